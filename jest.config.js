@@ -1,0 +1,17 @@
+/**
+ * Unit specs sit beside the code (src/**\/*.spec.ts); e2e specs boot the app (test/e2e).
+ * A few dependencies ship only ES modules (jose, content-disposition): ts-jest compiles them
+ * to CommonJS like our own code, in transpile-only mode (tsc --noEmit typechecks separately).
+ */
+const transform = {
+  '^.+\\.(t|j)s$': ['ts-jest', { tsconfig: { allowJs: true, isolatedModules: true, sourceMap: true } }],
+};
+const transformIgnorePatterns = ['/node_modules/(?!(jose|content-disposition)/)'];
+
+module.exports = {
+  testTimeout: 60000,
+  projects: [
+    { displayName: 'unit', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'], transform, transformIgnorePatterns },
+    { displayName: 'e2e', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], transform, transformIgnorePatterns, slowTestThreshold: 30 },
+  ],
+};

@@ -1,0 +1,25 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from './auth/auth.module';
+import { CertificatesModule } from './certificates/certificates.module';
+import { CommonModule } from './common/common.module';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { KeysModule } from './keys/keys.module';
+import { RegistryModule } from './registry/registry.module';
+import { SigningModule } from './signing/signing.module';
+
+@Module({
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule,
+    KeysModule,
+    SigningModule,
+    AuthModule,
+    CertificatesModule,
+    RegistryModule,
+    HealthModule,
+  ],
+})
+export class AppModule {}

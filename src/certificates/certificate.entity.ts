@@ -1,0 +1,67 @@
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import type { Level, Specialty } from '../signing/credential-claims';
+
+export type CertificateStatus = 'VALID' | 'REVOKED';
+
+/**
+ * One issued certificate. Instants are stored as ISO-8601 UTC text and dates as YYYY-MM-DD
+ * text: the same migration then runs on SQLite and PostgreSQL, and no driver shifts a date
+ * across time zones.
+ */
+@Entity({ name: 'certificates' })
+@Index('uq_certificates_holder_level_year', ['idNumber', 'level', 'evaluationYear'], { unique: true })
+export class CertificateEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'certificate_no', type: 'varchar', length: 16, unique: true })
+  certificateNo!: string;
+
+  @Column({ name: 'holder_name', type: 'varchar', length: 40 })
+  holderName!: string;
+
+  @Column({ type: 'varchar', length: 1 })
+  gender!: '男' | '女';
+
+  /** The full ID number: office-only, never in a credential or a public response. */
+  @Column({ name: 'id_number', type: 'varchar', length: 18 })
+  idNumber!: string;
+
+  /** Salt of the credential's ID hash binding (base64url); kept here so it stays secret. */
+  @Column({ name: 'id_hash_salt', type: 'varchar', length: 32 })
+  idHashSalt!: string;
+
+  @Column({ type: 'varchar', length: 100 })
+  employer!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  level!: Level;
+
+  @Column({ type: 'varchar', length: 32 })
+  specialty!: Specialty;
+
+  @Column({ name: 'evaluation_year', type: 'integer' })
+  evaluationYear!: number;
+
+  @Column({ name: 'passed_on', type: 'varchar', length: 10 })
+  passedOn!: string;
+
+  @Column({ name: 'approval_document', type: 'varchar', length: 64 })
+  approvalDocument!: string;
+
+  @Column({ name: 'issued_at', type: 'varchar', length: 24 })
+  issuedAt!: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  status!: CertificateStatus;
+
+  /** The General JWS exactly as issued (JSON text). */
+  @Column({ type: 'text' })
+  credential!: string;
+
+  @Column({ name: 'created_at', type: 'varchar', length: 24 })
+  createdAt!: string;
+
+  @Column({ name: 'updated_at', type: 'varchar', length: 24 })
+  updatedAt!: string;
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { QueryFailedError, Repository } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { chinaDate, Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { SigningService } from '../signing/signing.service';
+import { allocateCertificateNo } from './certificate-numbers';
+import { CertificateEntity } from './certificate.entity';
+import { buildCredentialClaims, newIdHashSalt } from './credential-claims.builder';
+import type { IssueCertificateDto } from './dto/issue-certificate.dto';
+import { checkIssuanceRules } from './issuance-rules';
+import { CERTIFICATE_NO_PATTERN } from './qualifications';
+
+export interface IssuanceResult {
+  /** False when an identical earlier request already issued this certificate. */
+  created: boolean;
+  certificate: CertificateEntity;
+}
+
+/** The facts that make two issuance requests "the same"; a retry must repeat all of them. */
+function sameFacts(existing: CertificateEntity, request: IssueCertificateDto): boolean {
+  return (
+    existing.holderName === request.holder.name &&
+    existing.gender === request.holder.gender &&
+    existing.employer === request.holder.employer &&
+    existing.specialty === request.specialty &&
+    existing.passedOn === request.passedOn &&
+    existing.approvalDocument === request.approvalDocument
+  );
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = error.driverError as { code?: string };
+  return driverError.code === '23505' || driverError.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
+
+@Injectable()
+export class CertificatesService {
+  constructor(
+    @InjectRepository(CertificateEntity) private readonly certificates: Repository<CertificateEntity>,
+    private readonly transactions: TransactionRunner,
+    private readonly signing: SigningService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Issues a certificate signed by both authorities. Safe to retry: the same holder, level
+   * and year with the same facts returns the existing certificate; with other facts, 409.
+   */
+  async issue(request: IssueCertificateDto): Promise<IssuanceResult> {
+    const now = this.clock.now();
+    checkIssuanceRules(request, chinaDate(now));
+    const existing = await this.findForHolder(request);
+    if (existing) return this.replay(existing, request);
+    try {
+      const certificate = await this.transactions.run(async (manager) => {
+        const certificateNo = await allocateCertificateNo(manager, request.level, request.evaluationYear);
+        const record = this.newRecord(request, certificateNo, now);
+        record.credential = JSON.stringify(await this.signing.signClaims(buildCredentialClaims(record)));
+        return manager.getRepository(CertificateEntity).save(record);
+      });
+      return { created: true, certificate };
+    } catch (error) {
+      // A parallel request for the same holder, level and year won the race.
+      const winner = isUniqueViolation(error) ? await this.findForHolder(request) : undefined;
+      if (winner) return this.replay(winner, request);
+      throw error;
+    }
+  }
+
+  /** The full record, for the office. */
+  async getByNumber(certificateNo: string): Promise<CertificateEntity> {
+    const found = await this.findByNumber(certificateNo);
+    if (!found) throw new AppError('CERTIFICATE_NOT_FOUND', `No certificate ${certificateNo}.`);
+    return found;
+  }
+
+  /** The record of a certificate number, or undefined; a malformed number is refused. */
+  async findByNumber(certificateNo: string): Promise<CertificateEntity | undefined> {
+    if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) {
+      throw new AppError('CERTIFICATE_NO_INVALID', 'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.');
+    }
+    return (await this.certificates.findOneBy({ certificateNo })) ?? undefined;
+  }
+
+  private async findForHolder(request: IssueCertificateDto): Promise<CertificateEntity | undefined> {
+    const found = await this.certificates.findOneBy({ idNumber: request.holder.idNumber, level: request.level, evaluationYear: request.evaluationYear });
+    return found ?? undefined;
+  }
+
+  private replay(existing: CertificateEntity, request: IssueCertificateDto): IssuanceResult {
+    if (!sameFacts(existing, request)) {
+      throw new AppError(
+        'CERTIFICATE_CONFLICT',
+        `This holder already has certificate ${existing.certificateNo} for this level and year, with different details.`,
+        { certificateNo: existing.certificateNo },
+      );
+    }
+    return { created: false, certificate: existing };
+  }
+
+  private newRecord(request: IssueCertificateDto, certificateNo: string, now: Date): CertificateEntity {
+    // Seconds precision: the credential's iat is in seconds and must match the record.
+    const issuedAt = new Date(Math.floor(now.getTime() / 1000) * 1000).toISOString();
+    return Object.assign(new CertificateEntity(), {
+      certificateNo,
+      holderName: request.holder.name,
+      gender: request.holder.gender,
+      idNumber: request.holder.idNumber,
+      idHashSalt: newIdHashSalt(),
+      employer: request.holder.employer,
+      level: request.level,
+      specialty: request.specialty,
+      evaluationYear: request.evaluationYear,
+      passedOn: request.passedOn,
+      approvalDocument: request.approvalDocument,
+      issuedAt,
+      status: 'VALID' as const,
+      createdAt: now.toISOString(),
+      updatedAt: now.toISOString(),
+    });
+  }
+}

@@ -1,0 +1,38 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { maskIdNumber } from '../common/id-number';
+import type { CredentialClaims } from '../signing/credential-claims';
+import type { CertificateEntity } from './certificate.entity';
+
+/** A fresh per-certificate salt for the ID hash binding (128 bits, base64url). */
+export function newIdHashSalt(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+/**
+ * base64url(SHA-256(salt ‖ ID number)). The salt is kept in the registry, not in the
+ * credential: an 18-character ID number with a known mask has few enough candidates that a
+ * salt published beside the hash would let anyone recover it.
+ */
+export function idHash(salt: string, idNumber: string): string {
+  return createHash('sha256').update(Buffer.from(salt, 'base64url')).update(idNumber, 'utf8').digest('base64url');
+}
+
+/** The claims of a certificate record, in the fixed member order of docs/credential.md. */
+export function buildCredentialClaims(certificate: Omit<CertificateEntity, 'id' | 'credential' | 'status' | 'createdAt' | 'updatedAt'>): CredentialClaims {
+  return {
+    v: 1,
+    no: certificate.certificateNo,
+    name: certificate.holderName,
+    gender: certificate.gender,
+    idm: maskIdNumber(certificate.idNumber),
+    idh: idHash(certificate.idHashSalt, certificate.idNumber),
+    emp: certificate.employer,
+    lvl: certificate.level,
+    spec: certificate.specialty,
+    year: certificate.evaluationYear,
+    passed: certificate.passedOn,
+    doc: certificate.approvalDocument,
+    iss: ['amr', 'hrss'],
+    iat: Math.floor(Date.parse(certificate.issuedAt) / 1000),
+  };
+}

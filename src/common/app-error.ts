@@ -1,0 +1,64 @@
+/**
+ * Every error a user can cause carries one of these stable, machine-readable codes.
+ * The HTTP status of each is decided in one place: `httpStatusFor` in app-exception.filter.ts.
+ */
+export type ErrorCode =
+  // request shape
+  | 'BAD_JSON'
+  | 'BODY_TOO_LARGE'
+  | 'UNSUPPORTED_MEDIA_TYPE'
+  | 'VALIDATION_FAILED'
+  | 'UNKNOWN_FIELD'
+  | 'ROUTE_NOT_FOUND'
+  | 'METHOD_NOT_ALLOWED'
+  // issuance input
+  | 'ID_NUMBER_INVALID'
+  | 'GENDER_INVALID'
+  | 'GENDER_MISMATCH'
+  | 'NAME_INVALID'
+  | 'EMPLOYER_INVALID'
+  | 'DATE_INVALID'
+  | 'DATE_IN_FUTURE'
+  | 'LEVEL_INVALID'
+  | 'SPECIALTY_INVALID'
+  | 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL'
+  | 'EVALUATION_YEAR_INVALID'
+  | 'APPROVAL_DOCUMENT_INVALID'
+  | 'CERTIFICATE_NO_INVALID'
+  // certificates
+  | 'CERTIFICATE_NOT_FOUND'
+  | 'CERTIFICATE_CONFLICT'
+  // officers and auth
+  | 'AUTH_REQUIRED'
+  | 'AUTH_TOKEN_INVALID'
+  | 'INVALID_CREDENTIALS'
+  | 'TOO_MANY_ATTEMPTS'
+  | 'FORBIDDEN_ROLE'
+  | 'OFFICER_EXISTS'
+  | 'OFFICER_INVALID'
+  // verification requests
+  | 'VERIFICATION_REQUEST_INVALID'
+  // operations
+  | 'SERVICE_UNAVAILABLE';
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    /** Extra machine-readable facts for the client (never secrets). */
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = new.target.name;
+  }
+}
+
+/** Thrown when a throttle refuses a request; carries the seconds to wait. */
+export class TooManyAttemptsError extends AppError {
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super('TOO_MANY_ATTEMPTS', message, { retryAfterSeconds });
+  }
+}

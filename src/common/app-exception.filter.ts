@@ -1,0 +1,137 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { AppError, ErrorCode, TooManyAttemptsError } from './app-error';
+
+export interface ErrorBody {
+  code: ErrorCode | 'INTERNAL_ERROR';
+  message: string;
+  details?: Record<string, unknown>;
+  correlationId?: string;
+}
+
+/** The one place that decides which HTTP status an error code gets. */
+export function httpStatusFor(code: ErrorCode): number {
+  switch (code) {
+    case 'BAD_JSON':
+    case 'VALIDATION_FAILED':
+    case 'UNKNOWN_FIELD':
+    case 'ID_NUMBER_INVALID':
+    case 'GENDER_INVALID':
+    case 'GENDER_MISMATCH':
+    case 'NAME_INVALID':
+    case 'EMPLOYER_INVALID':
+    case 'DATE_INVALID':
+    case 'DATE_IN_FUTURE':
+    case 'LEVEL_INVALID':
+    case 'SPECIALTY_INVALID':
+    case 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL':
+    case 'EVALUATION_YEAR_INVALID':
+    case 'APPROVAL_DOCUMENT_INVALID':
+    case 'CERTIFICATE_NO_INVALID':
+    case 'OFFICER_INVALID':
+    case 'VERIFICATION_REQUEST_INVALID':
+      return 400;
+    case 'AUTH_REQUIRED':
+    case 'AUTH_TOKEN_INVALID':
+    case 'INVALID_CREDENTIALS':
+      return 401;
+    case 'FORBIDDEN_ROLE':
+      return 403;
+    case 'CERTIFICATE_NOT_FOUND':
+    case 'ROUTE_NOT_FOUND':
+      return 404;
+    case 'METHOD_NOT_ALLOWED':
+      return 405;
+    case 'CERTIFICATE_CONFLICT':
+    case 'OFFICER_EXISTS':
+      return 409;
+    case 'BODY_TOO_LARGE':
+      return 413;
+    case 'UNSUPPORTED_MEDIA_TYPE':
+      return 415;
+    case 'TOO_MANY_ATTEMPTS':
+      return 429;
+    case 'SERVICE_UNAVAILABLE':
+      return 503;
+    default: {
+      const unreachable: never = code;
+      throw new Error(`No HTTP status for ${String(unreachable)}`);
+    }
+  }
+}
+
+/** Errors raised by Fastify before a request reaches a controller (body parsing, limits). */
+function fromFastifyError(error: unknown): AppError | undefined {
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
+    return new AppError('BAD_JSON', 'The request body is not valid JSON.');
+  }
+  switch (code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new AppError('BODY_TOO_LARGE', 'The request body is too large.');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return new AppError('BAD_JSON', 'The request body is empty; a JSON object was expected.');
+  }
+  if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
+    return new AppError('VALIDATION_FAILED', 'The request could not be read.');
+  }
+  return undefined;
+}
+
+function fromHttpException(exception: HttpException): AppError | undefined {
+  const status = exception.getStatus();
+  if (status === 404) return new AppError('ROUTE_NOT_FOUND', 'No such resource.');
+  if (status === 405) return new AppError('METHOD_NOT_ALLOWED', 'Method not allowed.');
+  if (status === 413) return new AppError('BODY_TOO_LARGE', 'The request body is too large.');
+  if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type.');
+  if (status === 400) {
+    const cause = (exception as { cause?: unknown }).cause;
+    return cause instanceof SyntaxError
+      ? new AppError('BAD_JSON', 'The request body is not valid JSON.')
+      : new AppError('VALIDATION_FAILED', exception.message);
+  }
+  return undefined;
+}
+
+/**
+ * Maps every error to a JSON body with a stable `code`. Anything not recognised is a bug:
+ * it is logged with a correlation id and answered with a generic 500.
+ */
+@Catch()
+export class AppExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const known =
+      exception instanceof AppError
+        ? exception
+        : exception instanceof HttpException
+          ? fromHttpException(exception)
+          : fromFastifyError(exception);
+    if (known) {
+      const body: ErrorBody = { code: known.code, message: known.message };
+      if (known.details) body.details = known.details;
+      if (known instanceof TooManyAttemptsError) {
+        void reply.header('Retry-After', String(known.retryAfterSeconds));
+      }
+      void reply.status(httpStatusFor(known.code)).send(body);
+      return;
+    }
+    const correlationId = randomUUID();
+    this.logger.error(
+      `Unhandled error ${correlationId}: ${exception instanceof Error ? (exception.stack ?? exception.message) : String(exception)}`,
+    );
+    const body: ErrorBody = {
+      code: 'INTERNAL_ERROR',
+      message: 'An internal error occurred. Quote the correlation id when reporting it.',
+      correlationId,
+    };
+    void reply.status(500).send(body);
+  }
+}

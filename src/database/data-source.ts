@@ -1,0 +1,39 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import type { DatabaseConfig } from '../config/app-config';
+import { CertificateSequenceEntity } from '../certificates/certificate-sequence.entity';
+import { CertificateEntity } from '../certificates/certificate.entity';
+import { OfficerEntity } from '../officers/officer.entity';
+import { InitialSchema1764270000000 } from './migrations/1764270000000-initial-schema';
+
+export const ENTITIES = [CertificateEntity, CertificateSequenceEntity, OfficerEntity];
+export const MIGRATIONS = [InitialSchema1764270000000];
+
+/**
+ * The data source options for the app, the CLI and the tests alike. Migrations only:
+ * `synchronize` is off everywhere, and pending migrations run at start.
+ */
+export function dataSourceOptions(database: DatabaseConfig): DataSourceOptions {
+  const common = { entities: ENTITIES, migrations: MIGRATIONS, synchronize: false, migrationsRun: true, logging: false } as const;
+  if (database.kind === 'postgres') {
+    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
+  }
+  if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
+  return {
+    ...common,
+    type: 'better-sqlite3',
+    database: database.path,
+    // WAL lets readers go on while a write commits; the busy timeout covers a CLI writing
+    // while the server runs.
+    prepareDatabase: (db: { pragma(sql: string): unknown }) => {
+      db.pragma('journal_mode = WAL');
+      db.pragma('busy_timeout = 5000');
+      db.pragma('foreign_keys = ON');
+    },
+  };
+}
+
+export function createDataSource(database: DatabaseConfig): DataSource {
+  return new DataSource(dataSourceOptions(database));
+}

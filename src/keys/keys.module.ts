@@ -1,0 +1,52 @@
+import { Global, Logger, Module } from '@nestjs/common';
+import { APP_CONFIG, type AppConfig } from '../config/app-config';
+import { completeDevKeySet } from './dev-key-set';
+import { JwksController } from './jwks.controller';
+import { KeyStore } from './key-store';
+import { loadKeyStore } from './key-store-loader';
+
+/**
+ * Opens the key store at start: outside production, first generates whatever dev keys are
+ * missing; then loads and checks everything, so a bad key stops the service before it listens.
+ */
+export async function openKeyStore(
+  config: AppConfig,
+  logger = new Logger('KeyStore'),
+): Promise<KeyStore> {
+  let generated = false;
+  if (!config.isProduction) {
+    const written = await completeDevKeySet(config.keysDir);
+    generated = written.length > 0;
+    if (generated) {
+      logger.warn(
+        [
+          '*'.repeat(72),
+          `Generated DEVELOPMENT keys in ${config.keysDir}: ${written.join(', ')}.`,
+          'They are for development and tests ONLY. Certificates signed with them are worthless,',
+          'and the service refuses to start with them in production.',
+          '*'.repeat(72),
+        ].join('\n'),
+      );
+    }
+  }
+  const store = await loadKeyStore(config.keysDir, { production: config.isProduction });
+  if (store.usesDevelopmentKeys() && !generated) {
+    logger.warn(`Using DEVELOPMENT keys from ${config.keysDir}; not for production.`);
+  }
+  return store;
+}
+
+/** Provides the KeyStore to every module and serves `/.well-known/jwks.json`. */
+@Global()
+@Module({
+  controllers: [JwksController],
+  providers: [
+    {
+      provide: KeyStore,
+      inject: [APP_CONFIG],
+      useFactory: (config: AppConfig) => openKeyStore(config),
+    },
+  ],
+  exports: [KeyStore],
+})
+export class KeysModule {}

@@ -1,0 +1,88 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import * as argon2 from 'argon2';
+import { Repository } from 'typeorm';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import { AUTHORITY_IDS, AuthorityId, isAuthorityId } from '../keys/authority';
+import { OfficerEntity, Role, ROLES } from './officer.entity';
+
+export interface NewOfficer {
+  username: string;
+  password: string;
+  authority: string;
+  roles: string[];
+}
+
+export interface AuthenticatedOfficer {
+  username: string;
+  authority: AuthorityId;
+  roles: Role[];
+}
+
+const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
+/** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
+const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
+
+export function parseRoles(roles: string[]): Role[] {
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0 || roles.length === 0) {
+    throw new AppError('OFFICER_INVALID', `roles must be among ${ROLES.join(', ')}; got ${roles.join(',') || 'none'}.`);
+  }
+  return [...new Set(roles)] as Role[];
+}
+
+@Injectable()
+export class OfficersService implements OnModuleInit {
+  /** Verified when a username is unknown, so a wrong username costs as long as a wrong password. */
+  private decoyHash = '';
+
+  constructor(
+    @InjectRepository(OfficerEntity) private readonly officers: Repository<OfficerEntity>,
+    private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    this.decoyHash = await argon2.hash('decoy password never used', HASH_OPTIONS);
+  }
+
+  async add(input: NewOfficer): Promise<AuthenticatedOfficer> {
+    if (!USERNAME.test(input.username)) {
+      throw new AppError('OFFICER_INVALID', 'username must be 3–64 characters of a-z, 0-9, dot, dash or underscore.');
+    }
+    if (input.password.length < 12 || input.password.length > 256) {
+      throw new AppError('OFFICER_INVALID', 'password must be 12 to 256 characters long.');
+    }
+    if (!isAuthorityId(input.authority)) {
+      throw new AppError('OFFICER_INVALID', `authority must be one of ${AUTHORITY_IDS.join(', ')}.`);
+    }
+    const roles = parseRoles(input.roles);
+    if (await this.officers.existsBy({ username: input.username })) {
+      throw new AppError('OFFICER_EXISTS', `Officer ${input.username} already exists.`);
+    }
+    await this.officers.insert({
+      username: input.username,
+      passwordHash: await argon2.hash(input.password, HASH_OPTIONS),
+      authority: input.authority,
+      roles: roles.join(','),
+      disabled: false,
+      createdAt: this.clock.now().toISOString(),
+    });
+    return { username: input.username, authority: input.authority, roles };
+  }
+
+  /** The officer whose password this is, or undefined; timing does not tell which part was wrong. */
+  async authenticate(username: string, password: string): Promise<AuthenticatedOfficer | undefined> {
+    const officer = await this.officers.findOneBy({ username });
+    const matches = await argon2.verify(officer?.passwordHash ?? this.decoyHash, password).catch(() => false);
+    if (!officer || !matches || officer.disabled) return undefined;
+    return { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] };
+  }
+
+  /** The current state of an officer named by a still-valid access token. */
+  async findActive(username: string): Promise<AuthenticatedOfficer | undefined> {
+    const officer = await this.officers.findOneBy({ username });
+    if (!officer || officer.disabled) return undefined;
+    return { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] };
+  }
+}

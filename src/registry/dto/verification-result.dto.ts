@@ -1,0 +1,41 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { ReasonCode } from '../../signing/verification-reasons';
+
+export type Verdict = 'VALID' | 'REVOKED' | 'INVALID';
+
+export class ReasonDto {
+  @ApiProperty() code!: ReasonCode;
+  @ApiProperty() message!: string;
+}
+
+export class SignatureResultDto {
+  @ApiProperty({ enum: ['amr', 'hrss'], nullable: true }) authority!: string | null;
+  @ApiProperty({ nullable: true }) kid!: string | null;
+  @ApiProperty() valid!: boolean;
+}
+
+/** The public claims of a verified credential, with English names and Chinese labels. */
+export class VerifiedCertificateDto {
+  @ApiProperty() certificateNo!: string;
+  @ApiProperty() holderName!: string;
+  @ApiProperty() gender!: string;
+  @ApiProperty() idNumberMasked!: string;
+  @ApiProperty() employer!: string;
+  @ApiProperty() level!: string;
+  @ApiProperty() levelName!: string;
+  @ApiProperty() specialty!: string;
+  @ApiProperty() specialtyName!: string;
+  @ApiProperty() evaluationYear!: number;
+  @ApiProperty() passedOn!: string;
+  @ApiProperty() approvalDocument!: string;
+  @ApiProperty() issuers!: string[];
+  @ApiProperty() issuedAt!: string;
+}
+
+export class VerificationResultDto {
+  @ApiProperty({ enum: ['VALID', 'REVOKED', 'INVALID'] }) verdict!: Verdict;
+  @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
+  @ApiProperty({ type: [SignatureResultDto] }) signatures!: SignatureResultDto[];
+  @ApiProperty({ type: VerifiedCertificateDto, nullable: true }) certificate!: VerifiedCertificateDto | null;
+  @ApiProperty() checkedAt!: string;
+}

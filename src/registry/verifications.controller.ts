@@ -1,0 +1,18 @@
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { VerificationRequestDto } from './dto/verification-request.dto';
+import { VerificationResultDto } from './dto/verification-result.dto';
+import { VerificationService } from './verification.service';
+
+@ApiTags('public')
+@Controller('api/v1/verifications')
+export class VerificationsController {
+  constructor(private readonly verification: VerificationService) {}
+
+  @Post()
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Verify a credential: both signatures, then the registry status' })
+  verify(@Body() body: VerificationRequestDto): Promise<VerificationResultDto> {
+    return this.verification.verifyCredential(body.credential);
+  }
+}

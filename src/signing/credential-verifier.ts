@@ -1,0 +1,189 @@
+/**
+ * Checks the two authorities' signatures of a credential without any database: a pure
+ * function of the credential, the published keys and the time. The server layers the
+ * registry check on top (verifications module); the browser page runs this same file.
+ *
+ * jose's generalVerify accepts a General JWS as soon as ANY signature verifies, so each
+ * signature is verified on its own with flattenedVerify against the key its `kid` names,
+ * and the key must belong to the authority the signature speaks for.
+ */
+import { flattenedVerify } from 'jose';
+import type { AuthorityId } from '../keys/authority';
+import { CREDENTIAL_ALG, CREDENTIAL_TYP, LIMITS } from './credential-format';
+import { CredentialClaims, findClaimsProblem } from './credential-claims';
+import { decodeBase64urlStrict, decodeUtf8Strict, parseJsonStrict } from './strict-encoding';
+import { Reason, reason } from './verification-reasons';
+
+/** A public key the verifier trusts, pinned to its authority. */
+export interface TrustedKey {
+  authority: AuthorityId;
+  kid: string;
+  /** A KeyObject (Node) or CryptoKey (browser) for ES256 verification. */
+  key: Parameters<typeof flattenedVerify>[1];
+}
+
+export interface KeyLookup {
+  byKid(kid: string): TrustedKey | undefined;
+}
+
+export interface SignatureOutcome {
+  authority: AuthorityId | null;
+  kid: string | null;
+  valid: boolean;
+}
+
+export interface SignatureCheck {
+  /** True when both signatures verified and the payload is well formed. */
+  ok: boolean;
+  reasons: Reason[];
+  signatures: SignatureOutcome[];
+  /** The claims, once the payload decoded and matched the schema (even if a signature failed). */
+  claims: CredentialClaims | null;
+  /** The payload exactly as signed (base64url), for the registry's byte-for-byte comparison. */
+  payload: string | null;
+}
+
+/** The parts of a JWS with two signatures, whatever serialization carried them. */
+export interface JwsParts {
+  payload: string;
+  signatures: Array<{ protected: string; signature: string }>;
+}
+
+const FORBIDDEN_KEY_REFERENCES = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'];
+
+function failed(reasons: Reason[], signatures: SignatureOutcome[] = [], claims: CredentialClaims | null = null, payload: string | null = null): SignatureCheck {
+  return { ok: false, reasons, signatures, claims, payload };
+}
+
+/**
+ * Reads a General JWS JSON Serialization (RFC 7515 §7.2.1) given as an object or its JSON
+ * text. Only `payload` and `signatures`, and per signature only `protected` and `signature`,
+ * are allowed: an unprotected header could say anything unsigned.
+ */
+export function readGeneralJws(input: unknown): JwsParts | Reason {
+  let value = input;
+  if (typeof input === 'string') {
+    if (input.length > LIMITS.credentialChars) return reason('CREDENTIAL_TOO_LARGE', 'The credential is larger than any genuine one.');
+    const parsed = parseJsonStrict(input);
+    if (!parsed.ok) return reason('CREDENTIAL_MALFORMED', parsed.problem === 'duplicate-key' ? `The credential repeats the member "${parsed.key ?? ''}".` : 'The credential is not valid JSON.');
+    value = parsed.value;
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    return reason('CREDENTIAL_MALFORMED', 'The credential must be a JWS in General JSON Serialization.');
+  }
+  const jws = value as Record<string, unknown>;
+  const members = Object.keys(jws);
+  if (members.some((m) => m !== 'payload' && m !== 'signatures') || typeof jws.payload !== 'string' || !Array.isArray(jws.signatures)) {
+    return reason('CREDENTIAL_MALFORMED', 'The credential must have exactly the members "payload" and "signatures".');
+  }
+  if (jws.signatures.length !== 2) {
+    return reason('SIGNATURE_COUNT', `A credential carries exactly two signatures, one per authority; this one has ${jws.signatures.length}.`);
+  }
+  const signatures: JwsParts['signatures'] = [];
+  for (const entry of jws.signatures as unknown[]) {
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return reason('CREDENTIAL_MALFORMED', 'Each signature must be an object.');
+    const sig = entry as Record<string, unknown>;
+    if ('header' in sig) return reason('UNPROTECTED_HEADER', 'Unprotected headers are not accepted.');
+    if (Object.keys(sig).some((m) => m !== 'protected' && m !== 'signature') || typeof sig.protected !== 'string' || typeof sig.signature !== 'string') {
+      return reason('CREDENTIAL_MALFORMED', 'Each signature must have exactly the members "protected" and "signature".');
+    }
+    signatures.push({ protected: sig.protected, signature: sig.signature });
+  }
+  return { payload: jws.payload, signatures };
+}
+
+interface ReadHeader {
+  kid: string;
+}
+
+/** RFC 7515 §4.1 header checks: exactly alg, kid and typ, with our values. */
+function checkProtectedHeader(encoded: string, index: number): ReadHeader | Reason {
+  const label = `Signature ${index + 1}`;
+  const bytes = decodeBase64urlStrict(encoded);
+  const text = bytes && decodeUtf8Strict(bytes);
+  if (text === undefined) return reason('ENCODING_INVALID', `${label}: the protected header is not canonical base64url of UTF-8.`);
+  const parsed = parseJsonStrict(text);
+  if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
+    return reason('HEADER_INVALID', `${label}: the protected header is not a JSON object without repeated members.`);
+  }
+  const header = parsed.value as Record<string, unknown>;
+  if (header.alg !== CREDENTIAL_ALG) return reason('ALG_NOT_ALLOWED', `${label}: algorithm ${JSON.stringify(header.alg)} is not allowed; only ${CREDENTIAL_ALG}.`);
+  if ('crit' in header) return reason('CRIT_UNSUPPORTED', `${label}: no critical header extension is supported.`);
+  if ('b64' in header) return reason('B64_UNSUPPORTED', `${label}: unencoded payloads (b64) are not accepted.`);
+  const reference = FORBIDDEN_KEY_REFERENCES.find((name) => name in header);
+  if (reference) return reason('KEY_REFERENCE_FORBIDDEN', `${label}: keys are taken only from the published key set, never from "${reference}".`);
+  const unexpected = Object.keys(header).find((name) => !['alg', 'kid', 'typ'].includes(name));
+  if (unexpected) return reason('HEADER_MEMBER_UNEXPECTED', `${label}: unexpected header member "${unexpected}".`);
+  if (typeof header.kid !== 'string' || !('typ' in header)) return reason('HEADER_MEMBER_MISSING', `${label}: the header must carry "kid" and "typ".`);
+  if (header.typ !== CREDENTIAL_TYP) return reason('TYP_INVALID', `${label}: typ must be "${CREDENTIAL_TYP}".`);
+  return { kid: header.kid };
+}
+
+function decodeClaims(payload: string): CredentialClaims | Reason {
+  if (payload.length > LIMITS.payloadChars) return reason('CREDENTIAL_TOO_LARGE', 'The payload is larger than any genuine one.');
+  const bytes = decodeBase64urlStrict(payload);
+  const text = bytes && decodeUtf8Strict(bytes);
+  if (text === undefined) return reason('ENCODING_INVALID', 'The payload is not canonical base64url of UTF-8.');
+  const parsed = parseJsonStrict(text);
+  if (!parsed.ok) {
+    return parsed.problem === 'duplicate-key'
+      ? reason('PAYLOAD_DUPLICATE_KEY', `The payload repeats the member "${parsed.key ?? ''}".`)
+      : reason('PAYLOAD_INVALID', 'The payload is not valid JSON.');
+  }
+  const problem = findClaimsProblem(parsed.value);
+  if (problem !== undefined) return reason('PAYLOAD_SCHEMA', `The payload does not follow the credential schema (member "${problem}").`);
+  return parsed.value as CredentialClaims;
+}
+
+function isReason(value: unknown): value is Reason {
+  return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
+}
+
+/**
+ * Verifies the two signatures of a credential. Every structural rule is checked before any
+ * cryptography; then each signature is verified against its own authority's key.
+ */
+export async function checkCredentialSignatures(input: unknown, keys: KeyLookup, now: Date): Promise<SignatureCheck> {
+  const parts = readGeneralJws(input);
+  return isReason(parts) ? failed([parts]) : checkJwsParts(parts, keys, now);
+}
+
+/** The checks shared by every serialization (General JSON credential and QR token). */
+export async function checkJwsParts(parts: JwsParts, keys: KeyLookup, now: Date): Promise<SignatureCheck> {
+  const outcomes: SignatureOutcome[] = parts.signatures.map(() => ({ authority: null, kid: null, valid: false }));
+  const trusted: TrustedKey[] = [];
+  for (const [index, sig] of parts.signatures.entries()) {
+    if (sig.protected.length > LIMITS.protectedChars || sig.signature.length !== LIMITS.signatureChars || decodeBase64urlStrict(sig.signature) === undefined) {
+      return failed([reason('ENCODING_INVALID', `Signature ${index + 1}: header or signature is not of the expected size and encoding.`)], outcomes);
+    }
+    const header = checkProtectedHeader(sig.protected, index);
+    if (isReason(header)) return failed([header], outcomes);
+    outcomes[index].kid = header.kid;
+    const key = keys.byKid(header.kid);
+    if (!key) return failed([reason('KID_UNKNOWN', `Signature ${index + 1}: key ${header.kid} is not a published key of either authority.`)], outcomes);
+    outcomes[index].authority = key.authority;
+    trusted.push(key);
+  }
+  if (trusted[0].authority === trusted[1].authority) {
+    return failed([reason('AUTHORITY_DUPLICATED', `Both signatures are by ${trusted[0].authority}; one by each authority is required.`)], outcomes);
+  }
+  const claims = decodeClaims(parts.payload);
+  if (isReason(claims)) return failed([claims], outcomes);
+
+  const reasons: Reason[] = [];
+  await Promise.all(
+    parts.signatures.map(async (sig, index) => {
+      try {
+        await flattenedVerify({ protected: sig.protected, payload: parts.payload, signature: sig.signature }, trusted[index].key, { algorithms: [CREDENTIAL_ALG] });
+        outcomes[index].valid = true;
+      } catch {
+        reasons.push(reason('SIGNATURE_INVALID', `The signature of ${trusted[index].authority} (key ${trusted[index].kid}) does not verify.`));
+      }
+    }),
+  );
+  // A small allowance for clocks that run a little behind the issuer's.
+  if (claims.iat * 1000 > now.getTime() + 5 * 60_000) {
+    reasons.push(reason('ISSUED_IN_FUTURE', 'The credential claims to be issued in the future.'));
+  }
+  return { ok: reasons.length === 0, reasons, signatures: outcomes, claims, payload: parts.payload };
+}

@@ -1,0 +1,55 @@
+import { Injectable } from '@nestjs/common';
+import { createPublicKey } from 'node:crypto';
+import { AUTHORITY_IDS } from '../keys/authority';
+import { KeyStore } from '../keys/key-store';
+import { AccessTokenClaims, signAccessToken, verifyAccessToken } from './access-tokens';
+import type { CredentialClaims } from './credential-claims';
+import { GeneralJws, signByAuthorities } from './credential-signer';
+import { checkCredentialSignatures, checkJwsParts, JwsParts, KeyLookup, SignatureCheck, TrustedKey } from './credential-verifier';
+
+/** Signs and verifies with the keys of the key store; the rest of the app never sees jose. */
+@Injectable()
+export class SigningService {
+  private lookup?: KeyLookup;
+
+  constructor(private readonly keys: KeyStore) {}
+
+  /** Serializes the claims once and signs those exact bytes by both authorities' current keys. */
+  async signClaims(claims: CredentialClaims): Promise<GeneralJws> {
+    const payload = new TextEncoder().encode(JSON.stringify(claims));
+    return signByAuthorities(
+      payload,
+      AUTHORITY_IDS.map((authority) => ({ authority, ...this.keys.signingKey(authority) })),
+    );
+  }
+
+  /** The published keys (current and retired), each pinned to its authority. */
+  keyLookup(): KeyLookup {
+    if (!this.lookup) {
+      const byKid = new Map<string, TrustedKey>();
+      for (const published of this.keys.publishedKeys()) {
+        const { kty, crv, x, y } = published.jwk;
+        byKid.set(published.kid, { authority: published.authority, kid: published.kid, key: createPublicKey({ key: { kty, crv, x, y }, format: 'jwk' }) });
+      }
+      this.lookup = { byKid: (kid) => byKid.get(kid) };
+    }
+    return this.lookup;
+  }
+
+  checkCredential(input: unknown, now: Date): Promise<SignatureCheck> {
+    return checkCredentialSignatures(input, this.keyLookup(), now);
+  }
+
+  checkParts(parts: JwsParts, now: Date): Promise<SignatureCheck> {
+    return checkJwsParts(parts, this.keyLookup(), now);
+  }
+
+  issueAccessToken(claims: AccessTokenClaims, ttlSeconds: number, now: Date): Promise<string> {
+    const { kid, privateKey } = this.keys.sessionKey();
+    return signAccessToken(claims, { kid, privateKey }, ttlSeconds, now);
+  }
+
+  readAccessToken(token: string, now: Date): Promise<AccessTokenClaims | undefined> {
+    return verifyAccessToken(token, this.keys.sessionKey().publicKey, now);
+  }
+}

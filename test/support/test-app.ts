@@ -1,0 +1,112 @@
+import 'reflect-metadata';
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../../src/app.module';
+import { configureApp, createHttpAdapter } from '../../src/app.factory';
+import { Clock, FixedClock } from '../../src/common/clock';
+import { APP_CONFIG, AppConfig, parseConfig } from '../../src/config/app-config';
+import { OfficersService } from '../../src/officers/officers.service';
+
+export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
+/** The e2e database on PostgreSQL; tests refuse any database whose name lacks "test". */
+export const POSTGRES_TEST_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
+
+/** One key folder per test run: generating dev keys once keeps the suites fast. */
+const sharedKeysDir = process.env.TEST_KEYS_DIR ?? join(tmpdir(), `zjzc-test-keys-${process.pid}`);
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  baseUrl: string;
+  clock: FixedClock;
+  config: AppConfig;
+  dataSource: DataSource;
+  /** Deletes every row (the schema stays), for a clean slate between tests. */
+  reset(): Promise<void>;
+  close(): Promise<void>;
+}
+
+async function emptyPostgresSchema(url: string): Promise<void> {
+  const name = new URL(url).pathname.slice(1);
+  if (!name.includes('test')) throw new Error(`Refusing to wipe database "${name}": its name lacks "test".`);
+  const ds = new DataSource({ type: 'postgres', url });
+  await ds.initialize();
+  await ds.query('DROP SCHEMA IF EXISTS public CASCADE');
+  await ds.query('CREATE SCHEMA public');
+  await ds.destroy();
+}
+
+/** Boots the real app on a fresh database (SQLite file or the PostgreSQL test database). */
+export async function startTestApp(options: { keysDir?: string; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
+  const databaseUrl = TEST_DB === 'postgres' ? POSTGRES_TEST_URL : `sqlite:${join(mkdtempSync(join(tmpdir(), 'zjzc-db-')), 'test.sqlite')}`;
+  if (TEST_DB === 'postgres') await emptyPostgresSchema(databaseUrl);
+  const config = parseConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, KEYS_DIR: options.keysDir ?? sharedKeysDir, PORT: '0', PUBLIC_BASE_URL: 'https://zs.example.test', ...options.env });
+  const clock = new FixedClock(options.now ?? new Date('2026-11-27T02:00:00Z'));
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(createHttpAdapter(), { logger: ['error'] });
+  configureApp(app, config);
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address() as { port: number };
+  const dataSource = app.get(DataSource);
+  return {
+    app,
+    baseUrl: `http://127.0.0.1:${address.port}`,
+    clock,
+    config,
+    dataSource,
+    reset: async () => {
+      for (const table of ['certificates', 'certificate_sequences', 'officers']) await dataSource.query(`DELETE FROM ${table}`);
+    },
+    close: () => app.close(),
+  };
+}
+
+export interface Officer {
+  username: string;
+  password: string;
+  token: string;
+}
+
+/** Creates an officer through the service the CLI uses and signs in over HTTP. */
+export async function officer(t: TestApp, username: string, authority: 'amr' | 'hrss', roles: string[]): Promise<Officer> {
+  const password = `pw-${username}-correct-horse`;
+  await t.app.get(OfficersService).add({ username, password, authority, roles });
+  const response = await api(t, 'POST', '/api/v1/auth/token', { username, password });
+  if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
+  return { username, password, token: (response.body as { accessToken: string }).accessToken };
+}
+
+export interface ApiResponse {
+  status: number;
+  headers: Headers;
+  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+}
+
+/** One HTTP request to the running app; a string body is sent as is. */
+export async function api(t: TestApp, method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
+  const response = await fetch(`${t.baseUrl}${path}`, {
+    method,
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+      ...headers,
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+  });
+  const text = await response.text();
+  let parsed: unknown = text;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    // not JSON: keep the text
+  }
+  return { status: response.status, headers: response.headers, body: parsed };
+}
