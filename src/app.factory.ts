@@ -11,7 +11,10 @@ import type { AppConfig } from './config/app-config';
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export function createHttpAdapter(): FastifyAdapter {
-  return new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  // The API speaks JSON only: without the text parser, text/plain gets 415, not a string body.
+  adapter.getInstance().removeContentTypeParser('text/plain');
+  return adapter;
 }
 
 /** Pipes, filters and the OpenAPI document: shared by `main.ts` and the e2e tests. */

@@ -59,6 +59,10 @@ export class CertificateEntity {
   @Column({ type: 'text' })
   credential!: string;
 
+  /** The QR token exactly as issued (docs/qr-token.md). */
+  @Column({ name: 'qr_token', type: 'text' })
+  qrToken!: string;
+
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
 

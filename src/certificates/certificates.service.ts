@@ -1,4 +1,5 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
@@ -7,7 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNo } from './certificate-numbers';
 import { CertificateEntity } from './certificate.entity';
-import { buildCredentialClaims, newIdHashSalt } from './credential-claims.builder';
+import { buildCredentialClaims, buildTokenClaims, newIdHashSalt } from './credential-claims.builder';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules } from './issuance-rules';
 import { CERTIFICATE_NO_PATTERN } from './qualifications';
@@ -43,6 +44,7 @@ export class CertificatesService {
     private readonly transactions: TransactionRunner,
     private readonly signing: SigningService,
     private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   /**
@@ -58,7 +60,10 @@ export class CertificatesService {
       const certificate = await this.transactions.run(async (manager) => {
         const certificateNo = await allocateCertificateNo(manager, request.level, request.evaluationYear);
         const record = this.newRecord(request, certificateNo, now);
-        record.credential = JSON.stringify(await this.signing.signClaims(buildCredentialClaims(record)));
+        const claims = buildCredentialClaims(record);
+        const [credential, qrToken] = await Promise.all([this.signing.signClaims(claims), this.signing.signToken(buildTokenClaims(claims))]);
+        record.credential = JSON.stringify(credential);
+        record.qrToken = qrToken;
         return manager.getRepository(CertificateEntity).save(record);
       });
       return { created: true, certificate };
@@ -68,6 +73,11 @@ export class CertificatesService {
       if (winner) return this.replay(winner, request);
       throw error;
     }
+  }
+
+  /** The address the certificate's QR code opens; the token rides in the fragment, out of server logs. */
+  verificationUrl(certificate: CertificateEntity): string {
+    return `${this.config.publicBaseUrl}/v#${certificate.qrToken}`;
   }
 
   /** The full record, for the office. */

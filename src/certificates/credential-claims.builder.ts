@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { maskIdNumber } from '../common/id-number';
 import type { CredentialClaims } from '../signing/credential-claims';
+import { LEVEL_CODES, SPECIALTY_CODES, TokenClaims } from '../signing/token-claims';
 import type { CertificateEntity } from './certificate.entity';
 
 /** A fresh per-certificate salt for the ID hash binding (128 bits, base64url). */
@@ -34,5 +35,19 @@ export function buildCredentialClaims(certificate: Omit<CertificateEntity, 'id' 
     doc: certificate.approvalDocument,
     iss: ['amr', 'hrss'],
     iat: Math.floor(Date.parse(certificate.issuedAt) / 1000),
+  };
+}
+
+/** The QR token's short claims of the same certificate (docs/qr-token.md). */
+export function buildTokenClaims(claims: CredentialClaims): TokenClaims {
+  return {
+    v: 1,
+    no: claims.no,
+    n: claims.name,
+    l: LEVEL_CODES[claims.lvl],
+    s: SPECIALTY_CODES[claims.spec],
+    p: claims.passed,
+    i: claims.iat,
+    h: Buffer.from(claims.idh, 'base64url').subarray(0, 16).toString('base64url'),
   };
 }

@@ -90,10 +90,11 @@ function fromHttpException(exception: HttpException): AppError | undefined {
   if (status === 413) return new AppError('BODY_TOO_LARGE', 'The request body is too large.');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type.');
   if (status === 400) {
-    const cause = (exception as { cause?: unknown }).cause;
-    return cause instanceof SyntaxError
+    // Nest re-throws Fastify's body-parser errors as HttpException(message, status), dropping
+    // Fastify's error code, so the message is all that tells a JSON error apart.
+    return exception.cause instanceof SyntaxError || /JSON|body/i.test(exception.message)
       ? new AppError('BAD_JSON', 'The request body is not valid JSON.')
-      : new AppError('VALIDATION_FAILED', exception.message);
+      : new AppError('VALIDATION_FAILED', 'The request is invalid.');
   }
   return undefined;
 }

@@ -1,4 +1,4 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
 
 /** Attach to a class-validator decorator so its failure carries our stable code. */
@@ -30,9 +30,19 @@ export function toAppError(errors: ValidationError[]): AppError {
   return new AppError(errorCode ?? 'VALIDATION_FAILED', message, { field: path });
 }
 
+/** Every request body is one JSON object; an array or a bare value is refused up front. */
+class BodyValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
+      throw new AppError('VALIDATION_FAILED', 'The request body must be a JSON object.');
+    }
+    return super.transform(value, metadata) as Promise<unknown>;
+  }
+}
+
 /** The global pipe: whitelist, refuse unknown fields, transform; errors carry codes. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new BodyValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,

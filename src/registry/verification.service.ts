@@ -2,34 +2,38 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { CertificatesService } from '../certificates/certificates.service';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
-import type { CredentialClaims } from '../signing/credential-claims';
+import { AppError } from '../common/app-error';
+import { maskIdNumber } from '../common/id-number';
+import type { CertificateEntity } from '../certificates/certificate.entity';
+import type { VerificationRequestDto } from './dto/verification-request.dto';
 import type { SignatureCheck } from '../signing/credential-verifier';
 import { SigningService } from '../signing/signing.service';
 import { Reason, reason } from '../signing/verification-reasons';
 import type { VerificationResultDto, VerifiedCertificateDto } from './dto/verification-result.dto';
 
-function publicClaims(claims: CredentialClaims): VerifiedCertificateDto {
+/** The public facts of a certificate whose signed payload matched the registry byte for byte. */
+function publicFacts(record: CertificateEntity): VerifiedCertificateDto {
   return {
-    certificateNo: claims.no,
-    holderName: claims.name,
-    gender: claims.gender,
-    idNumberMasked: claims.idm,
-    employer: claims.emp,
-    level: claims.lvl,
-    levelName: LEVEL_NAMES[claims.lvl],
-    specialty: claims.spec,
-    specialtyName: SPECIALTY_NAMES[claims.spec],
-    evaluationYear: claims.year,
-    passedOn: claims.passed,
-    approvalDocument: claims.doc,
-    issuers: claims.iss,
-    issuedAt: new Date(claims.iat * 1000).toISOString(),
+    certificateNo: record.certificateNo,
+    holderName: record.holderName,
+    gender: record.gender,
+    idNumberMasked: maskIdNumber(record.idNumber),
+    employer: record.employer,
+    level: record.level,
+    levelName: LEVEL_NAMES[record.level],
+    specialty: record.specialty,
+    specialtyName: SPECIALTY_NAMES[record.specialty],
+    evaluationYear: record.evaluationYear,
+    passedOn: record.passedOn,
+    approvalDocument: record.approvalDocument,
+    issuers: ['amr', 'hrss'],
+    issuedAt: record.issuedAt,
   };
 }
 
-/** The payload of a stored General JWS, read without trusting anything but our own database. */
-function storedPayload(credential: string): string {
-  return (JSON.parse(credential) as { payload: string }).payload;
+/** The payload a certificate was issued with, in the form the request used. */
+function issuedPayload(record: CertificateEntity, form: 'credential' | 'token'): string {
+  return form === 'credential' ? (JSON.parse(record.credential) as { payload: string }).payload : record.qrToken.split('.')[1];
 }
 
 /**
@@ -44,29 +48,39 @@ export class VerificationService {
     private readonly clock: Clock,
   ) {}
 
-  async verifyCredential(credential: unknown): Promise<VerificationResultDto> {
+  /** Verifies a request carrying exactly one of a credential and a QR token. */
+  async verify(request: VerificationRequestDto): Promise<VerificationResultDto> {
+    const hasCredential = request.credential !== undefined;
+    if (hasCredential === (request.token !== undefined)) {
+      throw new AppError('VERIFICATION_REQUEST_INVALID', 'Send exactly one of "credential" and "token".');
+    }
     const now = this.clock.now();
-    return this.withRegistry(await this.signing.checkCredential(credential, now), now);
+    if (hasCredential) {
+      const check = await this.signing.checkCredential(request.credential, now);
+      return this.withRegistry(check, check.claims?.no, 'credential', now);
+    }
+    const check = await this.signing.checkToken(request.token, now);
+    return this.withRegistry(check, check.claims?.no, 'token', now);
   }
 
-  private async withRegistry(check: SignatureCheck, now: Date): Promise<VerificationResultDto> {
+  private async withRegistry(check: SignatureCheck<unknown>, certificateNo: string | undefined, form: 'credential' | 'token', now: Date): Promise<VerificationResultDto> {
     const signatures = check.signatures.map(({ authority, kid, valid }) => ({ authority, kid, valid }));
-    const result = (verdict: VerificationResultDto['verdict'], reasons: Reason[]): VerificationResultDto => ({
+    const result = (verdict: VerificationResultDto['verdict'], reasons: Reason[], record?: CertificateEntity): VerificationResultDto => ({
       verdict,
       reasons,
       signatures,
-      certificate: verdict === 'INVALID' || !check.claims ? null : publicClaims(check.claims),
+      certificate: record ? publicFacts(record) : null,
       checkedAt: now.toISOString(),
     });
-    if (!check.ok || !check.claims) return result('INVALID', check.reasons);
-    const record = await this.certificates.findByNumber(check.claims.no).catch(() => undefined);
-    if (!record) return result('INVALID', [reason('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${check.claims.no}.`)]);
-    if (storedPayload(record.credential) !== check.payload) {
+    if (!check.ok || certificateNo === undefined) return result('INVALID', check.reasons);
+    const record = await this.certificates.findByNumber(certificateNo);
+    if (!record) return result('INVALID', [reason('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}.`)]);
+    if (issuedPayload(record, form) !== check.payload) {
       return result('INVALID', [reason('PAYLOAD_MISMATCH', 'The signed content differs from the certificate the registry holds.')]);
     }
     if (record.status === 'REVOKED') {
-      return result('REVOKED', [reason('CERTIFICATE_REVOKED', 'The certificate has been revoked (已撤销).')]);
+      return result('REVOKED', [reason('CERTIFICATE_REVOKED', 'The certificate has been revoked (已撤销).')], record);
     }
-    return result('VALID', []);
+    return result('VALID', [], record);
   }
 }

@@ -11,8 +11,8 @@ export class VerificationsController {
 
   @Post()
   @HttpCode(200)
-  @ApiOperation({ summary: 'Verify a credential: both signatures, then the registry status' })
+  @ApiOperation({ summary: 'Verify a credential or a QR token: both signatures, then the registry status' })
   verify(@Body() body: VerificationRequestDto): Promise<VerificationResultDto> {
-    return this.verification.verifyCredential(body.credential);
+    return this.verification.verify(body);
   }
 }

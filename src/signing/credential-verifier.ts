@@ -9,8 +9,9 @@
  */
 import { flattenedVerify } from 'jose';
 import type { AuthorityId } from '../keys/authority';
-import { CREDENTIAL_ALG, CREDENTIAL_TYP, LIMITS } from './credential-format';
+import { CREDENTIAL_ALG, CREDENTIAL_TYP, LIMITS, TOKEN_TYP } from './credential-format';
 import { CredentialClaims, findClaimsProblem } from './credential-claims';
+import { findTokenClaimsProblem, TokenClaims } from './token-claims';
 import { decodeBase64urlStrict, decodeUtf8Strict, parseJsonStrict } from './strict-encoding';
 import { Reason, reason } from './verification-reasons';
 
@@ -32,13 +33,23 @@ export interface SignatureOutcome {
   valid: boolean;
 }
 
-export interface SignatureCheck {
+/** What differs between the credential and the QR token: the typ and the claim schema. */
+export interface JwsProfile<C> {
+  typ: string;
+  claimsProblem(value: unknown): string | undefined;
+  issuedAt(claims: C): number;
+}
+
+export const CREDENTIAL_PROFILE: JwsProfile<CredentialClaims> = { typ: CREDENTIAL_TYP, claimsProblem: findClaimsProblem, issuedAt: (c) => c.iat };
+export const TOKEN_PROFILE: JwsProfile<TokenClaims> = { typ: TOKEN_TYP, claimsProblem: findTokenClaimsProblem, issuedAt: (c) => c.i };
+
+export interface SignatureCheck<C = CredentialClaims> {
   /** True when both signatures verified and the payload is well formed. */
   ok: boolean;
   reasons: Reason[];
   signatures: SignatureOutcome[];
   /** The claims, once the payload decoded and matched the schema (even if a signature failed). */
-  claims: CredentialClaims | null;
+  claims: C | null;
   /** The payload exactly as signed (base64url), for the registry's byte-for-byte comparison. */
   payload: string | null;
 }
@@ -51,8 +62,8 @@ export interface JwsParts {
 
 const FORBIDDEN_KEY_REFERENCES = ['jwk', 'jku', 'x5u', 'x5c', 'x5t', 'x5t#S256'];
 
-function failed(reasons: Reason[], signatures: SignatureOutcome[] = [], claims: CredentialClaims | null = null, payload: string | null = null): SignatureCheck {
-  return { ok: false, reasons, signatures, claims, payload };
+export function failed<C>(reasons: Reason[], signatures: SignatureOutcome[] = []): SignatureCheck<C> {
+  return { ok: false, reasons, signatures, claims: null, payload: null };
 }
 
 /**
@@ -97,7 +108,7 @@ interface ReadHeader {
 }
 
 /** RFC 7515 §4.1 header checks: exactly alg, kid and typ, with our values. */
-function checkProtectedHeader(encoded: string, index: number): ReadHeader | Reason {
+function checkProtectedHeader(encoded: string, index: number, typ: string): ReadHeader | Reason {
   const label = `Signature ${index + 1}`;
   const bytes = decodeBase64urlStrict(encoded);
   const text = bytes && decodeUtf8Strict(bytes);
@@ -115,11 +126,11 @@ function checkProtectedHeader(encoded: string, index: number): ReadHeader | Reas
   const unexpected = Object.keys(header).find((name) => !['alg', 'kid', 'typ'].includes(name));
   if (unexpected) return reason('HEADER_MEMBER_UNEXPECTED', `${label}: unexpected header member "${unexpected}".`);
   if (typeof header.kid !== 'string' || !('typ' in header)) return reason('HEADER_MEMBER_MISSING', `${label}: the header must carry "kid" and "typ".`);
-  if (header.typ !== CREDENTIAL_TYP) return reason('TYP_INVALID', `${label}: typ must be "${CREDENTIAL_TYP}".`);
+  if (header.typ !== typ) return reason('TYP_INVALID', `${label}: typ must be "${typ}".`);
   return { kid: header.kid };
 }
 
-function decodeClaims(payload: string): CredentialClaims | Reason {
+function decodeClaims<C>(payload: string, profile: JwsProfile<C>): C | Reason {
   if (payload.length > LIMITS.payloadChars) return reason('CREDENTIAL_TOO_LARGE', 'The payload is larger than any genuine one.');
   const bytes = decodeBase64urlStrict(payload);
   const text = bytes && decodeUtf8Strict(bytes);
@@ -130,12 +141,12 @@ function decodeClaims(payload: string): CredentialClaims | Reason {
       ? reason('PAYLOAD_DUPLICATE_KEY', `The payload repeats the member "${parsed.key ?? ''}".`)
       : reason('PAYLOAD_INVALID', 'The payload is not valid JSON.');
   }
-  const problem = findClaimsProblem(parsed.value);
-  if (problem !== undefined) return reason('PAYLOAD_SCHEMA', `The payload does not follow the credential schema (member "${problem}").`);
-  return parsed.value as CredentialClaims;
+  const problem = profile.claimsProblem(parsed.value);
+  if (problem !== undefined) return reason('PAYLOAD_SCHEMA', `The payload does not follow its schema (member "${problem}").`);
+  return parsed.value as C;
 }
 
-function isReason(value: unknown): value is Reason {
+export function isReason(value: unknown): value is Reason {
   return typeof value === 'object' && value !== null && 'code' in value && 'message' in value;
 }
 
@@ -145,19 +156,22 @@ function isReason(value: unknown): value is Reason {
  */
 export async function checkCredentialSignatures(input: unknown, keys: KeyLookup, now: Date): Promise<SignatureCheck> {
   const parts = readGeneralJws(input);
-  return isReason(parts) ? failed([parts]) : checkJwsParts(parts, keys, now);
+  return isReason(parts) ? failed([parts]) : checkJwsParts(parts, keys, now, CREDENTIAL_PROFILE);
 }
 
 /** The checks shared by every serialization (General JSON credential and QR token). */
-export async function checkJwsParts(parts: JwsParts, keys: KeyLookup, now: Date): Promise<SignatureCheck> {
+export async function checkJwsParts<C>(parts: JwsParts, keys: KeyLookup, now: Date, profile: JwsProfile<C>): Promise<SignatureCheck<C>> {
   const outcomes: SignatureOutcome[] = parts.signatures.map(() => ({ authority: null, kid: null, valid: false }));
   const trusted: TrustedKey[] = [];
   for (const [index, sig] of parts.signatures.entries()) {
-    if (sig.protected.length > LIMITS.protectedChars || sig.signature.length !== LIMITS.signatureChars || decodeBase64urlStrict(sig.signature) === undefined) {
-      return failed([reason('ENCODING_INVALID', `Signature ${index + 1}: header or signature is not of the expected size and encoding.`)], outcomes);
+    if (sig.protected.length > LIMITS.protectedChars) {
+      return failed([reason('ENCODING_INVALID', `Signature ${index + 1}: the protected header is larger than any genuine one.`)], outcomes);
     }
-    const header = checkProtectedHeader(sig.protected, index);
+    const header = checkProtectedHeader(sig.protected, index, profile.typ);
     if (isReason(header)) return failed([header], outcomes);
+    if (sig.signature.length !== LIMITS.signatureChars || decodeBase64urlStrict(sig.signature) === undefined) {
+      return failed([reason('ENCODING_INVALID', `Signature ${index + 1}: not 64 bytes of canonical base64url.`)], outcomes);
+    }
     outcomes[index].kid = header.kid;
     const key = keys.byKid(header.kid);
     if (!key) return failed([reason('KID_UNKNOWN', `Signature ${index + 1}: key ${header.kid} is not a published key of either authority.`)], outcomes);
@@ -167,22 +181,24 @@ export async function checkJwsParts(parts: JwsParts, keys: KeyLookup, now: Date)
   if (trusted[0].authority === trusted[1].authority) {
     return failed([reason('AUTHORITY_DUPLICATED', `Both signatures are by ${trusted[0].authority}; one by each authority is required.`)], outcomes);
   }
-  const claims = decodeClaims(parts.payload);
+  const claims = decodeClaims(parts.payload, profile);
   if (isReason(claims)) return failed([claims], outcomes);
 
-  const reasons: Reason[] = [];
-  await Promise.all(
-    parts.signatures.map(async (sig, index) => {
-      try {
-        await flattenedVerify({ protected: sig.protected, payload: parts.payload, signature: sig.signature }, trusted[index].key, { algorithms: [CREDENTIAL_ALG] });
-        outcomes[index].valid = true;
-      } catch {
-        reasons.push(reason('SIGNATURE_INVALID', `The signature of ${trusted[index].authority} (key ${trusted[index].kid}) does not verify.`));
-      }
-    }),
+  const verified = await Promise.all(
+    parts.signatures.map((sig, index) =>
+      flattenedVerify({ protected: sig.protected, payload: parts.payload, signature: sig.signature }, trusted[index].key, { algorithms: [CREDENTIAL_ALG] }).then(
+        () => true,
+        () => false,
+      ),
+    ),
   );
+  const reasons: Reason[] = [];
+  verified.forEach((valid, index) => {
+    outcomes[index].valid = valid;
+    if (!valid) reasons.push(reason('SIGNATURE_INVALID', `The signature of ${trusted[index].authority} (key ${trusted[index].kid}) does not verify.`));
+  });
   // A small allowance for clocks that run a little behind the issuer's.
-  if (claims.iat * 1000 > now.getTime() + 5 * 60_000) {
+  if (profile.issuedAt(claims) * 1000 > now.getTime() + 5 * 60_000) {
     reasons.push(reason('ISSUED_IN_FUTURE', 'The credential claims to be issued in the future.'));
   }
   return { ok: reasons.length === 0, reasons, signatures: outcomes, claims, payload: parts.payload };

@@ -4,8 +4,11 @@ import { AUTHORITY_IDS } from '../keys/authority';
 import { KeyStore } from '../keys/key-store';
 import { AccessTokenClaims, signAccessToken, verifyAccessToken } from './access-tokens';
 import type { CredentialClaims } from './credential-claims';
+import { CREDENTIAL_TYP, TOKEN_TYP } from './credential-format';
 import { GeneralJws, signByAuthorities } from './credential-signer';
-import { checkCredentialSignatures, checkJwsParts, JwsParts, KeyLookup, SignatureCheck, TrustedKey } from './credential-verifier';
+import { checkCredentialSignatures, KeyLookup, SignatureCheck, TrustedKey } from './credential-verifier';
+import { checkTokenSignatures, formatQrToken } from './qr-token';
+import type { TokenClaims } from './token-claims';
 
 /** Signs and verifies with the keys of the key store; the rest of the app never sees jose. */
 @Injectable()
@@ -15,11 +18,21 @@ export class SigningService {
   constructor(private readonly keys: KeyStore) {}
 
   /** Serializes the claims once and signs those exact bytes by both authorities' current keys. */
-  async signClaims(claims: CredentialClaims): Promise<GeneralJws> {
+  signClaims(claims: CredentialClaims): Promise<GeneralJws> {
+    return this.signByBoth(claims, CREDENTIAL_TYP);
+  }
+
+  /** The QR token: the short claims signed by both authorities, compact + detached. */
+  async signToken(claims: TokenClaims): Promise<string> {
+    return formatQrToken(await this.signByBoth(claims, TOKEN_TYP));
+  }
+
+  private signByBoth(claims: object, typ: string): Promise<GeneralJws> {
     const payload = new TextEncoder().encode(JSON.stringify(claims));
     return signByAuthorities(
       payload,
       AUTHORITY_IDS.map((authority) => ({ authority, ...this.keys.signingKey(authority) })),
+      typ,
     );
   }
 
@@ -40,8 +53,8 @@ export class SigningService {
     return checkCredentialSignatures(input, this.keyLookup(), now);
   }
 
-  checkParts(parts: JwsParts, now: Date): Promise<SignatureCheck> {
-    return checkJwsParts(parts, this.keyLookup(), now);
+  checkToken(token: unknown, now: Date): Promise<SignatureCheck<TokenClaims>> {
+    return checkTokenSignatures(token, this.keyLookup(), now);
   }
 
   issueAccessToken(claims: AccessTokenClaims, ttlSeconds: number, now: Date): Promise<string> {

@@ -25,6 +25,7 @@ export class InitialSchema1764270000000 implements MigrationInterface {
           text('issued_at', 24),
           text('status', 16),
           { name: 'credential', type: 'text' },
+          { name: 'qr_token', type: 'text' },
           text('created_at', 24),
           text('updated_at', 24),
         ],

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsDefined, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsOptional, IsString, ValidateBy, ValidationOptions } from 'class-validator';
 import { code } from '../../common/validation.pipe';
 
 function IsObjectOrString(options?: ValidationOptions): PropertyDecorator {
@@ -15,12 +15,19 @@ function IsObjectOrString(options?: ValidationOptions): PropertyDecorator {
   );
 }
 
+/** Exactly one of `credential` and `token`. */
 export class VerificationRequestDto {
   @ApiProperty({
+    required: false,
     description: 'The credential: an RFC 7515 General JWS JSON object, or that JSON as a string',
     oneOf: [{ type: 'object' }, { type: 'string' }],
   })
-  @IsDefined({ message: 'credential is required', ...code('VERIFICATION_REQUEST_INVALID') })
+  @IsOptional()
   @IsObjectOrString(code('VERIFICATION_REQUEST_INVALID'))
-  credential!: object | string;
+  credential?: object | string;
+
+  @ApiProperty({ required: false, description: 'The QR token: <header>.<payload>.<signature>~<header>..<signature> (docs/qr-token.md)' })
+  @IsOptional()
+  @IsString({ message: 'token must be a string', ...code('VERIFICATION_REQUEST_INVALID') })
+  token?: string;
 }

@@ -1,0 +1,53 @@
+/**
+ * The short claim set of the QR token (docs/qr-token.md): what the verification page shows
+ * offline. One-letter names and codes keep the QR at version 20 or below; the registry
+ * supplies the rest. Pure and isomorphic.
+ */
+import type { Level, Specialty } from './credential-claims';
+
+export interface TokenClaims {
+  v: 1;
+  /** Certificate number. */
+  no: string;
+  /** Holder name. */
+  n: string;
+  /** Level code: Z 正高级工程师, G 高级工程师 (as in the certificate number). */
+  l: 'Z' | 'G';
+  /** Specialty code: Q 质量, M 计量, S 标准化, E 特种设备. */
+  s: 'Q' | 'M' | 'S' | 'E';
+  /** Passed date, YYYY-MM-DD. */
+  p: string;
+  /** Issued-at, seconds since the epoch. */
+  i: number;
+  /** The first 16 bytes (base64url) of the credential's ID hash binding. */
+  h: string;
+}
+
+export const LEVEL_CODES: Record<Level, TokenClaims['l']> = { professor: 'Z', senior: 'G' };
+export const SPECIALTY_CODES: Record<Specialty, TokenClaims['s']> = {
+  quality: 'Q',
+  metrology: 'M',
+  standardization: 'S',
+  'special-equipment': 'E',
+};
+
+const NAMES = ['v', 'no', 'n', 'l', 's', 'p', 'i', 'h'];
+
+/** The first claim that breaks the token schema, or undefined. */
+export function findTokenClaimsProblem(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return '(payload)';
+  const c = value as Record<string, unknown>;
+  const extra = Object.keys(c).find((name) => !NAMES.includes(name));
+  if (extra !== undefined) return extra;
+  const checks: Array<[string, boolean]> = [
+    ['v', c.v === 1],
+    ['no', typeof c.no === 'string' && /^ZJ[ZG]\d{10}$/.test(c.no)],
+    ['n', typeof c.n === 'string' && c.n.length > 0 && c.n.length <= 40 && !/\p{Cc}/u.test(c.n)],
+    ['l', c.l === 'Z' || c.l === 'G'],
+    ['s', typeof c.s === 'string' && ['Q', 'M', 'S', 'E'].includes(c.s)],
+    ['p', typeof c.p === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(c.p)],
+    ['i', Number.isInteger(c.i) && (c.i as number) > 0],
+    ['h', typeof c.h === 'string' && /^[A-Za-z0-9_-]{22}$/.test(c.h)],
+  ];
+  return checks.find(([, ok]) => !ok)?.[0];
+}
