@@ -40,9 +40,15 @@ async function emptyPostgresSchema(url: string): Promise<void> {
 }
 
 /** Boots the real app on a fresh database (SQLite file or the PostgreSQL test database). */
-export async function startTestApp(options: { keysDir?: string; now?: Date; env?: Record<string, string> } = {}): Promise<TestApp> {
-  const databaseUrl = TEST_DB === 'postgres' ? POSTGRES_TEST_URL : `sqlite:${join(mkdtempSync(join(tmpdir(), 'zjzc-db-')), 'test.sqlite')}`;
-  if (TEST_DB === 'postgres') await emptyPostgresSchema(databaseUrl);
+/** A fresh database URL for the selected engine (the PostgreSQL test schema is emptied). */
+export async function freshDatabaseUrl(): Promise<string> {
+  if (TEST_DB === 'sqlite') return `sqlite:${join(mkdtempSync(join(tmpdir(), 'zjzc-db-')), 'test.sqlite')}`;
+  await emptyPostgresSchema(POSTGRES_TEST_URL);
+  return POSTGRES_TEST_URL;
+}
+
+export async function startTestApp(options: { keysDir?: string; now?: Date; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+  const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
   const config = parseConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, KEYS_DIR: options.keysDir ?? sharedKeysDir, PORT: '0', PUBLIC_BASE_URL: 'https://zs.example.test', ...options.env });
   const clock = new FixedClock(options.now ?? new Date('2026-11-27T02:00:00Z'));
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })

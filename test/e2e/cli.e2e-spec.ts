@@ -1,0 +1,78 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { issuanceRequest, makeIdNumber } from '../support/builders';
+import { api, freshDatabaseUrl, startTestApp, TestApp } from '../support/test-app';
+
+const run = promisify(execFile);
+const CLI = join(__dirname, '../../dist/src/cli/main.js');
+
+/** Runs the compiled office CLI (`npm test` builds it first) against the given database and keys. */
+async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env } });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const e = error as { code: number; stdout: string; stderr: string };
+    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
+  }
+}
+
+describe('office CLI (e2e)', () => {
+  let t: TestApp | undefined;
+  afterEach(async () => t?.close());
+
+  beforeAll(() => {
+    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`);
+  });
+
+  it('officer:add creates an officer who can sign in; bad input exits non-zero with a code', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-cli-keys-'));
+    const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
+    const added = await cli(env, 'officer:add', '--username', 'hrss-revoker', '--password', 'a-long-enough-password', '--authority', 'hrss', '--role', 'revoker,auditor');
+    expect(added.stdout).toContain('Created officer hrss-revoker (hrss; roles: revoker, auditor)');
+    expect(added.code).toBe(0);
+
+    const again = await cli(env, 'officer:add', '--username', 'hrss-revoker', '--password', 'a-long-enough-password', '--authority', 'hrss', '--role', 'revoker');
+    expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('OFFICER_EXISTS')]);
+    const badRole = await cli(env, 'officer:add', '--username', 'someone', '--password', 'a-long-enough-password', '--authority', 'amr', '--role', 'king');
+    expect([badRole.code, badRole.stderr]).toEqual([1, expect.stringContaining('OFFICER_INVALID')]);
+
+    t = await startTestApp({ databaseUrl, keysDir });
+    const login = await api(t, 'POST', '/api/v1/auth/token', { username: 'hrss-revoker', password: 'a-long-enough-password' });
+    expect(login.status).toBe(200);
+    expect(login.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+  });
+
+  it('keys:rotate: the new key signs, the retired key stays published, old certificates still verify', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-rotate-keys-'));
+    const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
+    expect((await cli(env, 'officer:add', '--username', 'amr-issuer', '--password', 'a-long-enough-password', '--authority', 'amr', '--role', 'issuer')).code).toBe(0);
+    t = await startTestApp({ databaseUrl, keysDir });
+    const token = async (app: TestApp) => (await api(app, 'POST', '/api/v1/auth/token', { username: 'amr-issuer', password: 'a-long-enough-password' })).body.accessToken as string;
+    const before = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), await token(t));
+    const oldAmrKid = JSON.parse(Buffer.from(before.body.credential.signatures[0].protected, 'base64url').toString()).kid as string;
+    await t.close();
+    t = undefined;
+
+    const rotated = await cli(env, 'keys:rotate', '--authority', 'amr');
+    expect(rotated.code).toBe(0);
+    const newKid = /new kid (\S+);/.exec(rotated.stdout)?.[1];
+    expect(newKid).toBeDefined();
+
+    t = await startTestApp({ databaseUrl, keysDir });
+    const jwks = await api(t, 'GET', '/.well-known/jwks.json');
+    const amrKids = jwks.body.keys.filter((k: { authority: string }) => k.authority === 'amr').map((k: { kid: string }) => k.kid);
+    expect(amrKids).toEqual([newKid, oldAmrKid]);
+    expect((await api(t, 'POST', '/api/v1/verifications', { credential: before.body.credential })).body.verdict).toBe('VALID');
+
+    const after = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: makeIdNumber('1979-09-09', 11) }), await token(t));
+    const afterKid = JSON.parse(Buffer.from(after.body.credential.signatures[0].protected, 'base64url').toString()).kid as string;
+    expect(afterKid).toBe(newKid);
+    expect((await api(t, 'POST', '/api/v1/verifications', { credential: after.body.credential })).body.verdict).toBe('VALID');
+  });
+});

@@ -1,0 +1,83 @@
+import { api, officer, startTestApp, TestApp } from '../support/test-app';
+
+describe('service basics (e2e)', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => t.reset());
+
+  it('reports the database up', async () => {
+    const health = await api(t, 'GET', '/api/v1/health');
+    expect([health.status, health.body]).toEqual([200, { status: 'ok', database: 'up' }]);
+  });
+
+  it('publishes both authorities\' public keys with x5c chains and cache headers, never a private member', async () => {
+    const response = await api(t, 'GET', '/.well-known/jwks.json');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/);
+    const keys = response.body.keys as Array<Record<string, unknown>>;
+    expect(keys.map((k) => k.authority).sort()).toEqual(['amr', 'hrss']);
+    for (const key of keys) {
+      expect(key).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256', use: 'sig' });
+      expect(key).not.toHaveProperty('d');
+      expect(key.x5c).toHaveLength(2);
+      expect(typeof key.kid).toBe('string');
+    }
+    expect(JSON.stringify(response.body)).not.toMatch(/"d"|PRIVATE/);
+  });
+
+  it('serves the OpenAPI document and its UI', async () => {
+    const json = await api(t, 'GET', '/docs-json');
+    expect(json.status).toBe(200);
+    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/certificates', '/api/v1/verifications', '/api/v1/auth/token', '/api/v1/health']));
+    const ui = await fetch(`${t.baseUrl}/docs`);
+    expect(ui.status).toBe(200);
+    expect(await ui.text()).toContain('swagger');
+  });
+
+  describe('sign-in', () => {
+    it('gives the same 401 for a wrong password and an unknown username', async () => {
+      await officer(t, 'amr-admin', 'amr', ['admin']);
+      const wrongPassword = await api(t, 'POST', '/api/v1/auth/token', { username: 'amr-admin', password: 'nope-nope-nope' });
+      const unknownUser = await api(t, 'POST', '/api/v1/auth/token', { username: 'nobody', password: 'nope-nope-nope' });
+      expect(wrongPassword.status).toBe(401);
+      expect(unknownUser.status).toBe(401);
+      expect(wrongPassword.body).toEqual(unknownUser.body);
+      expect(wrongPassword.body.code).toBe('INVALID_CREDENTIALS');
+    });
+
+    it('issues a short-lived Bearer token signed by the server key, not an authority key', async () => {
+      const o = await officer(t, 'hrss-issuer', 'hrss', ['issuer']);
+      const header = JSON.parse(Buffer.from(o.token.split('.')[0], 'base64url').toString()) as { kid: string; typ: string };
+      expect(header.typ).toBe('at+jwt');
+      const jwks = await api(t, 'GET', '/.well-known/jwks.json');
+      expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).not.toContain(header.kid);
+      const payload = JSON.parse(Buffer.from(o.token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number };
+      expect(payload.exp - payload.iat).toBe(900);
+    });
+
+    it('refuses a token request with missing or mistyped fields with 400', async () => {
+      const response = await api(t, 'POST', '/api/v1/auth/token', { username: 5 });
+      expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    });
+
+    it('throttles failed logins: the 11th attempt within a minute gets 429 with Retry-After', async () => {
+      // A fresh app: the per-address count must start at zero.
+      const own = await startTestApp();
+      try {
+        await officer(own, 'amr-target', 'amr', ['issuer']);
+        for (let i = 0; i < 10; i++) {
+          const failed = await api(own, 'POST', '/api/v1/auth/token', { username: 'amr-target', password: `wrong-${i}` });
+          expect(failed.status).toBe(401);
+        }
+        const blocked = await api(own, 'POST', '/api/v1/auth/token', { username: 'amr-target', password: 'pw-amr-target-correct-horse' });
+        expect([blocked.status, blocked.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+        expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+      } finally {
+        await own.close();
+      }
+    });
+  });
+});
