@@ -64,8 +64,8 @@ describe('service basics (e2e)', () => {
     });
 
     it('throttles failed logins: the 11th attempt within a minute gets 429 with Retry-After', async () => {
-      // A fresh app: the per-address count must start at zero.
-      const own = await startTestApp();
+      // A second app on the same data: its per-address count starts at zero.
+      const own = await startTestApp({ databaseUrl: t.databaseUrl });
       try {
         await officer(own, 'amr-target', 'amr', ['issuer']);
         for (let i = 0; i < 10; i++) {

@@ -23,6 +23,8 @@ export interface TestApp {
   baseUrl: string;
   clock: FixedClock;
   config: AppConfig;
+  /** The DATABASE_URL it runs on, to start a second app on the same data. */
+  databaseUrl: string;
   dataSource: DataSource;
   /** Deletes every row (the schema stays), for a clean slate between tests. */
   reset(): Promise<void>;
@@ -67,6 +69,7 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
     baseUrl: `http://127.0.0.1:${address.port}`,
     clock,
     config,
+    databaseUrl,
     dataSource,
     reset: async () => {
       for (const table of ['certificates', 'certificate_sequences', 'officers']) await dataSource.query(`DELETE FROM ${table}`);
