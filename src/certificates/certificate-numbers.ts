@@ -3,10 +3,9 @@ import type { Level } from '../signing/credential-claims';
 import { formatCertificateNo } from './qualifications';
 
 /**
- * Allocates the next certificate number of a level and year inside the caller's transaction.
- * One atomic upsert: on PostgreSQL it locks the sequence row until the transaction ends, so
- * parallel issuances get distinct numbers and a rolled-back issuance leaves no gap; SQLite
- * runs one write transaction at a time.
+ * Allocates the next certificate number of a level and year with one atomic upsert: the row
+ * lock (PostgreSQL) or the write lock (SQLite) lasts only for this statement, so parallel
+ * issuances get distinct, increasing numbers without queueing behind each other.
  */
 export async function allocateCertificateNo(manager: EntityManager, level: Level, year: number): Promise<string> {
   const sqlite = manager.connection.options.type === 'better-sqlite3';

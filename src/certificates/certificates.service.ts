@@ -4,7 +4,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { QueryFailedError, Repository } from 'typeorm';
 import { AppError } from '../common/app-error';
 import { chinaDate, Clock } from '../common/clock';
-import { TransactionRunner } from '../database/transaction-runner';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNo } from './certificate-numbers';
 import { CertificateEntity } from './certificate.entity';
@@ -41,7 +40,6 @@ function isUniqueViolation(error: unknown): boolean {
 export class CertificatesService {
   constructor(
     @InjectRepository(CertificateEntity) private readonly certificates: Repository<CertificateEntity>,
-    private readonly transactions: TransactionRunner,
     private readonly signing: SigningService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -56,17 +54,18 @@ export class CertificatesService {
     checkIssuanceRules(request, chinaDate(now));
     const existing = await this.findForHolder(request);
     if (existing) return this.replay(existing, request);
+    // No transaction spans the signing: the number comes from one atomic upsert, so parallel
+    // issuances never wait on each other's signatures. A failed insert leaves a gap in the
+    // sequence, never a duplicate (docs/certificate-numbers.md).
+    const certificateNo = await allocateCertificateNo(this.certificates.manager, request.level, request.evaluationYear);
+    const record = this.newRecord(request, certificateNo, now);
+    const claims = buildCredentialClaims(record);
+    const [credential, qrToken] = await Promise.all([this.signing.signClaims(claims), this.signing.signToken(buildTokenClaims(claims))]);
+    record.credential = JSON.stringify(credential);
+    record.qrToken = qrToken;
     try {
-      const certificate = await this.transactions.run(async (manager) => {
-        const certificateNo = await allocateCertificateNo(manager, request.level, request.evaluationYear);
-        const record = this.newRecord(request, certificateNo, now);
-        const claims = buildCredentialClaims(record);
-        const [credential, qrToken] = await Promise.all([this.signing.signClaims(claims), this.signing.signToken(buildTokenClaims(claims))]);
-        record.credential = JSON.stringify(credential);
-        record.qrToken = qrToken;
-        return manager.getRepository(CertificateEntity).save(record);
-      });
-      return { created: true, certificate };
+      await this.certificates.insert(record);
+      return { created: true, certificate: record };
     } catch (error) {
       // A parallel request for the same holder, level and year won the race.
       const winner = isUniqueViolation(error) ? await this.findForHolder(request) : undefined;

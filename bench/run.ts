@@ -1,0 +1,19 @@
+import { benchSigning } from './signing.bench';
+
+/** `npm run bench`: every ratio is measured side by side in this one run on this machine. */
+async function main(): Promise<void> {
+  const only = process.argv[2];
+  console.log(`Benchmarks on ${process.version}, ${new Date().toISOString()}`);
+  if (!only || only === 'signing') {
+    await benchSigning('sqlite');
+    await benchSigning('postgres').catch((e: unknown) => console.log(`\n(PostgreSQL issuance skipped: ${e instanceof Error ? e.message : String(e)})`));
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
