@@ -94,6 +94,11 @@ export class CertificatesService {
     return (await this.certificates.findOneBy({ certificateNo })) ?? undefined;
   }
 
+  /** Certificates of one person, by exact name and full ID number (never by name alone). */
+  async findByHolder(name: string, idNumber: string): Promise<CertificateEntity[]> {
+    return this.certificates.find({ where: { holderName: name, idNumber }, order: { evaluationYear: 'DESC', certificateNo: 'ASC' } });
+  }
+
   private async findForHolder(request: IssueCertificateDto): Promise<CertificateEntity | undefined> {
     const found = await this.certificates.findOneBy({ idNumber: request.holder.idNumber, level: request.level, evaluationYear: request.evaluationYear });
     return found ?? undefined;

@@ -28,6 +28,7 @@ export type ErrorCode =
   // certificates
   | 'CERTIFICATE_NOT_FOUND'
   | 'CERTIFICATE_CONFLICT'
+  | 'CERTIFICATE_REVOKED'
   // officers and auth
   | 'AUTH_REQUIRED'
   | 'AUTH_TOKEN_INVALID'

@@ -46,6 +46,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'CERTIFICATE_CONFLICT':
     case 'OFFICER_EXISTS':
       return 409;
+    case 'CERTIFICATE_REVOKED':
+      return 410;
     case 'BODY_TOO_LARGE':
       return 413;
     case 'UNSUPPORTED_MEDIA_TYPE':
