@@ -12,6 +12,7 @@ import { KeyStore } from '../src/keys/key-store';
 import { SigningService } from '../src/signing/signing.service';
 import { measure, report, sideBySide } from './measure';
 
+const BENCH_ACTOR = { actor: 'bench', authority: null };
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 function idNumber(i: number): string {
   const day = new Date(Date.UTC(1960, 0, 1) + (i % 10000) * 86400000).toISOString().slice(0, 10).replace(/-/g, '');
@@ -40,7 +41,7 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
   const certificates = app.get(CertificatesService);
   const now = new Date();
 
-  const issued = await certificates.issue(request(idNumber(999_999)));
+  const issued = await certificates.issue(request(idNumber(999_999)), BENCH_ACTOR);
   const credential = JSON.parse(issued.certificate.credential) as { payload: string; signatures: Array<{ protected: string; signature: string }> };
   const publicKeys = ['amr', 'hrss'].map((a) => createPublicKey(keys.signingKey(a as 'amr').privateKey));
   const [service, raw] = await sideBySide(
@@ -58,7 +59,7 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
   let n = 0;
   for (const concurrency of [1, 8]) {
     const [issuance, rawSign] = await sideBySide(
-      () => measure(`issuance on ${database} (4 signatures + insert)`, () => certificates.issue(request(idNumber(n++))), 2000, concurrency),
+      () => measure(`issuance on ${database} (4 signatures + insert)`, () => certificates.issue(request(idNumber(n++)), BENCH_ACTOR), 2000, concurrency),
       () => measure('raw jose: two FlattenedSign', rawTwo, 2000, concurrency),
     );
     const when = concurrency === 1 ? 'one at a time' : `${concurrency} in flight`;

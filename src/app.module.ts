@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CommonModule } from './common/common.module';
@@ -6,6 +7,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
+import { PdfModule } from './pdf/pdf.module';
 import { RegistryModule } from './registry/registry.module';
 import { SigningModule } from './signing/signing.module';
 
@@ -14,11 +16,13 @@ import { SigningModule } from './signing/signing.module';
     ConfigModule,
     CommonModule,
     DatabaseModule,
+    AuditModule,
     KeysModule,
     SigningModule,
     AuthModule,
     CertificatesModule,
     RegistryModule,
+    PdfModule,
     HealthModule,
   ],
 })

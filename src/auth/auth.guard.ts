@@ -1,4 +1,4 @@
-import { applyDecorators, CanActivate, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -37,3 +37,10 @@ export class OfficerGuard implements CanActivate {
 export function RequireRole(...roles: Role[]): MethodDecorator & ClassDecorator {
   return applyDecorators(SetMetadata(ROLES_KEY, roles), UseGuards(OfficerGuard), ApiBearerAuth());
 }
+
+/** The officer a guarded request was made by (set by OfficerGuard). */
+export const CurrentOfficer = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedOfficer => {
+  const officer = context.switchToHttp().getRequest<OfficerRequest>().officer;
+  if (!officer) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
+  return officer;
+});

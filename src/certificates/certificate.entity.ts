@@ -59,6 +59,10 @@ export class CertificateEntity {
   @Column({ type: 'text' })
   credential!: string;
 
+  /** Position in the status list (docs/status-list.md), drawn at random at issuance. */
+  @Column({ name: 'status_index', type: 'integer', nullable: true })
+  statusIndex!: number | null;
+
   /** The QR token exactly as issued (docs/qr-token.md). */
   @Column({ name: 'qr_token', type: 'text' })
   qrToken!: string;

@@ -1,7 +1,9 @@
 import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { RequireRole } from '../auth/auth.guard';
+import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
+import { officerActor } from '../audit/audit.service';
+import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { CertificatesService } from './certificates.service';
 import { CertificateResponseDto } from './dto/certificate-response.dto';
 import { IssueCertificateDto } from './dto/issue-certificate.dto';
@@ -14,8 +16,8 @@ export class CertificatesController {
   @Post()
   @RequireRole('issuer')
   @ApiOperation({ summary: 'Issue a certificate signed by both authorities (201; 200 for an identical retry)' })
-  async issue(@Body() body: IssueCertificateDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<CertificateResponseDto> {
-    const { created, certificate } = await this.certificates.issue(body);
+  async issue(@Body() body: IssueCertificateDto, @CurrentOfficer() officer: AuthenticatedOfficer, @Res({ passthrough: true }) reply: FastifyReply): Promise<CertificateResponseDto> {
+    const { created, certificate } = await this.certificates.issue(body, officerActor(officer));
     void reply.status(created ? 201 : 200);
     return CertificateResponseDto.from(certificate, { withFullIdNumber: false });
   }

@@ -7,7 +7,9 @@ import { chinaDate, Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNo } from './certificate-numbers';
 import { CertificateEntity } from './certificate.entity';
-import { buildCredentialClaims, buildTokenClaims, newIdHashSalt } from './credential-claims.builder';
+import { buildCredentialClaims, buildTokenClaims, newIdHashSalt, randomStatusIndex } from './credential-claims.builder';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules } from './issuance-rules';
 import { CERTIFICATE_NO_PATTERN } from './qualifications';
@@ -30,10 +32,13 @@ function sameFacts(existing: CertificateEntity, request: IssueCertificateDto): b
   );
 }
 
-function isUniqueViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = error.driverError as { code?: string };
-  return driverError.code === '23505' || driverError.code === 'SQLITE_CONSTRAINT_UNIQUE';
+/** Which unique constraint an insert broke: 'status_index', 'other', or undefined for none. */
+function uniqueViolation(error: unknown): 'status_index' | 'other' | undefined {
+  if (!(error instanceof QueryFailedError)) return undefined;
+  const driverError = error.driverError as { code?: string; constraint?: string; message?: string };
+  if (driverError.code !== '23505' && driverError.code !== 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
+  const where = `${driverError.constraint ?? ''} ${driverError.message ?? ''}`;
+  return where.includes('status_index') ? 'status_index' : 'other';
 }
 
 @Injectable()
@@ -41,6 +46,8 @@ export class CertificatesService {
   constructor(
     @InjectRepository(CertificateEntity) private readonly certificates: Repository<CertificateEntity>,
     private readonly signing: SigningService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -49,29 +56,44 @@ export class CertificatesService {
    * Issues a certificate signed by both authorities. Safe to retry: the same holder, level
    * and year with the same facts returns the existing certificate; with other facts, 409.
    */
-  async issue(request: IssueCertificateDto): Promise<IssuanceResult> {
+  async issue(request: IssueCertificateDto, actor: AuditActor): Promise<IssuanceResult> {
     const now = this.clock.now();
     checkIssuanceRules(request, chinaDate(now));
     const existing = await this.findForHolder(request);
     if (existing) return this.replay(existing, request);
     // No transaction spans the signing: the number comes from one atomic upsert, so parallel
     // issuances never wait on each other's signatures. A failed insert leaves a gap in the
-    // sequence, never a duplicate (docs/certificate-numbers.md).
-    const certificateNo = await allocateCertificateNo(this.certificates.manager, request.level, request.evaluationYear);
+    // sequence, never a duplicate.
+    const certificateNo = await this.transactions.run((m) => allocateCertificateNo(m, request.level, request.evaluationYear));
+    for (let attempt = 1; ; attempt++) {
+      const record = await this.signedRecord(request, certificateNo, now);
+      try {
+        await this.transactions.run(async (manager) => {
+          await manager.getRepository(CertificateEntity).insert(record);
+          await this.audit.append(manager, { ...actor, action: 'certificate.issued', subject: certificateNo, details: { level: record.level, year: record.evaluationYear } });
+        });
+        return { created: true, certificate: record };
+      } catch (error) {
+        const violated = uniqueViolation(error);
+        // Two random status indices met (rare): draw again and re-sign.
+        if (violated === 'status_index' && attempt < 5) continue;
+        // A parallel request for the same holder, level and year won the race.
+        const winner = violated ? await this.findForHolder(request) : undefined;
+        if (winner) return this.replay(winner, request);
+        throw error;
+      }
+    }
+  }
+
+  /** A new record with its credential and QR token, signed over a freshly drawn status index. */
+  private async signedRecord(request: IssueCertificateDto, certificateNo: string, now: Date): Promise<CertificateEntity> {
     const record = this.newRecord(request, certificateNo, now);
+    record.statusIndex = randomStatusIndex();
     const claims = buildCredentialClaims(record);
     const [credential, qrToken] = await Promise.all([this.signing.signClaims(claims), this.signing.signToken(buildTokenClaims(claims))]);
     record.credential = JSON.stringify(credential);
     record.qrToken = qrToken;
-    try {
-      await this.certificates.insert(record);
-      return { created: true, certificate: record };
-    } catch (error) {
-      // A parallel request for the same holder, level and year won the race.
-      const winner = isUniqueViolation(error) ? await this.findForHolder(request) : undefined;
-      if (winner) return this.replay(winner, request);
-      throw error;
-    }
+    return record;
   }
 
   /** The address the certificate's QR code opens; the token rides in the fragment, out of server logs. */

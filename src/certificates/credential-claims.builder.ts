@@ -1,4 +1,5 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomInt } from 'node:crypto';
+import { STATUS_LIST_CAPACITY } from '../signing/credential-format';
 import { maskIdNumber } from '../common/id-number';
 import type { CredentialClaims } from '../signing/credential-claims';
 import { LEVEL_CODES, SPECIALTY_CODES, TokenClaims } from '../signing/token-claims';
@@ -18,6 +19,16 @@ export function idHash(salt: string, idNumber: string): string {
   return createHash('sha256').update(Buffer.from(salt, 'base64url')).update(idNumber, 'utf8').digest('base64url');
 }
 
+function requireStatusIndex(index: number | null): number {
+  if (index === null) throw new Error('a certificate is signed only once its status-list index is drawn');
+  return index;
+}
+
+/** A status-list index drawn uniformly at random, so it reveals nothing about issuance order. */
+export function randomStatusIndex(): number {
+  return randomInt(STATUS_LIST_CAPACITY);
+}
+
 /** The claims of a certificate record, in the fixed member order of docs/credential.md. */
 export function buildCredentialClaims(certificate: Omit<CertificateEntity, 'id' | 'credential' | 'status' | 'createdAt' | 'updatedAt'>): CredentialClaims {
   return {
@@ -35,6 +46,7 @@ export function buildCredentialClaims(certificate: Omit<CertificateEntity, 'id' 
     doc: certificate.approvalDocument,
     iss: ['amr', 'hrss'],
     iat: Math.floor(Date.parse(certificate.issuedAt) / 1000),
+    sl: requireStatusIndex(certificate.statusIndex),
   };
 }
 
@@ -49,5 +61,6 @@ export function buildTokenClaims(claims: CredentialClaims): TokenClaims {
     p: claims.passed,
     i: claims.iat,
     h: Buffer.from(claims.idh, 'base64url').subarray(0, 16).toString('base64url'),
+    x: claims.sl,
   };
 }

@@ -34,6 +34,7 @@ export type ErrorCode =
   | 'AUTH_TOKEN_INVALID'
   | 'INVALID_CREDENTIALS'
   | 'TOO_MANY_ATTEMPTS'
+  | 'RATE_LIMITED'
   | 'FORBIDDEN_ROLE'
   | 'OFFICER_EXISTS'
   | 'OFFICER_INVALID'
@@ -59,7 +60,9 @@ export class TooManyAttemptsError extends AppError {
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    /** RATE_LIMITED: the public request budget, not failed attempts, is used up. */
+    code: 'TOO_MANY_ATTEMPTS' | 'RATE_LIMITED' = 'TOO_MANY_ATTEMPTS',
   ) {
-    super('TOO_MANY_ATTEMPTS', message, { retryAfterSeconds });
+    super(code, message, { retryAfterSeconds });
   }
 }

@@ -53,6 +53,7 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'TOO_MANY_ATTEMPTS':
+    case 'RATE_LIMITED':
       return 429;
     case 'SERVICE_UNAVAILABLE':
       return 503;

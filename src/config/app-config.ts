@@ -17,6 +17,7 @@ const environmentSchema = z.object({
   KEYS_DIR: z.string().min(1).default('keys'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
 });
 
 export type DatabaseConfig =
@@ -34,6 +35,8 @@ export interface AppConfig {
   keysDir: string;
   accessTokenTtlSeconds: number;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** Requests a minute per client address for public lookups, and again for verifications. */
+  publicRateLimitPerMinute: number;
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -70,6 +73,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     keysDir: resolve(e.KEYS_DIR),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
   };
 }
 

@@ -5,10 +5,15 @@ import type { DatabaseConfig } from '../config/app-config';
 import { CertificateSequenceEntity } from '../certificates/certificate-sequence.entity';
 import { CertificateEntity } from '../certificates/certificate.entity';
 import { OfficerEntity } from '../officers/officer.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { BanEntity } from '../revocation/ban.entity';
+import { DecisionCaseEntity } from '../revocation/decision-case.entity';
+import { StatusHistoryEntity } from '../revocation/status-history.entity';
 import { InitialSchema1764270000000 } from './migrations/1764270000000-initial-schema';
+import { RevocationAndAudit1764280000000 } from './migrations/1764280000000-revocation-and-audit';
 
-export const ENTITIES = [CertificateEntity, CertificateSequenceEntity, OfficerEntity];
-export const MIGRATIONS = [InitialSchema1764270000000];
+export const ENTITIES = [CertificateEntity, CertificateSequenceEntity, OfficerEntity, DecisionCaseEntity, BanEntity, StatusHistoryEntity, AuditEntryEntity];
+export const MIGRATIONS = [InitialSchema1764270000000, RevocationAndAudit1764280000000];
 
 /**
  * The data source options for the app, the CLI and the tests alike. Migrations only:

@@ -3,6 +3,11 @@
  * small enough for a QR code. Pure and isomorphic: the browser page validates with this too.
  */
 import type { AuthorityId } from '../keys/authority';
+import { STATUS_LIST_CAPACITY } from './credential-format';
+
+export function isStatusIndex(value: unknown): value is number {
+  return Number.isInteger(value) && (value as number) >= 0 && (value as number) < STATUS_LIST_CAPACITY;
+}
 
 export const LEVELS = ['professor', 'senior'] as const;
 export type Level = (typeof LEVELS)[number];
@@ -32,9 +37,11 @@ export interface CredentialClaims {
   iss: AuthorityId[];
   /** Issued-at, seconds since the epoch (a NumericDate, RFC 7519 §2). */
   iat: number;
+  /** Index of this certificate in the status list (docs/status-list.md). */
+  sl: number;
 }
 
-const CLAIM_NAMES = ['v', 'no', 'name', 'gender', 'idm', 'idh', 'emp', 'lvl', 'spec', 'year', 'passed', 'doc', 'iss', 'iat'];
+const CLAIM_NAMES = ['v', 'no', 'name', 'gender', 'idm', 'idh', 'emp', 'lvl', 'spec', 'year', 'passed', 'doc', 'iss', 'iat', 'sl'];
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 const CERTIFICATE_NO = /^ZJ[ZG]\d{4}\d{6}$/;
 
@@ -63,6 +70,7 @@ export function findClaimsProblem(value: unknown): string | undefined {
     ['doc', isShortText(claims.doc, 64)],
     ['iss', Array.isArray(claims.iss) && claims.iss.length === 2 && claims.iss[0] === 'amr' && claims.iss[1] === 'hrss'],
     ['iat', Number.isInteger(claims.iat) && (claims.iat as number) > 0],
+    ['sl', isStatusIndex(claims.sl)],
   ];
   return checks.find(([, ok]) => !ok)?.[0];
 }

@@ -19,3 +19,9 @@ export const LIMITS = {
   /** 64 bytes of ES256 signature (R ‖ S) in base64url. */
   signatureChars: 86,
 } as const;
+
+/**
+ * Entries in the status list (docs/status-list.md). Each certificate draws its index at random
+ * from this range, so an index says nothing about when it was issued.
+ */
+export const STATUS_LIST_CAPACITY = 1 << 20;

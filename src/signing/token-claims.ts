@@ -3,7 +3,7 @@
  * offline. One-letter names and codes keep the QR at version 20 or below; the registry
  * supplies the rest. Pure and isomorphic.
  */
-import type { Level, Specialty } from './credential-claims';
+import { isStatusIndex, Level, Specialty } from './credential-claims';
 
 export interface TokenClaims {
   v: 1;
@@ -21,6 +21,8 @@ export interface TokenClaims {
   i: number;
   /** The first 16 bytes (base64url) of the credential's ID hash binding. */
   h: string;
+  /** Index in the status list, as the credential's `sl`. */
+  x: number;
 }
 
 export const LEVEL_CODES: Record<Level, TokenClaims['l']> = { professor: 'Z', senior: 'G' };
@@ -31,7 +33,7 @@ export const SPECIALTY_CODES: Record<Specialty, TokenClaims['s']> = {
   'special-equipment': 'E',
 };
 
-const NAMES = ['v', 'no', 'n', 'l', 's', 'p', 'i', 'h'];
+const NAMES = ['v', 'no', 'n', 'l', 's', 'p', 'i', 'h', 'x'];
 
 /** The first claim that breaks the token schema, or undefined. */
 export function findTokenClaimsProblem(value: unknown): string | undefined {
@@ -48,6 +50,7 @@ export function findTokenClaimsProblem(value: unknown): string | undefined {
     ['p', typeof c.p === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(c.p)],
     ['i', Number.isInteger(c.i) && (c.i as number) > 0],
     ['h', typeof c.h === 'string' && /^[A-Za-z0-9_-]{22}$/.test(c.h)],
+    ['x', isStatusIndex(c.x)],
   ];
   return checks.find(([, ok]) => !ok)?.[0];
 }

@@ -44,6 +44,7 @@ export function sampleClaims(overrides: Record<string, unknown> = {}): Record<st
     doc: '浙市监人〔2026〕12号',
     iss: ['amr', 'hrss'],
     iat: 1764208800,
+    sl: 424242,
     ...overrides,
   };
 }

@@ -10,6 +10,7 @@ import { configureApp, createHttpAdapter } from '../../src/app.factory';
 import { Clock, FixedClock } from '../../src/common/clock';
 import { APP_CONFIG, AppConfig, parseConfig } from '../../src/config/app-config';
 import { OfficersService } from '../../src/officers/officers.service';
+import { SQLITE_AUDIT_TRIGGERS } from '../../src/database/migrations/1764280000000-revocation-and-audit';
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 /** The e2e database on PostgreSQL; tests refuse any database whose name lacks "test". */
@@ -72,10 +73,36 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
     databaseUrl,
     dataSource,
     reset: async () => {
-      for (const table of ['certificates', 'certificate_sequences', 'officers']) await dataSource.query(`DELETE FROM ${table}`);
+      for (const table of ['certificates', 'certificate_sequences', 'officers', 'decision_cases', 'bans', 'certificate_status_history']) {
+        await dataSource.query(`DELETE FROM ${table}`);
+      }
+      await bypassAuditTriggers(dataSource, async (run) => {
+        await run('DELETE FROM audit_log');
+      });
     },
     close: () => app.close(),
   };
+}
+
+/**
+ * Runs statements on the audit log with its append-only triggers out of the way, as only a
+ * database administrator could: to reset between tests, or to play an attacker who tampers.
+ */
+export async function bypassAuditTriggers(dataSource: DataSource, work: (run: (sql: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+  if (dataSource.options.type === 'postgres') {
+    await dataSource.transaction(async (manager) => {
+      await manager.query('SET LOCAL session_replication_role = replica');
+      await work((sql) => manager.query(sql));
+    });
+    return;
+  }
+  await dataSource.query('DROP TRIGGER audit_log_no_update');
+  await dataSource.query('DROP TRIGGER audit_log_no_delete');
+  try {
+    await work((sql) => dataSource.query(sql));
+  } finally {
+    for (const sql of SQLITE_AUDIT_TRIGGERS) await dataSource.query(sql);
+  }
 }
 
 export interface Officer {

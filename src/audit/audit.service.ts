@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { AuditEntryEntity } from './audit-entry.entity';
+import { ChainCheck, checkChain, entryHash, GENESIS_HASH } from './audit-chain';
+
+/** Who an audit entry names: an officer (with their authority), `cli:<user>` or `system`. */
+export interface AuditActor {
+  actor: string;
+  authority: string | null;
+}
+
+export function officerActor(officer: { username: string; authority: string }): AuditActor {
+  return { actor: officer.username, authority: officer.authority };
+}
+
+export interface AuditEvent {
+  actor: string;
+  authority?: string | null;
+  action: string;
+  subject?: string | null;
+  details?: Record<string, unknown>;
+}
+
+/** An arbitrary constant naming the audit chain's advisory lock on PostgreSQL. */
+const AUDIT_CHAIN_LOCK = 727_001;
+
+@Injectable()
+export class AuditService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly transactions: TransactionRunner,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends an entry inside the caller's transaction, so the entry exists iff the change it
+   * records does. Appends are serialized (an advisory lock on PostgreSQL; SQLite writes one
+   * transaction at a time) so every entry chains to the one before it.
+   */
+  async append(manager: EntityManager, event: AuditEvent): Promise<AuditEntryEntity> {
+    if (manager.connection.options.type === 'postgres') {
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    }
+    const repo = manager.getRepository(AuditEntryEntity);
+    const [last] = await repo.find({ order: { seq: 'DESC' }, take: 1 });
+    const fields = {
+      seq: (last?.seq ?? 0) + 1,
+      at: this.clock.now().toISOString(),
+      actor: event.actor,
+      authority: event.authority ?? null,
+      action: event.action,
+      subject: event.subject ?? null,
+      details: JSON.stringify(event.details ?? {}),
+    };
+    const prevHash = last?.hash ?? GENESIS_HASH;
+    const entry = Object.assign(new AuditEntryEntity(), fields, { prevHash, hash: entryHash(prevHash, fields) });
+    await repo.insert(entry);
+    return entry;
+  }
+
+  /** Appends in a transaction of its own (for actions that change nothing else in the database). */
+  appendAlone(event: AuditEvent): Promise<AuditEntryEntity> {
+    return this.transactions.run((manager) => this.append(manager, event));
+  }
+
+  /** Checks the whole chain in pages, naming the first broken entry. */
+  async verify(): Promise<ChainCheck> {
+    const repo = this.dataSource.getRepository(AuditEntryEntity);
+    const all: AuditEntryEntity[] = [];
+    for (let after = 0; ; ) {
+      const page = await repo.createQueryBuilder('a').where('a.seq > :after', { after }).orderBy('a.seq', 'ASC').take(1000).getMany();
+      if (page.length === 0) break;
+      all.push(...page);
+      after = page[page.length - 1].seq;
+    }
+    return checkChain(all);
+  }
+
+  /** Entries after `afterSeq`, oldest first, for auditors. */
+  list(afterSeq: number, limit: number): Promise<AuditEntryEntity[]> {
+    return this.dataSource
+      .getRepository(AuditEntryEntity)
+      .createQueryBuilder('a')
+      .where('a.seq > :afterSeq', { afterSeq })
+      .orderBy('a.seq', 'ASC')
+      .take(limit)
+      .getMany();
+  }
+}

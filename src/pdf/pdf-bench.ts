@@ -1,0 +1,85 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { certificatePem, createRootCertificate, generateP256KeyPair, generateRsaKeyPair, issueDocumentSigningCertificate, privateKeyPem } from '../keys/certificate-authority';
+import { CertificateRenderer } from './certificate-renderer';
+import type { CmsSigningKey } from './cms-signed-data';
+import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
+import { qrSymbol } from './qr-symbol';
+
+export interface PdfBenchResult {
+  /** Plan, render and PDF-sign one certificate, fonts already open (issue 3 §7). */
+  warmMsPerPdf: number;
+  /**
+   * What a bare pdfkit script drawing the same page costs: the same text at known positions,
+   * the same fonts, the QR encoded and drawn, the border; no layout planning, no glyph checks,
+   * no signature.
+   */
+  barePdfkitMsPerPage: number;
+  /** warm / bare; target ≤ 2. */
+  ratio: number;
+  /** A fresh Node process: module loading, font files, first render and signature. */
+  coldFirstPdfMs: number;
+  /** Size of the signed PDF; target ≤ 300 KB. */
+  pdfBytes: number;
+}
+
+/** A throwaway root (P-256) and RSA document-signing certificate, as the dev key set has. */
+async function benchKey(): Promise<CmsSigningKey> {
+  const rootKeys = generateP256KeyPair();
+  const root = await createRootCertificate(rootKeys, { dev: true });
+  const signer = generateRsaKeyPair();
+  const certificate = await issueDocumentSigningCertificate('amr', signer.publicKey, { certificate: root, privateKey: rootKeys.privateKey }, { dev: true });
+  return { privateKey: signer.privateKey, chainPem: [certificatePem(certificate), certificatePem(root)] };
+}
+
+/** Mean milliseconds per call over at least `ms` milliseconds, after a few warm-up calls. */
+async function msPerCall(op: () => Promise<unknown>, ms: number, warmup = 3): Promise<number> {
+  for (let i = 0; i < warmup; i++) await op();
+  let calls = 0;
+  const start = performance.now();
+  while (performance.now() - start < ms) {
+    await op();
+    calls++;
+  }
+  return (performance.now() - start) / calls;
+}
+
+/** Time to the first signed PDF in a child process; needs the compiled JavaScript (npm run bench). */
+async function coldFirstPdfMs(key: CmsSigningKey): Promise<number> {
+  if (!__filename.endsWith('.js')) throw new Error('benchPdf measures the cold start from compiled JavaScript: run it through npm run bench');
+  const dir = mkdtempSync(join(tmpdir(), 'zjzc-pdf-bench-'));
+  try {
+    const keyPath = join(dir, 'key.json');
+    writeFileSync(keyPath, JSON.stringify({ privateKeyPem: privateKeyPem(key.privateKey), chainPem: key.chainPem }), { mode: 0o600 });
+    const module = JSON.stringify(join(__dirname, 'pdf-cold-start.js'));
+    // The clock starts before the renderer's modules are even required.
+    const script = `const t=process.hrtime.bigint();require(${module}).firstPdf(process.argv[1]).then(()=>process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6)))`;
+    const { stdout } = await promisify(execFile)(process.execPath, ['-e', script, keyPath]);
+    return Number(stdout);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Warm render + PDF signature per certificate against bare pdfkit drawing of the same page,
+ * alternated over `rounds` and keeping each one's best so machine drift hits both alike.
+ */
+export async function benchPdf(options: { rounds?: number; msPerRound?: number } = {}): Promise<PdfBenchResult> {
+  const { rounds = 3, msPerRound = 1500 } = options;
+  const key = await benchKey();
+  const cold = await coldFirstPdfMs(key);
+  const renderer = new CertificateRenderer();
+  const page = renderer.prepare(BENCH_CERTIFICATE, BENCH_URL);
+  let warm = Infinity;
+  let bare = Infinity;
+  for (let round = 0; round < rounds; round++) {
+    warm = Math.min(warm, await msPerCall(() => renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, key), msPerRound));
+    bare = Math.min(bare, await msPerCall(() => renderer.render({ ...page, symbol: qrSymbol(BENCH_URL) }), msPerRound));
+  }
+  const pdf = await renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, key);
+  return { warmMsPerPdf: warm, barePdfkitMsPerPage: bare, ratio: warm / bare, coldFirstPdfMs: cold, pdfBytes: pdf.length };
+}

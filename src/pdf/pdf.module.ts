@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { PdfController } from './pdf.controller';
+import { PdfService } from './pdf.service';
+
+/** Certificate PDFs: the layout in templates/, CJK fonts from npm, a PDF signature by AMR. */
+@Module({
+  imports: [CertificatesModule],
+  controllers: [PdfController],
+  providers: [PdfService],
+})
+export class PdfModule {}

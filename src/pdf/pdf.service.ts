@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type { CertificateEntity } from '../certificates/certificate.entity';
+import { CertificatesService } from '../certificates/certificates.service';
+import { CERTIFICATE_NO_PATTERN } from '../certificates/qualifications';
+import { AppError, type ErrorCode } from '../common/app-error';
+import { KeyStore } from '../keys/key-store';
+import { CertificateRenderer } from './certificate-renderer';
+import type { HolderPdfRequestDto } from './dto/holder-pdf-request.dto';
+import { HolderDownloadThrottle } from './holder-download-throttle';
+import { PdfCache } from './pdf-cache';
+
+export interface CertificatePdf {
+  bytes: Buffer;
+  /** The file name offered for saving, e.g. 职称证书-ZJZ2026000001.pdf */
+  filename: string;
+}
+
+/** Compares without an early exit, so response time does not tell how much of a field matched. */
+function sameText(a: string, b: string): boolean {
+  const digest = (s: string) => createHash('sha256').update(s, 'utf8').digest();
+  return timingSafeEqual(digest(a), digest(b));
+}
+
+/** One answer for every holder mismatch, so no field can be probed on its own. */
+function holderNotFound(): AppError {
+  return new AppError('CERTIFICATE_NOT_FOUND', 'No certificate matches this number, name and ID number.');
+}
+
+/**
+ * Certificate PDFs, rendered on demand from the registry record (the source of truth) and
+ * signed with AMR's document-signing key: the committee office is AMR's personnel division.
+ */
+@Injectable()
+export class PdfService {
+  // Reads the layout and opens the fonts once, at start.
+  private readonly renderer = new CertificateRenderer();
+  private readonly cache = new PdfCache(64);
+  private readonly throttle = new HolderDownloadThrottle();
+
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly keys: KeyStore,
+  ) {}
+
+  /** The holder's download: certificate number, name and ID number must all match. */
+  async holderPdf(request: HolderPdfRequestDto, clientAddress: string): Promise<CertificatePdf> {
+    await this.throttle.assertAllowed(clientAddress);
+    const certificate = await this.findForHolder(request);
+    if (!certificate) {
+      await this.throttle.recordFailure(clientAddress);
+      throw holderNotFound();
+    }
+    return this.pdfOf(certificate);
+  }
+
+  /** The office's copy of any certificate by number. */
+  async officePdf(certificateNo: string): Promise<CertificatePdf> {
+    return this.pdfOf(await this.certificates.getByNumber(certificateNo));
+  }
+
+  private async findForHolder(request: HolderPdfRequestDto): Promise<CertificateEntity | undefined> {
+    const certificateNo = request.certificateNo.trim().toUpperCase();
+    if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) return undefined;
+    const found = await this.certificates.findByNumber(certificateNo);
+    if (!found) return undefined;
+    // Both checks always run; people type a lowercase x at the end of an ID number.
+    const nameMatches = sameText(request.name.trim(), found.holderName);
+    const idMatches = sameText(request.idNumber.trim().toUpperCase(), found.idNumber);
+    return nameMatches && idMatches ? found : undefined;
+  }
+
+  private async pdfOf(certificate: CertificateEntity): Promise<CertificatePdf> {
+    if (certificate.status !== 'VALID') {
+      // TODO(lead): add CERTIFICATE_REVOKED to ErrorCode (HTTP 410); cast until then.
+      throw new AppError('CERTIFICATE_REVOKED' as string as ErrorCode, `Certificate ${certificate.certificateNo} has been revoked; no PDF is issued for it.`);
+    }
+    const url = this.certificates.verificationUrl(certificate);
+    const bytes = await this.cache.getOrCreate(cacheKey(certificate, url), () =>
+      this.renderer.renderSigned(certificate, url, this.keys.documentSigner('amr')),
+    );
+    return { bytes, filename: `职称证书-${certificate.certificateNo}.pdf` };
+  }
+}
+
+/** Every fact the page prints, so a corrected record never hits a stale PDF. */
+function cacheKey(c: CertificateEntity, url: string): string {
+  const printed = [c.certificateNo, c.holderName, c.gender, c.idNumber, c.employer, c.level, c.specialty, c.passedOn, c.approvalDocument, c.issuedAt, url];
+  return createHash('sha256').update(JSON.stringify(printed)).digest('hex');
+}

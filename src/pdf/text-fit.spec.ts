@@ -1,0 +1,47 @@
+import { loadCertificateLayout } from './certificate-layout';
+import { fontMeasure, missingCharacters, openLayoutFonts } from './cjk-fonts';
+import { fitText, wrapText } from './text-fit';
+
+/** Every character 10 pt wide: line breaking checked without font metrics. */
+const tenEach = (s: string) => [...s].length * 10;
+
+describe('wrapText', () => {
+  it('breaks Han text anywhere, never before closing punctuation', () => {
+    expect(wrapText('浙江省计量科学研究院', 40, tenEach)).toEqual(['浙江省计', '量科学研', '究院']);
+    expect(wrapText('甲乙丙，丁戊', 30, tenEach)).toEqual(['甲乙', '丙，丁', '戊']);
+  });
+
+  it('keeps a run of Latin letters and digits whole, unless it is longer than a line', () => {
+    expect(wrapText('中心ABC12实验室', 60, tenEach)).toEqual(['中心', 'ABC12实', '验室']);
+    expect(wrapText('ABCDEFGH', 30, tenEach)).toEqual(['ABC', 'DEF', 'GH']);
+  });
+});
+
+describe('fitText with the certificate font', () => {
+  const measure = fontMeasure(openLayoutFonts(loadCertificateLayout()));
+  const style = { font: 'regular' as const, sizePt: 14, minSizePt: 12, maxLines: 3 };
+
+  it('keeps a short value at full size on one line', () => {
+    expect(fitText('张三', 300, style, measure)).toEqual({ sizePt: 14, lines: ['张三'] });
+  });
+
+  it('shrinks a slightly long value before wrapping it, and wraps a long one at full size', () => {
+    expect(fitText('一'.repeat(22), 22 * 13, style, measure)).toEqual({ sizePt: 13, lines: ['一'.repeat(22)] });
+    const wrapped = fitText('一'.repeat(30), 20 * 14, style, measure);
+    expect(wrapped.sizePt).toBe(14);
+    expect(wrapped.lines.map((line) => line.length)).toEqual([20, 10]);
+  });
+
+  it('throws when a value fits in no allowed number of lines', () => {
+    expect(() => fitText('一'.repeat(100), 100, style, measure)).toThrow(/does not fit/);
+  });
+});
+
+describe('missingCharacters', () => {
+  const fonts = openLayoutFonts(loadCertificateLayout());
+
+  it('covers GB 18030 Han text, and finds what the font lacks (CJK Extension B)', () => {
+    expect(missingCharacters(fonts.regular, '張三 李四·买买提 喆堃 䶮 ABC 〔2026〕')).toEqual([]);
+    expect(missingCharacters(fonts.regular, '𠮷田𠮷')).toEqual(['𠮷']);
+  });
+});

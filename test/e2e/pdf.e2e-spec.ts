@@ -1,0 +1,153 @@
+import { CertificatesService } from '../../src/certificates/certificates.service';
+import { KeyStore } from '../../src/keys/key-store';
+import { CertificateRenderer } from '../../src/pdf/certificate-renderer';
+import { issuanceRequest, makeIdNumber } from '../support/builders';
+import { decodeQrCodes, pdfFonts, pdfSignatureReport, pdfText, requestPdf, withOneByteChanged, type PdfResponse } from '../support/pdf-tools';
+import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
+
+const HOLDER = { certificateNo: 'ZJZ2026000001', name: '张三', idNumber: '330102198001011272' };
+const FILENAME = `attachment; filename="certificate.pdf"; filename*=UTF-8''${encodeURIComponent('职称证书-ZJZ2026000001.pdf')}`;
+
+describe('certificate PDFs (e2e)', () => {
+  let t: TestApp;
+  let issuer: Officer;
+  /** One download shared by the read-only checks: rendering and the tools cost ~1 s. */
+  let pdf: PdfResponse;
+
+  const holderPdf = (body: Record<string, unknown>) => requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', body);
+  const verificationUrl = async (certificateNo = HOLDER.certificateNo) => {
+    const record = await t.app.get(CertificatesService).getByNumber(certificateNo);
+    return t.app.get(CertificatesService).verificationUrl(record);
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    expect((await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).status).toBe(201);
+    pdf = await holderPdf(HOLDER);
+  });
+  afterAll(async () => t.close());
+
+  it('gives the holder a PDF download named in Chinese (RFC 6266/5987), never cached', () => {
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers.get('content-type')).toBe('application/pdf');
+    expect(pdf.headers.get('content-disposition')).toBe(FILENAME);
+    expect(pdf.headers.get('cache-control')).toBe('no-store');
+    expect(pdf.bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.bytes.length).toBeLessThan(300 * 1024);
+  });
+
+  it('prints the holder name, ID number and certificate number as text', async () => {
+    const text = await pdfText(pdf.bytes);
+    // The title is letter-spaced, so its characters come out space-separated.
+    expect(text.replace(/\s+/g, '')).toContain('职称证书');
+    for (const expected of ['张三', '330102198001011272', 'ZJZ2026000001', '正高级工程师', '计量', '浙市监人〔2026〕12号', '扫码验证']) {
+      expect(text).toContain(expected);
+    }
+    expect(text.replace(/\s+/g, '')).toContain('浙江省质量技术基础专业正高级工程师职务任职资格评审委员会');
+    expect(text).toContain('浙江省人力资源和社会保障厅、浙江省市场监督管理局监制');
+    expect(text).toContain('https://zs.example.test/v');
+  });
+
+  it('carries a QR that decodes at 150 dpi to the verification URL, whose token verifies VALID', async () => {
+    const url = await verificationUrl();
+    expect(await decodeQrCodes(pdf.bytes, 150)).toEqual([url]);
+    const token = url.slice(url.indexOf('#') + 1);
+    const verified = await api(t, 'POST', '/api/v1/verifications', { token });
+    expect([verified.status, verified.body.verdict]).toEqual([200, 'VALID']);
+  });
+
+  it('is signed (adbe.pkcs7.detached, AMR document signing), and one changed byte breaks the signature', async () => {
+    const report = await pdfSignatureReport(pdf.bytes);
+    expect(report).toContain('Signature Type: adbe.pkcs7.detached');
+    expect(report).toContain('Signature is Valid.');
+    expect(report).toContain('Total document signed');
+    expect(report).toContain('浙江省市场监督管理局');
+    const tampered = await pdfSignatureReport(withOneByteChanged(pdf.bytes, 'zj-title-certificates'));
+    expect(tampered).not.toContain('Signature is Valid.');
+    expect(tampered).toContain('Digest Mismatch');
+  });
+
+  it('embeds every font (no standard-14 font a reader would substitute)', async () => {
+    const fonts = await pdfFonts(pdf.bytes);
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((font) => !font.embedded)).toEqual([]);
+    expect(fonts.map((font) => font.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/);
+  });
+
+  it('renders the same certificate to the same bytes, for the holder, the office and a fresh renderer', async () => {
+    const auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
+    const office = await requestPdf(t, 'GET', '/api/v1/certificates/ZJZ2026000001/pdf', undefined, auditor.token);
+    expect(office.status).toBe(200);
+    expect(office.headers.get('content-disposition')).toBe(FILENAME);
+    expect(office.bytes.equals(pdf.bytes)).toBe(true);
+    const record = await t.app.get(CertificatesService).getByNumber(HOLDER.certificateNo);
+    const fresh = await new CertificateRenderer().renderSigned(record, await verificationUrl(), t.app.get(KeyStore).documentSigner('amr'));
+    expect(fresh.equals(pdf.bytes)).toBe(true);
+  });
+
+  it('accepts what people type: surrounding spaces, a lowercase x', async () => {
+    const x = issuanceRequest({}, { name: '李四', gender: '女', idNumber: '11010519491231002X' });
+    const issued = await api(t, 'POST', '/api/v1/certificates', x, issuer.token);
+    const typed = await holderPdf({ certificateNo: ` ${issued.body.certificateNo as string} `, name: ' 李四 ', idNumber: '11010519491231002x' });
+    expect(typed.status).toBe(200);
+  });
+
+  it('answers every mismatch with the same 404 as an unknown number', async () => {
+    const attempts = [
+      { ...HOLDER, name: '张四' },
+      { ...HOLDER, idNumber: '330102198001011280' },
+      { ...HOLDER, certificateNo: 'ZJZ2026999999' },
+      { ...HOLDER, certificateNo: 'not-a-number' },
+      { ...HOLDER, name: '张三', idNumber: '11010519491231002X' },
+    ];
+    const responses = await Promise.all(attempts.map((body) => holderPdf(body)));
+    expect(responses.map((r) => r.status)).toEqual(Array(attempts.length).fill(404));
+    expect(responses.map((r) => JSON.stringify(r.json))).toEqual(Array(attempts.length).fill(JSON.stringify(responses[0].json)));
+    expect(responses[0].json.code).toBe('CERTIFICATE_NOT_FOUND');
+    expect((await holderPdf({ ...HOLDER, name: 42 })).status).toBe(400);
+  });
+
+  it('gives the office its PDF only with a role, and a 404 for an unknown number', async () => {
+    expect((await requestPdf(t, 'GET', '/api/v1/certificates/ZJZ2026000001/pdf')).json.code).toBe('AUTH_REQUIRED');
+    const unknown = await requestPdf(t, 'GET', '/api/v1/certificates/ZJZ2026999999/pdf', undefined, issuer.token);
+    expect([unknown.status, unknown.json.code]).toEqual([404, 'CERTIFICATE_NOT_FOUND']);
+  });
+
+  it('refuses a PDF of a revoked certificate with 410, to the holder and the office', async () => {
+    const idNumber = makeIdNumber('1985-03-04', 1);
+    const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({ level: 'senior', specialty: 'quality' }, { name: '王五', idNumber }), issuer.token);
+    await t.dataSource.query(`UPDATE certificates SET status = 'REVOKED' WHERE certificate_no = '${issued.body.certificateNo as string}'`);
+    const holder = await holderPdf({ certificateNo: issued.body.certificateNo, name: '王五', idNumber });
+    expect([holder.status, holder.json.code]).toEqual([410, 'CERTIFICATE_REVOKED']);
+    const office = await requestPdf(t, 'GET', `/api/v1/certificates/${issued.body.certificateNo as string}/pdf`, undefined, issuer.token);
+    expect([office.status, office.json.code]).toEqual([410, 'CERTIFICATE_REVOKED']);
+  });
+
+  it('refuses, rather than print an empty box, a name with a character the font lacks (𠮷)', async () => {
+    const idNumber = makeIdNumber('1970-01-01', 3);
+    const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name: '𠮷田', idNumber }), issuer.token);
+    expect(issued.status).toBe(201);
+    const response = await holderPdf({ certificateNo: issued.body.certificateNo, name: '𠮷田', idNumber });
+    expect([response.status, response.json.code]).toEqual([422, 'PDF_CHARACTER_UNSUPPORTED']);
+    expect(response.json.details).toEqual({ characters: ['𠮷'], codePoints: ['U+20BB7'] });
+  });
+});
+
+describe('holder PDF throttle (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => t.close());
+
+  it('refuses an address after 10 failed downloads, with Retry-After', async () => {
+    for (let i = 0; i < 10; i++) {
+      expect((await requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', { ...HOLDER, name: `错${i}` })).status).toBe(404);
+    }
+    const refused = await requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', HOLDER);
+    expect([refused.status, refused.json.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+});
