@@ -30,6 +30,8 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'APPROVAL_DOCUMENT_INVALID':
     case 'CERTIFICATE_NO_INVALID':
     case 'OFFICER_INVALID':
+    case 'REASON_CATEGORY_INVALID':
+    case 'DECISION_DOCUMENT_INVALID':
     case 'VERIFICATION_REQUEST_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
@@ -37,19 +39,28 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'INVALID_CREDENTIALS':
       return 401;
     case 'FORBIDDEN_ROLE':
+    case 'CONFIRMATION_BY_SAME_AUTHORITY':
       return 403;
     case 'CERTIFICATE_NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
+    case 'CASE_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
     case 'CERTIFICATE_CONFLICT':
     case 'OFFICER_EXISTS':
+    case 'CASE_NOT_PENDING':
+    case 'CASE_ALREADY_OPEN':
+    case 'CERTIFICATE_ALREADY_REVOKED':
+    case 'CERTIFICATE_NOT_REVOKED':
+    case 'HOLDER_CERTIFICATE_REVOKED':
       return 409;
     case 'CERTIFICATE_REVOKED':
       return 410;
     case 'BODY_TOO_LARGE':
       return 413;
+    case 'PDF_CHARACTER_UNSUPPORTED':
+      return 422;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;
     case 'TOO_MANY_ATTEMPTS':

@@ -1,3 +1,4 @@
+import { X509Certificate } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { certificateFields, type PrintedCertificate } from './certificate-fields';
 import { loadCertificateLayout, type CertificateLayout } from './certificate-layout';
@@ -80,12 +81,14 @@ export class CertificateRenderer {
 
   /**
    * The signed certificate PDF. Its /M is the issue instant, not the render time: the page
-   * states facts fixed at issuance, and the same certificate then gives the same bytes.
+   * states facts fixed at issuance, and the same certificate then gives the same bytes. After
+   * a key rotation it is the new certificate's start instead, so it never predates the signer.
    */
   async renderSigned(certificate: PrintedCertificate, verificationUrl: string, key: CmsSigningKey): Promise<Buffer> {
     const page = this.prepare(certificate, verificationUrl);
+    const signerFrom = new Date(new X509Certificate(key.chainPem[0]).validFrom).getTime();
     const unsigned = await this.render(page, {
-      signingTime: new Date(certificate.issuedAt),
+      signingTime: new Date(Math.max(Date.parse(certificate.issuedAt), signerFrom)),
       reason: '浙江省职称电子证书：内容与证书登记一致',
       location: '浙江省杭州市',
       contentsBytes: contentsBytesFor(key),

@@ -1,6 +1,6 @@
 import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
-import { AppError, type ErrorCode } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import type { CertificateLayout } from './certificate-layout';
 
 export type FontKey = 'regular' | 'bold';
@@ -63,9 +63,8 @@ export function assertPrintable(fonts: Fonts, texts: Array<[FontKey, string]>): 
   const missing = [...new Set(texts.flatMap(([font, text]) => missingCharacters(fonts[font], text)))];
   if (missing.length === 0) return;
   const codePoints = missing.map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-  // TODO(lead): add PDF_CHARACTER_UNSUPPORTED to ErrorCode (HTTP 422); cast until then.
   throw new AppError(
-    'PDF_CHARACTER_UNSUPPORTED' as string as ErrorCode,
+    'PDF_CHARACTER_UNSUPPORTED',
     `The certificate font has no glyph for ${missing.join(' ')} (${codePoints.join(', ')}); the PDF cannot be printed correctly.`,
     { characters: missing, codePoints },
   );

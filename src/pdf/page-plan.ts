@@ -150,7 +150,7 @@ function planIssuersAndFooter(p: Planner, fields: Record<FieldName, string>): vo
   const { issuers, footer, page } = p.layout;
   const right = issuers.rightMm * MM;
   let y = issuers.topMm * MM;
-  for (const line of [...issuers.lines]) {
+  for (const line of issuers.lines) {
     const box = place(p, 'issuer', line, issuers, right - p.measure.width(issuers.font, line, issuers.sizePt), y);
     y = box.y + box.height + issuers.lineGapMm * MM;
   }

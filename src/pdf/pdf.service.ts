@@ -3,7 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CERTIFICATE_NO_PATTERN } from '../certificates/qualifications';
-import { AppError, type ErrorCode } from '../common/app-error';
+import { AppError } from '../common/app-error';
 import { KeyStore } from '../keys/key-store';
 import { CertificateRenderer } from './certificate-renderer';
 import type { HolderPdfRequestDto } from './dto/holder-pdf-request.dto';
@@ -72,8 +72,7 @@ export class PdfService {
 
   private async pdfOf(certificate: CertificateEntity): Promise<CertificatePdf> {
     if (certificate.status !== 'VALID') {
-      // TODO(lead): add CERTIFICATE_REVOKED to ErrorCode (HTTP 410); cast until then.
-      throw new AppError('CERTIFICATE_REVOKED' as string as ErrorCode, `Certificate ${certificate.certificateNo} has been revoked; no PDF is issued for it.`);
+      throw new AppError('CERTIFICATE_REVOKED', `Certificate ${certificate.certificateNo} has been revoked; no PDF is issued for it.`);
     }
     const url = this.certificates.verificationUrl(certificate);
     const bytes = await this.cache.getOrCreate(cacheKey(certificate, url), () =>
