@@ -9,7 +9,9 @@ import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
 import { PdfModule } from './pdf/pdf.module';
 import { RegistryModule } from './registry/registry.module';
+import { RevocationModule } from './revocation/revocation.module';
 import { SigningModule } from './signing/signing.module';
+import { WebModule } from './web/web.module';
 
 @Module({
   imports: [
@@ -22,8 +24,10 @@ import { SigningModule } from './signing/signing.module';
     AuthModule,
     CertificatesModule,
     RegistryModule,
+    RevocationModule,
     PdfModule,
     HealthModule,
+    WebModule,
   ],
 })
 export class AppModule {}

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { userInfo } from 'node:os';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
@@ -14,6 +15,17 @@ export interface AuditActor {
 
 export function officerActor(officer: { username: string; authority: string }): AuditActor {
   return { actor: officer.username, authority: officer.authority };
+}
+
+/** The operating-system user who ran an office command. */
+export function cliActor(): AuditActor {
+  let user = 'unknown';
+  try {
+    user = userInfo().username;
+  } catch {
+    // no passwd entry (containers): keep "unknown"
+  }
+  return { actor: `cli:${user}`, authority: null };
 }
 
 export interface AuditEvent {

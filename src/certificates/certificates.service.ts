@@ -1,12 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { QueryFailedError, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
+import { uniqueViolation } from '../database/unique-violation';
 import { AppError } from '../common/app-error';
 import { chinaDate, Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNo } from './certificate-numbers';
-import { CertificateEntity } from './certificate.entity';
+import { CertificateEntity, CertificateStatus } from './certificate.entity';
 import { buildCredentialClaims, buildTokenClaims, newIdHashSalt, randomStatusIndex } from './credential-claims.builder';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -32,14 +33,7 @@ function sameFacts(existing: CertificateEntity, request: IssueCertificateDto): b
   );
 }
 
-/** Which unique constraint an insert broke: 'status_index', 'other', or undefined for none. */
-function uniqueViolation(error: unknown): 'status_index' | 'other' | undefined {
-  if (!(error instanceof QueryFailedError)) return undefined;
-  const driverError = error.driverError as { code?: string; constraint?: string; message?: string };
-  if (driverError.code !== '23505' && driverError.code !== 'SQLITE_CONSTRAINT_UNIQUE') return undefined;
-  const where = `${driverError.constraint ?? ''} ${driverError.message ?? ''}`;
-  return where.includes('status_index') ? 'status_index' : 'other';
-}
+
 
 @Injectable()
 export class CertificatesService {
@@ -76,7 +70,7 @@ export class CertificatesService {
       } catch (error) {
         const violated = uniqueViolation(error);
         // Two random status indices met (rare): draw again and re-sign.
-        if (violated === 'status_index' && attempt < 5) continue;
+        if (violated?.includes('status_index') && attempt < 5) continue;
         // A parallel request for the same holder, level and year won the race.
         const winner = violated ? await this.findForHolder(request) : undefined;
         if (winner) return this.replay(winner, request);
@@ -116,6 +110,26 @@ export class CertificatesService {
     return (await this.certificates.findOneBy({ certificateNo })) ?? undefined;
   }
 
+  /**
+   * Moves a certificate from one status to another inside the caller's transaction, only if
+   * it is still in `from`: of two racing decisions, the second finds nothing to change.
+   */
+  async changeStatus(manager: EntityManager, certificateNo: string, from: CertificateStatus, to: CertificateStatus): Promise<boolean> {
+    const result = await manager.getRepository(CertificateEntity).update({ certificateNo, status: from }, { status: to, updatedAt: this.clock.now().toISOString() });
+    return result.affected === 1;
+  }
+
+  /** The records of several certificate numbers (unknown numbers are left out). */
+  findManyByNumber(certificateNos: string[]): Promise<CertificateEntity[]> {
+    return certificateNos.length === 0 ? Promise.resolve([]) : this.certificates.findBy({ certificateNo: In(certificateNos) });
+  }
+
+  /** Status-list indices of every revoked certificate (for the status list). */
+  async revokedStatusIndices(): Promise<number[]> {
+    const rows = await this.certificates.find({ select: { statusIndex: true }, where: { status: 'REVOKED' } });
+    return rows.map((row) => row.statusIndex).filter((index): index is number => index !== null);
+  }
+
   /** Certificates of one person, by exact name and full ID number (never by name alone). */
   async findByHolder(name: string, idNumber: string): Promise<CertificateEntity[]> {
     return this.certificates.find({ where: { holderName: name, idNumber }, order: { evaluationYear: 'DESC', certificateNo: 'ASC' } });
@@ -127,6 +141,13 @@ export class CertificatesService {
   }
 
   private replay(existing: CertificateEntity, request: IssueCertificateDto): IssuanceResult {
+    if (existing.status === 'REVOKED') {
+      throw new AppError(
+        'HOLDER_CERTIFICATE_REVOKED',
+        `This holder's certificate ${existing.certificateNo} for this level and year was revoked; it cannot be issued again.`,
+        { certificateNo: existing.certificateNo },
+      );
+    }
     if (!sameFacts(existing, request)) {
       throw new AppError(
         'CERTIFICATE_CONFLICT',

@@ -1,4 +1,5 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
+import { cliActor } from '../audit/audit.service';
 import { OfficersService } from '../officers/officers.service';
 
 interface OfficerAddOptions {
@@ -15,7 +16,7 @@ export class OfficerAddCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: OfficerAddOptions): Promise<void> {
-    const officer = await this.officers.add({ username: options.username, password: options.password, authority: options.authority, roles: options.role });
+    const officer = await this.officers.add({ username: options.username, password: options.password, authority: options.authority, roles: options.role }, cliActor());
     console.log(`Created officer ${officer.username} (${officer.authority}; roles: ${officer.roles.join(', ')}).`);
   }
 

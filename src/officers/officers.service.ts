@@ -2,6 +2,9 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
 import { Repository } from 'typeorm';
+import { uniqueViolation } from '../database/unique-violation';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { TransactionRunner } from '../database/transaction-runner';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { AUTHORITY_IDS, AuthorityId, isAuthorityId } from '../keys/authority';
@@ -39,6 +42,8 @@ export class OfficersService implements OnModuleInit {
 
   constructor(
     @InjectRepository(OfficerEntity) private readonly officers: Repository<OfficerEntity>,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
     private readonly clock: Clock,
   ) {}
 
@@ -46,7 +51,7 @@ export class OfficersService implements OnModuleInit {
     this.decoyHash = await argon2.hash('decoy password never used', HASH_OPTIONS);
   }
 
-  async add(input: NewOfficer): Promise<AuthenticatedOfficer> {
+  async add(input: NewOfficer, actor: AuditActor): Promise<AuthenticatedOfficer> {
     if (!USERNAME.test(input.username)) {
       throw new AppError('OFFICER_INVALID', 'username must be 3–64 characters of a-z, 0-9, dot, dash or underscore.');
     }
@@ -60,14 +65,17 @@ export class OfficersService implements OnModuleInit {
     if (await this.officers.existsBy({ username: input.username })) {
       throw new AppError('OFFICER_EXISTS', `Officer ${input.username} already exists.`);
     }
-    await this.officers.insert({
-      username: input.username,
-      passwordHash: await argon2.hash(input.password, HASH_OPTIONS),
-      authority: input.authority,
-      roles: roles.join(','),
-      disabled: false,
-      createdAt: this.clock.now().toISOString(),
-    });
+    const passwordHash = await argon2.hash(input.password, HASH_OPTIONS);
+    const authority = input.authority;
+    try {
+      await this.transactions.run(async (manager) => {
+        await manager.getRepository(OfficerEntity).insert({ username: input.username, passwordHash, authority, roles: roles.join(','), disabled: false, createdAt: this.clock.now().toISOString() });
+        await this.audit.append(manager, { ...actor, action: 'officer.added', subject: input.username, details: { authority, roles } });
+      });
+    } catch (error) {
+      if (uniqueViolation(error)) throw new AppError('OFFICER_EXISTS', `Officer ${input.username} already exists.`);
+      throw error;
+    }
     return { username: input.username, authority: input.authority, roles };
   }
 

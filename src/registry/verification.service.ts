@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
+import { RevocationRecordsService } from '../revocation/revocation-records.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
 import { AppError } from '../common/app-error';
@@ -45,6 +46,7 @@ export class VerificationService {
   constructor(
     private readonly signing: SigningService,
     private readonly certificates: CertificatesService,
+    private readonly revocations: RevocationRecordsService,
     private readonly clock: Clock,
   ) {}
 
@@ -70,6 +72,7 @@ export class VerificationService {
       reasons,
       signatures,
       certificate: record ? publicFacts(record) : null,
+      revocation: null,
       checkedAt: now.toISOString(),
     });
     if (!check.ok || certificateNo === undefined) return result('INVALID', check.reasons);
@@ -79,7 +82,9 @@ export class VerificationService {
       return result('INVALID', [reason('PAYLOAD_MISMATCH', 'The signed content differs from the certificate the registry holds.')]);
     }
     if (record.status === 'REVOKED') {
-      return result('REVOKED', [reason('CERTIFICATE_REVOKED', 'The certificate has been revoked (已撤销).')], record);
+      const revocation = await this.revocations.revocationOf(record.certificateNo);
+      const because = revocation ? `: ${revocation.reasonCategoryName}, ${revocation.decisionDocument}, effective ${revocation.revokedOn}` : '';
+      return { ...result('REVOKED', [reason('CERTIFICATE_REVOKED', `The certificate has been revoked (已撤销)${because}.`)], record), revocation };
     }
     return result('VALID', [], record);
   }

@@ -36,12 +36,14 @@ export interface SignatureOutcome {
 /** What differs between the credential and the QR token: the typ and the claim schema. */
 export interface JwsProfile<C> {
   typ: string;
+  /** Checked before any decoding. */
+  maxPayloadChars: number;
   claimsProblem(value: unknown): string | undefined;
   issuedAt(claims: C): number;
 }
 
-export const CREDENTIAL_PROFILE: JwsProfile<CredentialClaims> = { typ: CREDENTIAL_TYP, claimsProblem: findClaimsProblem, issuedAt: (c) => c.iat };
-export const TOKEN_PROFILE: JwsProfile<TokenClaims> = { typ: TOKEN_TYP, claimsProblem: findTokenClaimsProblem, issuedAt: (c) => c.i };
+export const CREDENTIAL_PROFILE: JwsProfile<CredentialClaims> = { typ: CREDENTIAL_TYP, maxPayloadChars: LIMITS.payloadChars, claimsProblem: findClaimsProblem, issuedAt: (c) => c.iat };
+export const TOKEN_PROFILE: JwsProfile<TokenClaims> = { typ: TOKEN_TYP, maxPayloadChars: LIMITS.payloadChars, claimsProblem: findTokenClaimsProblem, issuedAt: (c) => c.i };
 
 export interface SignatureCheck<C = CredentialClaims> {
   /** True when both signatures verified and the payload is well formed. */
@@ -131,7 +133,7 @@ function checkProtectedHeader(encoded: string, index: number, typ: string): Read
 }
 
 function decodeClaims<C>(payload: string, profile: JwsProfile<C>): C | Reason {
-  if (payload.length > LIMITS.payloadChars) return reason('CREDENTIAL_TOO_LARGE', 'The payload is larger than any genuine one.');
+  if (payload.length > profile.maxPayloadChars) return reason('CREDENTIAL_TOO_LARGE', 'The payload is larger than any genuine one.');
   const bytes = decodeBase64urlStrict(payload);
   const text = bytes && decodeUtf8Strict(bytes);
   if (text === undefined) return reason('ENCODING_INVALID', 'The payload is not canonical base64url of UTF-8.');

@@ -6,7 +6,8 @@ import { AccessTokenClaims, signAccessToken, verifyAccessToken } from './access-
 import type { CredentialClaims } from './credential-claims';
 import { CREDENTIAL_TYP, TOKEN_TYP } from './credential-format';
 import { GeneralJws, signByAuthorities } from './credential-signer';
-import { checkCredentialSignatures, KeyLookup, SignatureCheck, TrustedKey } from './credential-verifier';
+import { checkCredentialSignatures, checkJwsParts, failed, isReason, KeyLookup, readGeneralJws, SignatureCheck, TrustedKey } from './credential-verifier';
+import { STATUS_LIST_PROFILE, STATUS_LIST_TYP, StatusListClaims } from './status-list';
 import { checkTokenSignatures, formatQrToken } from './qr-token';
 import type { TokenClaims } from './token-claims';
 
@@ -25,6 +26,16 @@ export class SigningService {
   /** The QR token: the short claims signed by both authorities, compact + detached. */
   async signToken(claims: TokenClaims): Promise<string> {
     return formatQrToken(await this.signByBoth(claims, TOKEN_TYP));
+  }
+
+  /** The status list as a credential-like General JWS (docs/status-list.md). */
+  signStatusList(claims: StatusListClaims): Promise<GeneralJws> {
+    return this.signByBoth(claims, STATUS_LIST_TYP);
+  }
+
+  checkStatusList(input: unknown, now: Date): Promise<SignatureCheck<StatusListClaims>> {
+    const parts = readGeneralJws(input);
+    return isReason(parts) ? Promise.resolve(failed<StatusListClaims>([parts])) : checkJwsParts(parts, this.keyLookup(), now, STATUS_LIST_PROFILE);
   }
 
   private signByBoth(claims: object, typ: string): Promise<GeneralJws> {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
-import { api, freshDatabaseUrl, startTestApp, TestApp } from '../support/test-app';
+import { api, bypassAuditTriggers, freshDatabaseUrl, startTestApp, TestApp } from '../support/test-app';
 
 const run = promisify(execFile);
 const CLI = join(__dirname, '../../dist/src/cli/main.js');
@@ -74,5 +74,28 @@ describe('office CLI (e2e)', () => {
     const afterKid = JSON.parse(Buffer.from(after.body.credential.signatures[0].protected, 'base64url').toString()).kid as string;
     expect(afterKid).toBe(newKid);
     expect((await api(t, 'POST', '/api/v1/verifications', { credential: after.body.credential })).body.verdict).toBe('VALID');
+  });
+
+  it('audit:verify passes an intact chain and names the first tampered entry', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-audit-keys-'));
+    const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
+    for (const name of ['amr-one', 'amr-two', 'amr-three']) {
+      expect((await cli(env, 'officer:add', '--username', name, '--password', 'a-long-enough-password', '--authority', 'amr', '--role', 'auditor')).code).toBe(0);
+    }
+    const intact = await cli(env, 'audit:verify');
+    expect([intact.code, intact.stdout]).toEqual([0, expect.stringContaining('intact: 3 entries')]);
+
+    t = await startTestApp({ databaseUrl, keysDir });
+    await bypassAuditTriggers(t.dataSource, async (run) => {
+      await run(`UPDATE audit_log SET details = '{"authority":"hrss","roles":["admin"]}' WHERE seq = 2`);
+    });
+    const broken = await cli(env, 'audit:verify');
+    expect([broken.code, broken.stderr]).toEqual([2, expect.stringContaining('BROKEN at entry 2')]);
+
+    await bypassAuditTriggers(t.dataSource, async (run) => {
+      await run(`DELETE FROM audit_log WHERE seq = 2`);
+    });
+    expect((await cli(env, 'audit:verify')).stderr).toContain('entry 2 is missing');
   });
 });

@@ -114,7 +114,7 @@ export interface Officer {
 /** Creates an officer through the service the CLI uses and signs in over HTTP. */
 export async function officer(t: TestApp, username: string, authority: 'amr' | 'hrss', roles: string[]): Promise<Officer> {
   const password = `pw-${username}-correct-horse`;
-  await t.app.get(OfficersService).add({ username, password, authority, roles });
+  await t.app.get(OfficersService).add({ username, password, authority, roles }, { actor: 'test', authority: null });
   const response = await api(t, 'POST', '/api/v1/auth/token', { username, password });
   if (response.status !== 200) throw new Error(`login failed: ${response.status} ${JSON.stringify(response.body)}`);
   return { username, password, token: (response.body as { accessToken: string }).accessToken };

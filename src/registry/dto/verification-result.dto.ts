@@ -32,10 +32,19 @@ export class VerifiedCertificateDto {
   @ApiProperty() issuedAt!: string;
 }
 
+export class VerificationRevocationDto {
+  @ApiProperty({ example: '2027-03-01' }) revokedOn!: string;
+  @ApiProperty({ example: 'falsified-materials' }) reasonCategory!: string;
+  @ApiProperty({ example: '伪造、变造申报材料' }) reasonCategoryName!: string;
+  @ApiProperty({ example: '浙市监人〔2027〕3号' }) decisionDocument!: string;
+  @ApiProperty({ example: '2027-02-20' }) decisionDate!: string;
+}
+
 export class VerificationResultDto {
   @ApiProperty({ enum: ['VALID', 'REVOKED', 'INVALID'] }) verdict!: Verdict;
   @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
   @ApiProperty({ type: [SignatureResultDto] }) signatures!: SignatureResultDto[];
   @ApiProperty({ type: VerifiedCertificateDto, nullable: true }) certificate!: VerifiedCertificateDto | null;
+  @ApiProperty({ type: VerificationRevocationDto, nullable: true, description: 'Set when the verdict is REVOKED' }) revocation!: VerificationRevocationDto | null;
   @ApiProperty() checkedAt!: string;
 }

@@ -1,0 +1,172 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { AuditService, officerActor } from '../audit/audit.service';
+import { CertificatesService } from '../certificates/certificates.service';
+import type { CertificateEntity } from '../certificates/certificate.entity';
+import { AppError } from '../common/app-error';
+import { chinaDate, Clock } from '../common/clock';
+import { isRealDate } from '../common/id-number';
+import { TransactionRunner } from '../database/transaction-runner';
+import type { AuthenticatedOfficer } from '../officers/officers.service';
+import { BanEntity } from './ban.entity';
+import { banPeriod } from './ban-period';
+import { CaseKind, DecisionCaseEntity } from './decision-case.entity';
+import type { ProposeReinstatementDto, ProposeRevocationDto } from './dto/decision-requests.dto';
+import { StatusHistoryEntity } from './status-history.entity';
+import { StatusListService } from './status-list.service';
+
+/** What a kind of case requires of the certificate and turns it into. */
+const TRANSITIONS = {
+  REVOCATION: { from: 'VALID', to: 'REVOKED', wrongState: 'CERTIFICATE_ALREADY_REVOKED' },
+  REINSTATEMENT: { from: 'REVOKED', to: 'VALID', wrongState: 'CERTIFICATE_NOT_REVOKED' },
+} as const;
+
+/**
+ * Joint decisions about a certificate (rules.md "Misconduct", 五 re-examination): an officer of
+ * one authority proposes, an officer of the OTHER authority confirms; only the confirmation
+ * changes the certificate. Every step is one transaction with its audit entry.
+ */
+@Injectable()
+export class DecisionCasesService {
+  constructor(
+    @InjectRepository(DecisionCaseEntity) private readonly cases: Repository<DecisionCaseEntity>,
+    private readonly certificates: CertificatesService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly statusList: StatusListService,
+    private readonly clock: Clock,
+  ) {}
+
+  async proposeRevocation(request: ProposeRevocationDto, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
+    const certificate = await this.checkProposal('REVOCATION', request);
+    return this.propose('REVOCATION', request, officer, certificate, { reasonCategory: request.reasonCategory, serious: request.serious, reversesCaseId: null });
+  }
+
+  async proposeReinstatement(request: ProposeReinstatementDto, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
+    const certificate = await this.checkProposal('REINSTATEMENT', request);
+    const revocation = await this.cases.findOne({ where: { certificateNo: certificate.certificateNo, kind: 'REVOCATION', state: 'CONFIRMED' }, order: { id: 'DESC' } });
+    if (!revocation) throw new AppError('CERTIFICATE_NOT_REVOKED', `Certificate ${certificate.certificateNo} has no confirmed revocation to reverse.`);
+    return this.propose('REINSTATEMENT', request, officer, certificate, { reasonCategory: null, serious: false, reversesCaseId: revocation.id });
+  }
+
+  async get(kind: CaseKind, id: number): Promise<DecisionCaseEntity> {
+    const found = await this.cases.findOneBy({ id, kind });
+    if (!found) throw new AppError('CASE_NOT_FOUND', `No ${kind.toLowerCase()} case ${id}.`);
+    return found;
+  }
+
+  /** Confirms by an officer of the other authority; racing confirmations leave one winner. */
+  async confirm(kind: CaseKind, id: number, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
+    const pending = await this.pending(kind, id);
+    if (pending.proposedAuthority === officer.authority) {
+      throw new AppError('CONFIRMATION_BY_SAME_AUTHORITY', 'A decision is confirmed by an officer of the other authority, never by the proposing one.');
+    }
+    const transition = TRANSITIONS[kind];
+    const decidedAt = this.clock.now().toISOString();
+    await this.transactions.run(async (manager) => {
+      await this.decide(manager, pending, { state: 'CONFIRMED', decidedBy: officer.username, decidedAuthority: officer.authority, decidedAt });
+      if (!(await this.certificates.changeStatus(manager, pending.certificateNo, transition.from, transition.to))) {
+        throw new AppError(transition.wrongState, `Certificate ${pending.certificateNo} is no longer ${transition.from}.`);
+      }
+      await manager.getRepository(StatusHistoryEntity).insert({ certificateNo: pending.certificateNo, status: transition.to, effectiveDate: pending.effectiveDate, caseId: pending.id, recordedAt: decidedAt });
+      const banEffect = kind === 'REVOCATION' ? await this.imposeBan(manager, pending) : await this.liftBans(manager, pending);
+      await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.confirmed`, subject: pending.certificateNo, details: { caseId: pending.id, ...banEffect } });
+    });
+    await this.statusList.regenerate();
+    return this.get(kind, id);
+  }
+
+  /** Ends a pending case without effect; any revoker of either authority may. */
+  async reject(kind: CaseKind, id: number, reason: string, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
+    const pending = await this.pending(kind, id);
+    await this.transactions.run(async (manager) => {
+      await this.decide(manager, pending, { state: 'REJECTED', decidedBy: officer.username, decidedAuthority: officer.authority, decidedAt: this.clock.now().toISOString(), rejectionReason: reason });
+      await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.rejected`, subject: pending.certificateNo, details: { caseId: pending.id, reason } });
+    });
+    return this.get(kind, id);
+  }
+
+  private async checkProposal(kind: CaseKind, request: { certificateNo: string; decisionDate: string; effectiveDate: string }): Promise<CertificateEntity> {
+    const today = chinaDate(this.clock.now());
+    for (const field of ['decisionDate', 'effectiveDate'] as const) {
+      const [y, m, d] = request[field].split('-').map(Number);
+      if (!isRealDate(y, m, d)) throw new AppError('DATE_INVALID', `${field} is not a real date.`, { field });
+    }
+    if (request.decisionDate > today) throw new AppError('DATE_IN_FUTURE', 'decisionDate is in the future.', { field: 'decisionDate' });
+    if (request.effectiveDate > today) throw new AppError('DATE_IN_FUTURE', 'effectiveDate is in the future: propose the decision once it takes effect.', { field: 'effectiveDate' });
+    const certificate = await this.certificates.getByNumber(request.certificateNo);
+    if (request.effectiveDate < certificate.issuedAt.slice(0, 10)) throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', { field: 'effectiveDate' });
+    const transition = TRANSITIONS[kind];
+    if (certificate.status !== transition.from) throw new AppError(transition.wrongState, `Certificate ${certificate.certificateNo} is ${certificate.status}.`);
+    if (await this.cases.existsBy({ certificateNo: certificate.certificateNo, state: 'PROPOSED' })) {
+      throw new AppError('CASE_ALREADY_OPEN', `Certificate ${certificate.certificateNo} already has a pending decision.`);
+    }
+    return certificate;
+  }
+
+  private async propose(
+    kind: CaseKind,
+    request: ProposeReinstatementDto,
+    officer: AuthenticatedOfficer,
+    certificate: CertificateEntity,
+    specific: Pick<DecisionCaseEntity, 'reasonCategory' | 'serious' | 'reversesCaseId'>,
+  ): Promise<DecisionCaseEntity> {
+    const proposal = Object.assign(new DecisionCaseEntity(), {
+      kind,
+      certificateNo: certificate.certificateNo,
+      state: 'PROPOSED' as const,
+      description: request.description,
+      decisionDocument: request.decisionDocument,
+      decisionDate: request.decisionDate,
+      effectiveDate: request.effectiveDate,
+      ...specific,
+      proposedBy: officer.username,
+      proposedAuthority: officer.authority,
+      proposedAt: this.clock.now().toISOString(),
+      decidedBy: null,
+      decidedAuthority: null,
+      decidedAt: null,
+      rejectionReason: null,
+    });
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(DecisionCaseEntity).insert(proposal);
+      await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.proposed`, subject: certificate.certificateNo, details: { caseId: proposal.id, decisionDocument: request.decisionDocument } });
+    });
+    return proposal;
+  }
+
+  private async pending(kind: CaseKind, id: number): Promise<DecisionCaseEntity> {
+    const found = await this.get(kind, id);
+    if (found.state !== 'PROPOSED') throw new AppError('CASE_NOT_PENDING', `Case ${id} is already ${found.state}.`);
+    return found;
+  }
+
+  /** PROPOSED → a decision, only if still PROPOSED: the loser of a race gets 409. */
+  private async decide(manager: EntityManager, pending: DecisionCaseEntity, decision: Partial<DecisionCaseEntity>): Promise<void> {
+    const result = await manager.getRepository(DecisionCaseEntity).update({ id: pending.id, state: 'PROPOSED' }, decision);
+    if (result.affected !== 1) throw new AppError('CASE_NOT_PENDING', `Case ${pending.id} was decided meanwhile.`);
+  }
+
+  private async imposeBan(manager: EntityManager, revocation: DecisionCaseEntity): Promise<Record<string, unknown>> {
+    if (!revocation.serious) return { ban: null };
+    const certificate = await this.certificates.getByNumber(revocation.certificateNo);
+    const period = banPeriod(certificate.evaluationYear);
+    await manager.getRepository(BanEntity).insert({
+      idNumber: certificate.idNumber,
+      fromDate: period.from,
+      untilDate: period.until,
+      decisionDocument: revocation.decisionDocument,
+      caseId: revocation.id,
+      liftedByCaseId: null,
+      createdAt: this.clock.now().toISOString(),
+    });
+    return { ban: period };
+  }
+
+  /** A reinstatement lifts the bans its revocation caused (recorded, not deleted). */
+  private async liftBans(manager: EntityManager, reinstatement: DecisionCaseEntity): Promise<Record<string, unknown>> {
+    const result = await manager.getRepository(BanEntity).update({ caseId: reinstatement.reversesCaseId ?? -1, liftedByCaseId: IsNull() }, { liftedByCaseId: reinstatement.id });
+    return { reversesCaseId: reinstatement.reversesCaseId, bansLifted: result.affected ?? 0 };
+  }
+}

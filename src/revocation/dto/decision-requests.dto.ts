@@ -1,0 +1,60 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { code } from '../../common/validation.pipe';
+import { REASON_CATEGORY_CODES } from '../reason-categories';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+/** e.g. 浙市监人〔2027〕3号 */
+const DOCUMENT = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
+const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
+
+class DecisionBaseDto {
+  @ApiProperty({ example: 'ZJZ2026000001' })
+  @IsString(code('CERTIFICATE_NO_INVALID'))
+  @Matches(/^ZJ[ZG]\d{10}$/, { message: 'certificateNo must look like ZJZ2026000001', ...code('CERTIFICATE_NO_INVALID') })
+  certificateNo!: string;
+
+  @ApiProperty({ description: 'The facts found (shown to officers; not published)' })
+  @IsString(code('VALIDATION_FAILED'))
+  @MinLength(1, code('VALIDATION_FAILED'))
+  @MaxLength(2000, code('VALIDATION_FAILED'))
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'description must not contain control characters', ...code('VALIDATION_FAILED') })
+  description!: string;
+
+  @ApiProperty({ example: '浙市监人〔2027〕3号' })
+  @IsString(code('DECISION_DOCUMENT_INVALID'))
+  @Matches(DOCUMENT, { message: 'decisionDocument must look like 浙市监人〔2027〕3号', ...code('DECISION_DOCUMENT_INVALID') })
+  decisionDocument!: string;
+
+  @ApiProperty({ example: '2027-03-01' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE, { message: 'decisionDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  decisionDate!: string;
+
+  @ApiProperty({ example: '2027-03-01', description: 'The status changes from this date (registry ?at= queries)' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE, { message: 'effectiveDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  effectiveDate!: string;
+}
+
+export class ProposeRevocationDto extends DecisionBaseDto {
+  @ApiProperty({ enum: REASON_CATEGORY_CODES })
+  @IsIn(REASON_CATEGORY_CODES, { message: `reasonCategory must be one of ${REASON_CATEGORY_CODES.join(', ')}`, ...code('REASON_CATEGORY_INVALID') })
+  reasonCategory!: string;
+
+  @ApiProperty({ description: 'A serious case bars the holder for three years (docs/revocation.md)' })
+  @IsBoolean({ message: 'serious must be true or false', ...code('VALIDATION_FAILED') })
+  serious!: boolean;
+}
+
+/** A reinstatement after re-examination (复审) reverses the certificate's confirmed revocation. */
+export class ProposeReinstatementDto extends DecisionBaseDto {}
+
+export class RejectionDto {
+  @ApiProperty()
+  @IsString(code('VALIDATION_FAILED'))
+  @MinLength(1, code('VALIDATION_FAILED'))
+  @MaxLength(2000, code('VALIDATION_FAILED'))
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'reason must not contain control characters', ...code('VALIDATION_FAILED') })
+  reason!: string;
+}
