@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuditApiModule } from './audit/audit-api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { CertificatesModule } from './certificates/certificates.module';
@@ -19,6 +20,7 @@ import { WebModule } from './web/web.module';
     CommonModule,
     DatabaseModule,
     AuditModule,
+    AuditApiModule,
     KeysModule,
     SigningModule,
     AuthModule,
