@@ -1,3 +1,4 @@
+import { benchPdfReport } from './pdf.bench';
 import { benchSigning } from './signing.bench';
 
 /** `npm run bench`: every ratio is measured side by side in this one run on this machine. */
@@ -8,6 +9,7 @@ async function main(): Promise<void> {
     await benchSigning('sqlite');
     await benchSigning('postgres').catch((e: unknown) => console.log(`\n(PostgreSQL issuance skipped: ${e instanceof Error ? e.message : String(e)})`));
   }
+  if (!only || only === 'pdf') await benchPdfReport();
 }
 
 main().then(
