@@ -3,15 +3,27 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
-import { AppExceptionFilter } from './common/app-exception.filter';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppExceptionFilter, ErrorBody } from './common/app-exception.filter';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
+import { configureWebSecurity } from './web/web-security';
 
 /** Every request body is JSON and small; a credential is well under this. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 export function createHttpAdapter(): FastifyAdapter {
-  const adapter = new FastifyAdapter({ bodyLimit: BODY_LIMIT_BYTES, trustProxy: false });
+  const adapter = new FastifyAdapter({
+    bodyLimit: BODY_LIMIT_BYTES,
+    trustProxy: false,
+    // Errors Fastify raises before routing (a malformed URL) get our body shape and code too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body: ErrorBody = error.code === 'FST_ERR_BAD_URL'
+        ? { code: 'BAD_URL', message: 'The address is not valid (malformed percent-encoding).' }
+        : { code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
+      void reply.code(400).send(body);
+    },
+  });
   // The API speaks JSON only: without the text parser, text/plain gets 415, not a string body.
   adapter.getInstance().removeContentTypeParser('text/plain');
   return adapter;
@@ -22,6 +34,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new AppExceptionFilter());
   app.enableShutdownHooks();
+  configureWebSecurity(app);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

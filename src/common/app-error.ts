@@ -5,6 +5,7 @@
 export type ErrorCode =
   // request shape
   | 'BAD_JSON'
+  | 'BAD_URL'
   | 'BODY_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'VALIDATION_FAILED'

@@ -14,6 +14,7 @@ export interface ErrorBody {
 export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case 'BAD_JSON':
+    case 'BAD_URL':
     case 'VALIDATION_FAILED':
     case 'UNKNOWN_FIELD':
     case 'ID_NUMBER_INVALID':

@@ -120,6 +120,8 @@ describe('verifying credentials and QR tokens (e2e)', () => {
       ['credential as a number', () => verify({ credential: 5 }), 400, 'VERIFICATION_REQUEST_INVALID'],
       ['credential as an array', () => verify({ credential: [] }), 400, 'VERIFICATION_REQUEST_INVALID'],
       ['token as an object', () => verify({ token: {} }), 400, 'VERIFICATION_REQUEST_INVALID'],
+      ['credential null', () => verify({ credential: null }), 400, 'VERIFICATION_REQUEST_INVALID'],
+      ['token null', () => verify({ token: null }), 400, 'VERIFICATION_REQUEST_INVALID'],
       ['an unknown field', () => verify({ credential: {}, extra: 1 }), 400, 'UNKNOWN_FIELD'],
       ['a JSON array body', () => raw('[1,2]'), 400, 'VALIDATION_FAILED'],
       ['a body over 64 KB', () => verify({ credential: 'x'.repeat(70_000) }), 413, 'BODY_TOO_LARGE'],
@@ -133,6 +135,11 @@ describe('verifying credentials and QR tokens (e2e)', () => {
     it('answers a well-formed request with a broken credential as 200 INVALID', async () => {
       const response = await verify({ credential: 'not json' });
       expect([response.status, response.body.verdict]).toEqual([200, 'INVALID']);
+    });
+
+    it('answers a malformed URL with 400 BAD_URL in the same body shape', async () => {
+      const response = await api(t, 'GET', '/api/v1/certificates/%FF');
+      expect([response.status, response.body.code, typeof response.body.message]).toEqual([400, 'BAD_URL', 'string']);
     });
 
     it('answers an unknown route with 404 ROUTE_NOT_FOUND', async () => {

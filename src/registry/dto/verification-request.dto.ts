@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsOptional, IsString, ValidateBy, ValidationOptions } from 'class-validator';
+import { IsString, ValidateBy, ValidateIf, ValidationOptions } from 'class-validator';
 import { code } from '../../common/validation.pipe';
 
 function IsObjectOrString(options?: ValidationOptions): PropertyDecorator {
@@ -22,12 +22,13 @@ export class VerificationRequestDto {
     description: 'The credential: an RFC 7515 General JWS JSON object, or that JSON as a string',
     oneOf: [{ type: 'object' }, { type: 'string' }],
   })
-  @IsOptional()
+  // Absent is fine (the other field may carry it); null is a wrong type, not an absence.
+  @ValidateIf((request: VerificationRequestDto) => request.credential !== undefined)
   @IsObjectOrString(code('VERIFICATION_REQUEST_INVALID'))
   credential?: object | string;
 
   @ApiProperty({ required: false, description: 'The QR token: <header>.<payload>.<signature>~<header>..<signature> (docs/qr-token.md)' })
-  @IsOptional()
+  @ValidateIf((request: VerificationRequestDto) => request.token !== undefined)
   @IsString({ message: 'token must be a string', ...code('VERIFICATION_REQUEST_INVALID') })
   token?: string;
 }
