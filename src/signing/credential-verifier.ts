@@ -109,8 +109,26 @@ interface ReadHeader {
   kid: string;
 }
 
-/** RFC 7515 §4.1 header checks: exactly alg, kid and typ, with our values. */
+/**
+ * Genuine credentials share a handful of protected headers (one per key), so the outcome of
+ * checking one is remembered; the cache is bounded so hostile input cannot grow it.
+ */
+const headerChecks = new Map<string, ReadHeader | Reason>();
+const HEADER_CACHE_LIMIT = 256;
+
 function checkProtectedHeader(encoded: string, index: number, typ: string): ReadHeader | Reason {
+  const cacheKey = `${index}|${typ}|${encoded}`;
+  let outcome = headerChecks.get(cacheKey);
+  if (outcome === undefined) {
+    outcome = readProtectedHeader(encoded, index, typ);
+    if (headerChecks.size >= HEADER_CACHE_LIMIT) headerChecks.clear();
+    headerChecks.set(cacheKey, outcome);
+  }
+  return outcome;
+}
+
+/** RFC 7515 §4.1 header checks: exactly alg, kid and typ, with our values. */
+function readProtectedHeader(encoded: string, index: number, typ: string): ReadHeader | Reason {
   const label = `Signature ${index + 1}`;
   const bytes = decodeBase64urlStrict(encoded);
   const text = bytes && decodeUtf8Strict(bytes);
