@@ -1,5 +1,6 @@
 /**
- * Unit specs sit beside the code (src/**\/*.spec.ts); e2e specs boot the app (test/e2e).
+ * Unit specs sit beside the code (src/**\/*.spec.ts); e2e specs boot the app (test/e2e), and
+ * browser specs (test/browser) drive Debian's chromium against it.
  * A few dependencies ship only ES modules (jose, content-disposition): ts-jest compiles them
  * to CommonJS like our own code, in transpile-only mode (tsc --noEmit typechecks separately).
  */
@@ -12,6 +13,6 @@ module.exports = {
   testTimeout: 60000,
   projects: [
     { displayName: 'unit', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/unit/**/*.spec.ts'], transform, transformIgnorePatterns },
-    { displayName: 'e2e', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts'], transform, transformIgnorePatterns, slowTestThreshold: 30 },
+    { displayName: 'e2e', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.e2e-spec.ts'], transform, transformIgnorePatterns, slowTestThreshold: 30 },
   ],
 };

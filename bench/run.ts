@@ -1,4 +1,6 @@
+import { benchEvaluationIssuance } from './evaluation.bench';
 import { benchPdfReport } from './pdf.bench';
+import { benchRegistry } from './registry.bench';
 import { benchSigning } from './signing.bench';
 
 /** `npm run bench`: every ratio is measured side by side in this one run on this machine. */
@@ -10,6 +12,11 @@ async function main(): Promise<void> {
     await benchSigning('postgres').catch((e: unknown) => console.log(`\n(PostgreSQL issuance skipped: ${e instanceof Error ? e.message : String(e)})`));
   }
   if (!only || only === 'pdf') await benchPdfReport();
+  if (!only || only === 'evaluation') {
+    await benchEvaluationIssuance('sqlite');
+    await benchEvaluationIssuance('postgres').catch((e: unknown) => console.log(`\n(PostgreSQL round issuance skipped: ${e instanceof Error ? e.message : String(e)})`));
+  }
+  if (!only || only === 'registry') await benchRegistry();
 }
 
 main().then(

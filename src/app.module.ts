@@ -6,6 +6,7 @@ import { CertificatesModule } from './certificates/certificates.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { EvaluationApiModule } from './evaluation/evaluation-api.module';
 import { HealthModule } from './health/health.module';
 import { KeysModule } from './keys/keys.module';
 import { PdfModule } from './pdf/pdf.module';
@@ -27,6 +28,7 @@ import { WebModule } from './web/web.module';
     CertificatesModule,
     RegistryModule,
     RevocationModule,
+    EvaluationApiModule,
     PdfModule,
     HealthModule,
     WebModule,

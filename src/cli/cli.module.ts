@@ -6,12 +6,36 @@ import { KeysModule } from '../keys/keys.module';
 import { OfficersModule } from '../officers/officers.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuditVerifyCommand } from './audit-verify.command';
+import { AuthModule } from '../auth/auth.module';
+import { EvaluationModule } from '../evaluation/evaluation.module';
+import { SigningModule } from '../signing/signing.module';
+import { DrawCommitCommand, DrawRunCommand, DrawSeedCommand, DrawVerifyCommand } from './draw.commands';
+import { EvaluationApplicationsImportCommand, EvaluationPoolImportCommand } from './evaluation-import.command';
+import { EvaluationIssueCommand } from './evaluation-issue.command';
+import { EvaluationMeetingCommand } from './evaluation-meeting.command';
+import { EvaluationPublishCommand } from './evaluation-publish.command';
 import { KeysRotateCommand } from './keys-rotate.command';
 import { OfficerAddCommand } from './officer-add.command';
 
 /** Office commands: each parses its arguments and calls one service method. */
 @Module({
-  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, KeysModule, OfficersModule],
-  providers: [OfficerAddCommand, KeysRotateCommand, AuditVerifyCommand],
+  // AuthModule: feature modules (certificates, revocation) declare guarded controllers, whose
+  // guard Nest builds even in an application context without HTTP.
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, KeysModule, OfficersModule, SigningModule, AuthModule, EvaluationModule],
+  providers: [
+    OfficerAddCommand,
+    KeysRotateCommand,
+    AuditVerifyCommand,
+    // the evaluation round (docs/evaluation.md)
+    EvaluationPoolImportCommand,
+    EvaluationApplicationsImportCommand,
+    DrawSeedCommand,
+    DrawCommitCommand,
+    DrawRunCommand,
+    DrawVerifyCommand,
+    EvaluationMeetingCommand,
+    EvaluationPublishCommand,
+    EvaluationIssueCommand,
+  ],
 })
 export class CliModule {}

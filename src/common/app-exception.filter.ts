@@ -34,6 +34,10 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'REASON_CATEGORY_INVALID':
     case 'DECISION_DOCUMENT_INVALID':
     case 'VERIFICATION_REQUEST_INVALID':
+    case 'CSV_INVALID':
+    case 'SCORE_THRESHOLD_INVALID':
+    case 'SEED_INVALID':
+    case 'COMMITMENT_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_TOKEN_INVALID':
@@ -45,6 +49,9 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'CERTIFICATE_NOT_FOUND':
     case 'ROUTE_NOT_FOUND':
     case 'CASE_NOT_FOUND':
+    case 'ROUND_NOT_FOUND':
+    case 'APPLICATION_NOT_FOUND':
+    case 'OBJECTION_NOT_FOUND':
       return 404;
     case 'METHOD_NOT_ALLOWED':
       return 405;
@@ -55,12 +62,45 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'CERTIFICATE_ALREADY_REVOKED':
     case 'CERTIFICATE_NOT_REVOKED':
     case 'HOLDER_CERTIFICATE_REVOKED':
+    case 'ROUND_EXISTS':
+    case 'ROUND_STEP_OUT_OF_ORDER':
+    case 'APPLICATION_DUPLICATE':
+    case 'DRAW_ALREADY_COMMITTED':
+    case 'DRAW_NOT_COMMITTED':
+    case 'DRAW_ALREADY_DONE':
+    case 'COMMITTEE_NOT_DRAWN':
+    case 'ATTENDANCE_NOT_RECORDED':
+    case 'TALLY_ALREADY_RECORDED':
+    case 'TALLY_NOT_RECORDED':
+    case 'OBJECTIONS_UNRESOLVED':
+    case 'OBJECTION_ALREADY_RESOLVED':
       return 409;
     case 'CERTIFICATE_REVOKED':
       return 410;
     case 'BODY_TOO_LARGE':
       return 413;
     case 'PDF_CHARACTER_UNSUPPORTED':
+    case 'APPLICANT_BANNED':
+    case 'PLEDGE_MISSING':
+    case 'EMPLOYER_PUBLICITY_TOO_SHORT':
+    case 'DEPARTMENT_REVIEW_MISSING':
+    case 'INTERMEDIATE_RECOMMENDATION_MISSING':
+    case 'QUANTITATIVE_SCORE_BELOW_THRESHOLD':
+    case 'COMMITTEE_SIZE_INVALID':
+    case 'POOL_TOO_SMALL':
+    case 'POOL_SPECIALTY_SHORT':
+    case 'NO_ELIGIBLE_APPLICANTS':
+    case 'SEED_MISMATCH':
+    case 'PRE_EVALUATION_REPORT_TOO_LATE':
+    case 'MEETING_DATE_NOT_REACHED':
+    case 'NOT_A_COMMITTEE_MEMBER':
+    case 'QUORUM_NOT_MET':
+    case 'TALLY_INCOMPLETE':
+    case 'TALLY_MISMATCH':
+    case 'PRESIDING_MEMBER_INVALID':
+    case 'PUBLICITY_TOO_SHORT':
+    case 'PUBLICITY_NOT_OVER':
+    case 'CALENDAR_YEAR_NOT_COVERED':
       return 422;
     case 'UNSUPPORTED_MEDIA_TYPE':
       return 415;

@@ -12,6 +12,9 @@ import { APP_CONFIG, AppConfig, parseConfig } from '../../src/config/app-config'
 import { OfficersService } from '../../src/officers/officers.service';
 import { SQLITE_AUDIT_TRIGGERS } from '../../src/database/migrations/1764280000000-revocation-and-audit';
 
+/** The evaluation round's tables (src/database/migrations/1764296000000-evaluation-rounds.ts). */
+const EVALUATION_TABLES = ['evaluation_pools', 'evaluation_experts', 'evaluation_rounds', 'evaluation_round_history', 'evaluation_applications', 'evaluation_committee_members', 'evaluation_tallies', 'evaluation_objections'];
+
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 /** The e2e database on PostgreSQL; tests refuse any database whose name lacks "test". */
 export const POSTGRES_TEST_URL = process.env.TEST_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
@@ -73,7 +76,7 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
     databaseUrl,
     dataSource,
     reset: async () => {
-      for (const table of ['certificates', 'certificate_sequences', 'officers', 'decision_cases', 'bans', 'certificate_status_history']) {
+      for (const table of ['certificates', 'certificate_sequences', 'officers', 'decision_cases', 'bans', 'certificate_status_history', ...EVALUATION_TABLES]) {
         await dataSource.query(`DELETE FROM ${table}`);
       }
       await bypassAuditTriggers(dataSource, async (run) => {

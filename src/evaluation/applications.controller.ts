@@ -1,0 +1,47 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { officerActor } from '../audit/audit.service';
+import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
+import type { AuthenticatedOfficer } from '../officers/officers.service';
+import { ApplicationsService } from './applications.service';
+import { CsvBody } from './csv-body';
+import { ApplicationDto, ApplicationResponseDto, ImportResultDto } from './dto/application.dto';
+import { RoundResponseDto } from './dto/round.dto';
+
+@ApiTags('evaluation')
+@Controller('api/v1/evaluation/rounds/:id')
+export class ApplicationsController {
+  constructor(private readonly applications: ApplicationsService) {}
+
+  @Post('applications')
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Add one application; a banned applicant is refused with the ban end date' })
+  async add(@Param('id', ParseIntPipe) id: number, @Body() body: ApplicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ApplicationResponseDto> {
+    return ApplicationResponseDto.from(await this.applications.addOne(id, body, officerActor(officer)), undefined);
+  }
+
+  @Post('applications/import')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
+  @ApiOperation({ summary: 'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)' })
+  async import(@Param('id', ParseIntPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ImportResultDto> {
+    return { imported: await this.applications.importCsv(id, csv, officerActor(officer)) };
+  }
+
+  @Get('applications')
+  @RequireRole('admin', 'auditor', 'issuer')
+  @ApiOperation({ summary: "The round's applications with eligibility, tally, outcome and certificate" })
+  async list(@Param('id', ParseIntPipe) id: number): Promise<ApplicationResponseDto[]> {
+    return (await this.applications.list(id)).map(({ application, tally }) => ApplicationResponseDto.from(application, tally));
+  }
+
+  @Post('eligibility-check')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Check every application again (bans included) and mark it eligible or not (四.三.4)' })
+  async check(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.applications.checkEligibility(id, officerActor(officer)));
+  }
+}

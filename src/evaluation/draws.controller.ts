@@ -1,0 +1,50 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { officerActor } from '../audit/audit.service';
+import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
+import type { AuthenticatedOfficer } from '../officers/officers.service';
+import { CommitmentDto, CommitteeMemberDto, DrawCheckDto, DrawRecordDto, RevealDto } from './dto/draw.dto';
+import { RoundResponseDto } from './dto/round.dto';
+import { DrawsService } from './draws.service';
+
+@ApiTags('evaluation')
+@Controller('api/v1/evaluation/rounds/:id')
+export class DrawsController {
+  constructor(private readonly draws: DrawsService) {}
+
+  @Post('draw-commitment')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Publish SHA-256 of the secret seed; freezes the pool snapshot and the seat plan' })
+  async commit(@Param('id', ParseIntPipe) id: number, @Body() body: CommitmentDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.draws.commit(id, body, officerActor(officer)));
+  }
+
+  @Post('draw')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Reveal the seed and draw the committee (SEED_MISMATCH unless it is the committed seed)' })
+  async reveal(@Param('id', ParseIntPipe) id: number, @Body() body: RevealDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<CommitteeMemberDto[]> {
+    return (await this.draws.reveal(id, body.seed, officerActor(officer))).map(({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }));
+  }
+
+  @Get('draw')
+  @ApiOperation({ summary: 'Public: the published draw record (commitment, pool snapshot, seat plan, seed, committee codes) to recompute it' })
+  record(@Param('id', ParseIntPipe) id: number): Promise<DrawRecordDto> {
+    return this.draws.record(id);
+  }
+
+  @Get('draw/verification')
+  @ApiOperation({ summary: 'Public: recompute the draw from its record and say whether it matches' })
+  async verify(@Param('id', ParseIntPipe) id: number): Promise<DrawCheckDto> {
+    const { commitmentMatches, snapshotMatches, committeeMatches, matches } = await this.draws.verify(id);
+    return { commitmentMatches, snapshotMatches, committeeMatches, matches };
+  }
+
+  @Get('committee')
+  @RequireRole('admin', 'auditor')
+  @ApiOperation({ summary: 'The drawn committee with names (office only)' })
+  async committee(@Param('id', ParseIntPipe) id: number): Promise<CommitteeMemberDto[]> {
+    return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }));
+  }
+}

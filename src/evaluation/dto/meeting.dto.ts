@@ -1,0 +1,40 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Matches, Min, ValidateNested } from 'class-validator';
+import { code } from '../../common/validation.pipe';
+
+const MEMBER_CODE = /^[A-Za-z0-9-]{1,32}$/;
+
+export class AttendanceDto {
+  @ApiProperty({ type: [String], example: ['Z003', 'Z011'], description: 'codes of the committee members present at the vote' })
+  @IsArray({ message: 'present must be a list of member codes', ...code('VALIDATION_FAILED') })
+  @ArrayMaxSize(201, code('VALIDATION_FAILED'))
+  @IsString({ each: true, ...code('VALIDATION_FAILED') })
+  @Matches(MEMBER_CODE, { each: true, message: 'each member code is 1–32 letters, digits or dashes', ...code('VALIDATION_FAILED') })
+  present!: string[];
+}
+
+/** The counted ballots on one applicant: totals only (四.三.5 无记名投票). */
+export class TallyLineDto {
+  @ApiProperty() @IsInt(code('VALIDATION_FAILED')) applicationId!: number;
+  @ApiProperty() @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) yes!: number;
+  @ApiProperty() @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) no!: number;
+  @ApiProperty({ description: 'abstentions, blank and spoiled ballots' }) @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) abstain!: number;
+}
+
+export class TallyDto {
+  @ApiProperty({ type: [TallyLineDto], description: 'one line per eligible applicant' })
+  @IsArray({ message: 'tallies must be a list', ...code('VALIDATION_FAILED') })
+  @ArrayMinSize(1, code('VALIDATION_FAILED'))
+  @ArrayMaxSize(20000, code('VALIDATION_FAILED'))
+  @ValidateNested({ each: true })
+  @Type(() => TallyLineDto)
+  tallies!: TallyLineDto[];
+}
+
+export class ConfirmationDto {
+  @ApiProperty({ description: 'the chair or a vice-chair who presided and signs the result (四.三.5)' })
+  @IsString(code('PRESIDING_MEMBER_INVALID'))
+  @Matches(MEMBER_CODE, { message: 'presidingCode is a member code', ...code('PRESIDING_MEMBER_INVALID') })
+  presidingCode!: string;
+}

@@ -1,0 +1,82 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { IsIn, IsInt, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { code } from '../../common/validation.pipe';
+import { DATE_PATTERN, DOCUMENT_PATTERN } from '../evaluation-dates';
+import type { ObjectionEntity } from '../meeting.entities';
+
+const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
+
+export class PublicityDto {
+  @ApiProperty({ example: '2026-12-21' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'start must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  start!: string;
+
+  @ApiProperty({ example: '2026-12-25', description: 'at least 5 working days from the start, both included (四.三.6)' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'end must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  end!: string;
+}
+
+export class ObjectionDto {
+  @ApiProperty()
+  @IsInt({ message: 'applicationId must be an integer', ...code('VALIDATION_FAILED') })
+  applicationId!: number;
+
+  @ApiProperty({ description: 'what the complaint says (office only)' })
+  @IsString(code('VALIDATION_FAILED'))
+  @MinLength(1, code('VALIDATION_FAILED'))
+  @MaxLength(2000, code('VALIDATION_FAILED'))
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'summary must not contain control characters', ...code('VALIDATION_FAILED') })
+  summary!: string;
+
+  @ApiProperty({ example: '2026-12-22' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'receivedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  receivedOn!: string;
+}
+
+export class ResolutionDto {
+  @ApiProperty({ enum: ['upheld', 'dismissed'], description: 'upheld: the applicant is withheld and gets no certificate' })
+  @IsIn(['upheld', 'dismissed'], { message: 'outcome must be upheld or dismissed', ...code('VALIDATION_FAILED') })
+  outcome!: 'upheld' | 'dismissed';
+
+  @ApiProperty({ description: 'what the investigation found' })
+  @IsString(code('VALIDATION_FAILED'))
+  @MinLength(1, code('VALIDATION_FAILED'))
+  @MaxLength(2000, code('VALIDATION_FAILED'))
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'finding must not contain control characters', ...code('VALIDATION_FAILED') })
+  finding!: string;
+}
+
+export class PublicationDto {
+  @ApiProperty({ example: '浙市监人〔2026〕50号', description: 'the joint document of AMR and HRSS (联合发文); the certificates cite it' })
+  @IsString(code('APPROVAL_DOCUMENT_INVALID'))
+  @Matches(DOCUMENT_PATTERN, { message: 'jointDocument must look like 浙市监人〔2026〕50号', ...code('APPROVAL_DOCUMENT_INVALID') })
+  jointDocument!: string;
+
+  @ApiProperty({ example: '2026-12-28' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  publishedOn!: string;
+}
+
+export class ObjectionResponseDto {
+  @ApiProperty() id!: number;
+  @ApiProperty() applicationId!: number;
+  @ApiProperty() summary!: string;
+  @ApiProperty() receivedOn!: string;
+  @ApiProperty({ enum: ['OPEN', 'UPHELD', 'DISMISSED'] }) state!: string;
+  @ApiProperty({ type: String, nullable: true }) finding!: string | null;
+
+  static from(o: ObjectionEntity): ObjectionResponseDto {
+    return Object.assign(new ObjectionResponseDto(), { id: o.id, applicationId: o.applicationId, summary: o.summary, receivedOn: o.receivedOn, state: o.state, finding: o.finding });
+  }
+}
+
+export class IssuanceReportDto {
+  @ApiProperty({ description: 'applicants who passed and are not withheld' }) total!: number;
+  @ApiProperty({ description: 'certificates issued by this run' }) created!: number;
+  @ApiProperty({ description: 'certificates that already existed (an earlier, interrupted run)' }) existing!: number;
+  @ApiProperty() state!: string;
+}

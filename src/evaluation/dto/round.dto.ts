@@ -1,0 +1,82 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { code } from '../../common/validation.pipe';
+import { LEVELS } from '../../signing/credential-claims';
+import type { Level } from '../../signing/credential-claims';
+import { DATE_PATTERN, DOCUMENT_PATTERN } from '../evaluation-dates';
+import type { RoundEntity } from '../round.entity';
+import { ROUND_STATES } from '../round-states';
+
+export class CreateRoundDto {
+  @ApiProperty({ enum: LEVELS })
+  @IsIn(LEVELS, { message: `level must be one of ${LEVELS.join(', ')}`, ...code('LEVEL_INVALID') })
+  level!: Level;
+
+  @ApiProperty({ example: 2026 })
+  @IsInt({ message: 'year must be an integer', ...code('EVALUATION_YEAR_INVALID') })
+  @Min(2000, code('EVALUATION_YEAR_INVALID'))
+  @Max(9999, code('EVALUATION_YEAR_INVALID'))
+  year!: number;
+
+  @ApiProperty({ example: '2026-12-18' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'meetingDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  meetingDate!: string;
+
+  @ApiPropertyOptional({ example: 80, description: 'senior rounds only: the quantitative score a regular applicant must reach (三.四)' })
+  @IsOptional()
+  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'scoreThreshold must be a number', ...code('SCORE_THRESHOLD_INVALID') })
+  @Min(0, code('SCORE_THRESHOLD_INVALID'))
+  @Max(999, code('SCORE_THRESHOLD_INVALID'))
+  scoreThreshold?: number;
+}
+
+export class PreEvaluationReportDto {
+  @ApiProperty({ example: '2026-12-04', description: 'the day the report reached HRSS: at least 10 working days before the meeting' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'reportedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  reportedOn!: string;
+
+  @ApiProperty({ example: '浙人社〔2026〕88号' })
+  @IsString(code('DECISION_DOCUMENT_INVALID'))
+  @Matches(DOCUMENT_PATTERN, { message: 'hrssApprovalDocument must look like 浙人社〔2026〕88号', ...code('DECISION_DOCUMENT_INVALID') })
+  hrssApprovalDocument!: string;
+
+  @ApiProperty({ example: '2026-12-08' })
+  @IsString(code('DATE_INVALID'))
+  @Matches(DATE_PATTERN, { message: 'hrssApprovedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  hrssApprovedOn!: string;
+}
+
+export class RoundResponseDto {
+  @ApiProperty() id!: number;
+  @ApiProperty({ enum: LEVELS }) level!: string;
+  @ApiProperty() year!: number;
+  @ApiProperty() meetingDate!: string;
+  @ApiProperty({ enum: ROUND_STATES }) state!: string;
+  @ApiProperty({ type: Number, nullable: true }) scoreThreshold!: number | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the draw seed, published before the draw' }) commitment!: string | null;
+  @ApiProperty({ type: String, nullable: true }) snapshotSha256!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'revealed after the draw' }) seed!: string | null;
+  @ApiProperty({ type: String, nullable: true }) drawnAt!: string | null;
+  @ApiProperty({ type: String, nullable: true }) reportedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true }) hrssApprovalDocument!: string | null;
+  @ApiProperty({ type: String, nullable: true }) hrssApprovedOn!: string | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'codes of the committee members present' }) attendance!: string[] | null;
+  @ApiProperty({ type: String, nullable: true }) presidingCode!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publicityStart!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publicityEnd!: string | null;
+  @ApiProperty({ type: String, nullable: true }) jointDocument!: string | null;
+  @ApiProperty({ type: String, nullable: true }) publishedOn!: string | null;
+
+  static from(r: RoundEntity): RoundResponseDto {
+    return Object.assign(new RoundResponseDto(), {
+      id: r.id, level: r.level, year: r.year, meetingDate: r.meetingDate, state: r.state,
+      scoreThreshold: r.scoreThreshold === null ? null : Number(r.scoreThreshold),
+      commitment: r.commitment, snapshotSha256: r.snapshotSha256, seed: r.seed, drawnAt: r.drawnAt,
+      reportedOn: r.reportedOn, hrssApprovalDocument: r.hrssApprovalDocument, hrssApprovedOn: r.hrssApprovedOn,
+      attendance: r.attendance === null ? null : (JSON.parse(r.attendance) as string[]), presidingCode: r.presidingCode,
+      publicityStart: r.publicityStart, publicityEnd: r.publicityEnd, jointDocument: r.jointDocument, publishedOn: r.publishedOn,
+    });
+  }
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CertificatesModule } from '../certificates/certificates.module';
+import { RevocationModule } from '../revocation/revocation.module';
+import { ApplicationEntity } from './application.entity';
+import { ApplicationsService } from './applications.service';
+import { DrawsService } from './draws.service';
+import { ExpertEntity, PoolEntity } from './expert.entity';
+import { CommitteeMemberEntity, ObjectionEntity, TallyEntity } from './meeting.entities';
+import { MeetingsService } from './meetings.service';
+import { PoolsService } from './pools.service';
+import { PublicityService } from './publicity.service';
+import { RoundIssuanceService } from './round-issuance.service';
+import { RoundEntity, RoundHistoryEntity } from './round.entity';
+import { RoundsService } from './rounds.service';
+
+/**
+ * The evaluation round (docs/evaluation.md): pool, draw, applications, meeting, publicity,
+ * issuance. Services only: the CLI uses them directly, the HTTP API is EvaluationApiModule.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity]),
+    CertificatesModule,
+    RevocationModule,
+  ],
+  providers: [RoundsService, PoolsService, ApplicationsService, DrawsService, MeetingsService, PublicityService, RoundIssuanceService],
+  exports: [RoundsService, PoolsService, ApplicationsService, DrawsService, MeetingsService, PublicityService, RoundIssuanceService],
+})
+export class EvaluationModule {}

@@ -1,0 +1,112 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { AuditActor } from '../audit/audit.service';
+import { CertificatesService } from '../certificates/certificates.service';
+import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
+import { TransactionRunner } from '../database/transaction-runner';
+import type { Level, Specialty } from '../signing/credential-claims';
+import { ApplicationEntity } from './application.entity';
+import { TallyEntity } from './meeting.entities';
+import { RoundEntity } from './round.entity';
+import { requireState } from './round-states';
+import { RoundsService } from './rounds.service';
+
+export interface IssuanceProgress {
+  total: number;
+  done: number;
+  created: number;
+  existing: number;
+}
+
+export interface IssuanceOptions {
+  /** Issuances in flight: signing runs on the libuv thread pool, so a few overlap well. */
+  concurrency?: number;
+  onProgress?: (progress: IssuanceProgress) => void;
+}
+
+/** Certificate links are written in batches; a crash loses only links, which a rerun restores. */
+const LINK_BATCH = 100;
+
+/**
+ * 四.四.2: after the joint publication, a certificate for everyone who passed and was not
+ * withheld. Idempotent and resumable: CertificatesService.issue returns the existing
+ * certificate of a holder, level and year, so a rerun after a crash completes the batch and
+ * leaves each applicant exactly one certificate.
+ */
+@Injectable()
+export class RoundIssuanceService {
+  constructor(
+    @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
+    @InjectRepository(TallyEntity) private readonly tallies: Repository<TallyEntity>,
+    private readonly rounds: RoundsService,
+    private readonly certificates: CertificatesService,
+    private readonly transactions: TransactionRunner,
+  ) {}
+
+  async issueAll(roundId: number, actor: AuditActor, options: IssuanceOptions = {}): Promise<IssuanceProgress & { state: string }> {
+    const round = await this.rounds.get(roundId);
+    if (round.state !== 'CERTIFICATES_ISSUED') requireState(round.state, 'PUBLISHED', 'Issuing certificates');
+    const candidates = await this.candidates(roundId);
+    const progress: IssuanceProgress = { total: candidates.length, done: 0, created: 0, existing: 0 };
+    const todo = candidates.filter((a) => a.certificateNo === null);
+    progress.existing = progress.done = candidates.length - todo.length;
+    options.onProgress?.({ ...progress });
+    await this.issueEach(round, todo, actor, progress, options);
+    if (round.state === 'PUBLISHED') {
+      const details = { total: progress.total, created: progress.created, existing: progress.existing };
+      await this.transactions.run((manager) => this.rounds.advance(manager, round, 'CERTIFICATES_ISSUED', actor, {}, details));
+    }
+    return { ...progress, state: round.state };
+  }
+
+  /** Passed (四.三.5), eligible, and not withheld after an objection (四.三.6). */
+  private async candidates(roundId: number): Promise<ApplicationEntity[]> {
+    const passed = new Set((await this.tallies.find({ select: { applicationId: true }, where: { roundId, passed: true } })).map((t) => t.applicationId));
+    const applications = await this.applications.find({ where: { roundId, eligible: true, withheld: false }, order: { id: 'ASC' } });
+    return applications.filter((a) => passed.has(a.id));
+  }
+
+  private async issueEach(round: RoundEntity, todo: ApplicationEntity[], actor: AuditActor, progress: IssuanceProgress, options: IssuanceOptions): Promise<void> {
+    let next = 0;
+    let failure: unknown;
+    const links: Array<[number, string]> = [];
+    const worker = async () => {
+      while (failure === undefined && next < todo.length) {
+        const application = todo[next++];
+        try {
+          const { created, certificate } = await this.certificates.issue(requestFor(round, application), actor);
+          links.push([application.id, certificate.certificateNo]);
+          progress[created ? 'created' : 'existing'] += 1;
+          progress.done += 1;
+          options.onProgress?.({ ...progress });
+          if (links.length >= LINK_BATCH) await this.link(links.splice(0));
+        } catch (error) {
+          failure ??= error;
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
+    await this.link(links.splice(0));
+    if (failure !== undefined) throw failure;
+  }
+
+  private async link(links: Array<[number, string]>): Promise<void> {
+    if (links.length === 0) return;
+    await this.transactions.run(async (manager) => {
+      for (const [id, certificateNo] of links) await manager.getRepository(ApplicationEntity).update({ id }, { certificateNo });
+    });
+  }
+}
+
+/** The certificate of an applicant: passed on the meeting date, approved by the joint document. */
+export function requestFor(round: RoundEntity, application: ApplicationEntity): IssueCertificateDto {
+  return {
+    holder: { name: application.name, gender: application.gender, idNumber: application.idNumber, employer: application.employer },
+    level: round.level as Level,
+    specialty: application.specialty as Specialty,
+    evaluationYear: round.year,
+    passedOn: round.meetingDate,
+    approvalDocument: round.jointDocument ?? '',
+  };
+}

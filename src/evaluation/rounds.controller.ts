@@ -1,0 +1,67 @@
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { officerActor } from '../audit/audit.service';
+import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
+import type { AuthenticatedOfficer } from '../officers/officers.service';
+import { CsvBody } from './csv-body';
+import { CreateRoundDto, PreEvaluationReportDto, RoundResponseDto } from './dto/round.dto';
+import { PoolSummaryDto } from './dto/pool.dto';
+import { PoolsService } from './pools.service';
+import { RoundsService } from './rounds.service';
+
+@ApiTags('evaluation')
+@Controller('api/v1/evaluation')
+export class RoundsController {
+  constructor(
+    private readonly rounds: RoundsService,
+    private readonly pools: PoolsService,
+  ) {}
+
+  @Post('pools/:level/import')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiConsumes('text/csv')
+  @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
+  @ApiQuery({ name: 'reviewedOn', required: false, description: 'the date of the pool review (三.二.2); default today' })
+  @ApiOperation({ summary: "Replace a level's expert pool from a CSV file; any bad row imports nothing" })
+  async importPool(@Param('level') level: string, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer, @Query('reviewedOn') reviewedOn?: string): Promise<PoolSummaryDto> {
+    return PoolSummaryDto.from(await this.pools.importCsv(level, csv, reviewedOn, officerActor(officer)));
+  }
+
+  @Get('pools/:level')
+  @RequireRole('admin', 'auditor')
+  @ApiQuery({ name: 'at', required: false, description: 'count eligibility on this date; default today' })
+  @ApiOperation({ summary: 'The pool: members, eligible members by specialty, review date and overdue flag' })
+  async pool(@Param('level') level: string, @Query('at') at?: string): Promise<PoolSummaryDto> {
+    return PoolSummaryDto.from(await this.pools.summary(level, at));
+  }
+
+  @Post('rounds')
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Open the annual round of a level' })
+  async create(@Body() body: CreateRoundDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.rounds.create(body, officerActor(officer)));
+  }
+
+  @Get('rounds/:id')
+  @RequireRole('admin', 'auditor', 'issuer')
+  async get(@Param('id', ParseIntPipe) id: number): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.rounds.get(id));
+  }
+
+  @Post('rounds/:id/applications-closure')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Close applications (OPEN → APPLICATIONS_CLOSED)' })
+  async close(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.rounds.closeApplications(id, officerActor(officer)));
+  }
+
+  @Post('rounds/:id/pre-evaluation-report')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: "Record the report to HRSS (≥ 10 working days before the meeting) and HRSS's approval" })
+  async report(@Param('id', ParseIntPipe) id: number, @Body() body: PreEvaluationReportDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.rounds.reportPreEvaluation(id, body, officerActor(officer)));
+  }
+}

@@ -1,0 +1,31 @@
+import { Controller, Get, Header, Param, Query } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { RegistryCertificateDto } from './dto/registry-certificate.dto';
+import { RegistrySearchQueryDto } from './dto/registry-search-query.dto';
+import { RegistryService } from './registry.service';
+
+/**
+ * The public registry (no login). CORS and ETags: src/web/registry-http.ts. Answers are
+ * short-lived in caches so that a revocation shows within a minute; the ETag makes a
+ * revalidation cheap.
+ */
+@ApiTags('public')
+@Controller('api/v1/registry/certificates')
+export class RegistryController {
+  constructor(private readonly registry: RegistryService) {}
+
+  @Get(':certificateNo')
+  @Header('Cache-Control', 'public, max-age=60')
+  @ApiOperation({ summary: 'A certificate by number: public facts, masked ID number, status and revocation' })
+  byNumber(@Param('certificateNo') certificateNo: string): Promise<RegistryCertificateDto> {
+    return this.registry.byNumber(certificateNo);
+  }
+
+  @Get()
+  // The URL holds a full ID number: no shared cache may keep it.
+  @Header('Cache-Control', 'private, max-age=60')
+  @ApiOperation({ summary: 'Certificates of one holder: exact name and full ID number, both required (a list, possibly empty)' })
+  search(@Query() query: RegistrySearchQueryDto): Promise<RegistryCertificateDto[]> {
+    return this.registry.byHolder(query.name, query.idNumber);
+  }
+}

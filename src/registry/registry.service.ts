@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import type { CertificateEntity } from '../certificates/certificate.entity';
+import { CertificatesService } from '../certificates/certificates.service';
+import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
+import { AppError } from '../common/app-error';
+import { chinaDate, Clock } from '../common/clock';
+import { idNumberProblem, maskIdNumber } from '../common/id-number';
+import type { RegistryCertificateDto, RegistryRevocationDto } from './dto/registry-certificate.dto';
+
+/**
+ * SEAM (revocation): the public facts of revocation decisions, by certificate number.
+ * Until the revocation module lands this is `NoRevocationDetails` (registry.module.ts), so a
+ * REVOKED certificate shows `revocation: null`; bind the RevocationService here then, e.g.
+ * `{ provide: RevocationDetails, useExisting: RevocationService }`. Asked only for revoked
+ * certificates, so the lookup of a valid one costs no second query.
+ */
+export abstract class RevocationDetails {
+  abstract forCertificates(certificateNos: string[]): Promise<Map<string, RegistryRevocationDto>>;
+}
+
+export class NoRevocationDetails extends RevocationDetails {
+  forCertificates(): Promise<Map<string, RegistryRevocationDto>> {
+    return Promise.resolve(new Map());
+  }
+}
+
+function publicRecord(record: CertificateEntity, revocation: RegistryRevocationDto | undefined): RegistryCertificateDto {
+  return {
+    certificateNo: record.certificateNo,
+    holderName: record.holderName,
+    gender: record.gender,
+    // The full ID number never leaves the office: first 3 and last 4 characters only.
+    idNumberMasked: maskIdNumber(record.idNumber),
+    employer: record.employer,
+    level: record.level,
+    levelName: LEVEL_NAMES[record.level],
+    specialty: record.specialty,
+    specialtyName: SPECIALTY_NAMES[record.specialty],
+    evaluationYear: record.evaluationYear,
+    passedOn: record.passedOn,
+    approvalDocument: record.approvalDocument,
+    issuers: ['amr', 'hrss'],
+    issuedAt: record.issuedAt,
+    status: record.status,
+    revocation: record.status === 'REVOKED' ? (revocation ?? null) : null,
+  };
+}
+
+/** The public registry: read-only lookups by certificate number, or by name and full ID number. */
+@Injectable()
+export class RegistryService {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly revocations: RevocationDetails,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The record of a certificate number; a malformed number is CERTIFICATE_NO_INVALID. */
+  async byNumber(certificateNo: string): Promise<RegistryCertificateDto> {
+    const found = await this.findByNumber(certificateNo);
+    if (!found) throw new AppError('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}.`);
+    return found;
+  }
+
+  async findByNumber(certificateNo: string): Promise<RegistryCertificateDto | undefined> {
+    const record = await this.certificates.findByNumber(certificateNo);
+    return record ? (await this.present([record]))[0] : undefined;
+  }
+
+  /**
+   * Certificates of one person: exact name and full ID number, never the name alone. The ID
+   * number must pass its GB 11643 check; the error never repeats it. A lowercase final x is
+   * accepted, as people type it.
+   */
+  async byHolder(name: string, idNumber: string): Promise<RegistryCertificateDto[]> {
+    const id = idNumber.trim().toUpperCase();
+    const problem = idNumberProblem(id, chinaDate(this.clock.now()));
+    if (problem !== undefined) throw new AppError('ID_NUMBER_INVALID', `The ID number ${problem}.`);
+    return this.present(await this.certificates.findByHolder(name.trim(), id));
+  }
+
+  private async present(records: CertificateEntity[]): Promise<RegistryCertificateDto[]> {
+    const revoked = records.filter((r) => r.status === 'REVOKED').map((r) => r.certificateNo);
+    const details = revoked.length > 0 ? await this.revocations.forCertificates(revoked) : new Map<string, RegistryRevocationDto>();
+    return records.map((record) => publicRecord(record, details.get(record.certificateNo)));
+  }
+}

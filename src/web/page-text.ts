@@ -1,0 +1,77 @@
+/**
+ * The Chinese wording shared by the server-rendered pages and the browser page, so both say
+ * the same thing the same way. Pure and isomorphic: no Node, no DOM.
+ */
+import { AUTHORITY_NAMES } from '../keys/authority';
+
+/** 2026-11-20 → 2026年11月20日 */
+export function chineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
+  return `${y}年${m}月${d}日`;
+}
+
+/** The YYYY-MM-DDTHH:MM of an instant in China Standard Time (UTC+8, no daylight saving). */
+function chinaIso(instant: Date | string | number): string {
+  return new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
+}
+
+/** An instant's date in China: 2026年11月27日 */
+export function chinaDateOf(instant: Date | string | number): string {
+  return chineseDate(chinaIso(instant));
+}
+
+/** An instant in China: 2026年11月27日 10:00 */
+export function chinaDateTime(instant: Date | string | number): string {
+  const iso = chinaIso(instant);
+  return `${chineseDate(iso)} ${iso.slice(11, 16)}`;
+}
+
+export interface RevocationText {
+  revokedOn: string;
+  reasonCategoryName: string;
+  decisionDocument: string;
+}
+
+/** The detail line under 已撤销: date, reason category and decision document when on record. */
+export function revokedDetail(revocation: RevocationText | null): string {
+  if (!revocation) return '该证书已被撤销，不再有效。撤销详情请向发证机关查询。';
+  return `该证书已于${chineseDate(revocation.revokedOn)}撤销，不再有效。撤销原因：${revocation.reasonCategoryName}。撤销决定文号：${revocation.decisionDocument}。`;
+}
+
+export const VALID_DETAIL_REGISTRY = '登记系统中该证书状态为有效。';
+
+/**
+ * The facts the pages show. The token carries the first group; the registry adds the rest
+ * (absent while offline).
+ */
+export interface DisplayFacts {
+  holderName: string;
+  levelName: string;
+  specialtyName: string;
+  passedOn: string;
+  certificateNo: string;
+  /** ISO instant. */
+  issuedAt: string;
+  gender?: string;
+  idNumberMasked?: string;
+  employer?: string;
+  approvalDocument?: string;
+}
+
+/** Label and value rows in the order of the printed certificate, so a reader can compare line by line. */
+export function certificateRows(f: DisplayFacts): Array<[string, string]> {
+  const rows: Array<[string, string | undefined]> = [
+    ['姓名', f.holderName],
+    ['性别', f.gender],
+    ['身份证号', f.idNumberMasked],
+    ['工作单位', f.employer],
+    ['资格名称', f.levelName],
+    ['专业', f.specialtyName],
+    ['评审通过时间', chineseDate(f.passedOn)],
+    ['批准文号', f.approvalDocument],
+    ['证书编号', f.certificateNo],
+    ['发证日期', chinaDateOf(f.issuedAt)],
+    ['发证机关', f.employer === undefined ? undefined : `${AUTHORITY_NAMES.amr.zh}\n${AUTHORITY_NAMES.hrss.zh}`],
+  ];
+  return rows.filter((row): row is [string, string] => row[1] !== undefined);
+}

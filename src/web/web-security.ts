@@ -1,0 +1,57 @@
+import helmet from 'helmet';
+import fastifyStatic from '@fastify/static';
+import type { INestApplication } from '@nestjs/common';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { mkdirSync } from 'node:fs';
+import { addRegistryHttpHooks } from './registry-http';
+import { WEB_ASSETS_DIR, WEB_ASSETS_PREFIX } from './web-paths';
+
+/**
+ * The Content-Security-Policy of every response: scripts, styles and workers only from this
+ * origin, nothing inline, no plugins, no framing. `blob:` images show a chosen photo; `data:`
+ * images are what pdf.js and jsQR draw with.
+ */
+const CSP_DIRECTIVES = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  workerSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
+/** Swagger UI (served by @nestjs/swagger) needs inline styles; it stays script-strict. */
+const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+
+function relaxDocsCsp(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void): void {
+  if (request.url === '/docs' || request.url.startsWith('/docs/')) void reply.header('content-security-policy', DOCS_CSP);
+  done(null, payload);
+}
+
+/** Helmet on every response, CORS and ETags for the registry, and the verification page's assets. */
+export function configureWebSecurity(nestApp: INestApplication): void {
+  const app = nestApp as NestFastifyApplication;
+  const fastify = app.getHttpAdapter().getInstance();
+  const securityHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
+  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
+  fastify.addHook('onSend', relaxDocsCsp);
+  addRegistryHttpHooks(fastify);
+  // The folder exists once `npm run build` ran; creating it lets the API start without it.
+  mkdirSync(WEB_ASSETS_DIR, { recursive: true });
+  void app.register(fastifyStatic, {
+    root: WEB_ASSETS_DIR,
+    prefix: WEB_ASSETS_PREFIX,
+    decorateReply: false,
+    // Fixed file names: revalidate each time (ETag/Last-Modified make that a cheap 304).
+    cacheControl: false,
+    setHeaders: (reply) => {
+      void reply.header('Cache-Control', 'no-cache');
+    },
+  });
+}

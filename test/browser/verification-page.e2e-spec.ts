@@ -1,0 +1,158 @@
+import * as QRCode from 'qrcode';
+import { issuanceRequest } from '../support/builders';
+import { decodeQrCodes } from '../support/pdf-tools';
+import { api, officer, startTestApp, TestApp } from '../support/test-app';
+import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
+
+/**
+ * The page the QR code opens, in Debian's chromium on a phone-sized screen: the browser runs
+ * the server's own verifier (bundled) against the published keys, then asks the registry.
+ */
+describe('verification page in a browser (e2e)', () => {
+  let t: TestApp;
+  let token: string;
+  let certificateNo: string;
+  let phone: Phone;
+
+  beforeAll(async () => {
+    buildWebAssets();
+    t = await startTestApp();
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).body.certificateNo;
+    token = ((await t.dataSource.query('SELECT qr_token FROM certificates')) as Array<{ qr_token: string }>)[0].qr_token;
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    phone = await openPhone();
+  });
+  afterEach(async () => {
+    expect(phone.problems).toEqual([]);
+    await phone.close();
+  });
+
+  const title = () => phone.page.locator('#verdict-title');
+  const detail = () => phone.page.locator('#verdict-detail');
+  const open = (fragment: string) => phone.page.goto(`${t.baseUrl}/v#${fragment}`);
+
+  it('says 有效 for a genuine token, within a second, with the fields and both signatures', async () => {
+    const started = Date.now();
+    await open(token);
+    await title().filter({ hasText: /^有效$/ }).waitFor({ timeout: 10_000 });
+    const elapsed = Date.now() - started;
+    console.log(`有效 shown ${elapsed} ms after navigation`);
+    expect(elapsed).toBeLessThan(3000);
+    const fields = await phone.page.locator('#fields').innerText();
+    for (const text of [certificateNo, '张三', '正高级工程师', '计量', '2026年11月20日', '330***********1272', '浙江省计量科学研究院', '浙市监人〔2026〕12号']) expect(fields).toContain(text);
+    expect(fields).not.toContain('330102198001011272');
+    const signatures = await phone.page.locator('.signature').allInnerTexts();
+    expect(signatures).toEqual([expect.stringMatching(/浙江省市场监督管理局\s*签名有效/), expect.stringMatching(/浙江省人力资源和社会保障厅\s*签名有效/)]);
+    await phone.page.screenshot({ path: screenshotPath('verify-valid'), fullPage: true });
+  });
+
+  it('says 无效 for a tampered token and names the signature that failed', async () => {
+    const [first, second] = token.split('~');
+    const signature = second.split('..')[1];
+    const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
+    await open(`${first}~${second.split('..')[0]}..${flipped}`);
+    await title().filter({ hasText: /^无效$/ }).waitFor();
+    expect(await detail().innerText()).toContain('浙江省人力资源和社会保障厅的电子签名验证失败');
+    expect(await phone.page.locator('.signature-invalid').innerText()).toContain('浙江省人力资源和社会保障厅');
+    expect(await phone.page.locator('.signature-valid').innerText()).toContain('浙江省市场监督管理局');
+    expect(await phone.page.locator('#fields').innerText()).toBe('');
+    await phone.page.screenshot({ path: screenshotPath('verify-tampered'), fullPage: true });
+  });
+
+  it('says 无效 for a signature by a key that is not published', async () => {
+    const [first, second] = token.split('~');
+    const header = JSON.parse(Buffer.from(second.split('.')[0], 'base64url').toString()) as Record<string, string>;
+    const forgedHeader = Buffer.from(JSON.stringify({ ...header, kid: 'not-a-published-key-000000000000000000000' })).toString('base64url');
+    await open(`${first}~${forgedHeader}..${second.split('..')[1]}`);
+    await title().filter({ hasText: /^无效$/ }).waitFor();
+    expect(await detail().innerText()).toContain('第 2 个电子签名使用的密钥不是发证机关公布的密钥');
+  });
+
+  it('says 已撤销 for a revoked certificate', async () => {
+    await t.dataSource.query(`UPDATE certificates SET status = 'REVOKED'`);
+    try {
+      await open(token);
+      await title().filter({ hasText: /^已撤销$/ }).waitFor();
+      expect(await detail().innerText()).toContain('该证书已被撤销');
+      await phone.page.screenshot({ path: screenshotPath('verify-revoked'), fullPage: true });
+    } finally {
+      await t.dataSource.query(`UPDATE certificates SET status = 'VALID'`);
+    }
+  });
+
+  it('with the status request blocked: signatures valid, status unknown, and when it was last known', async () => {
+    await open(token);
+    await title().filter({ hasText: /^有效$/ }).waitFor();
+    // Offline now: the registry and even the key set are out of reach; the keys come from localStorage.
+    await phone.page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
+    await phone.page.route('**/.well-known/jwks.json', (route) => route.abort('internetdisconnected'));
+    await phone.page.reload();
+    await title().filter({ hasText: '签名有效，状态未知' }).waitFor();
+    expect(await detail().innerText()).toMatch(/暂时无法连接登记系统.*本设备上次于 \d{4}年\d+月\d+日 \d\d:\d\d 查询时，状态为“有效”/s);
+    expect(await phone.page.locator('.signature-valid').count()).toBe(2);
+    expect(await phone.page.locator('#checked-at').innerText()).toContain('保存的公钥');
+    await phone.page.screenshot({ path: screenshotPath('verify-status-unknown'), fullPage: true });
+  });
+
+  it('says status unknown, with no earlier answer, when the very first status request is blocked', async () => {
+    await phone.page.route('**/api/v1/verifications', (route) => route.abort());
+    await open(token);
+    await title().filter({ hasText: '签名有效，状态未知' }).waitFor();
+    expect(await detail().innerText()).toContain('本设备没有该证书此前的查询记录');
+  });
+
+  it('verifies from a photo of the QR code chosen as a file', async () => {
+    const png = await QRCode.toBuffer(`https://zs.example.test/v#${token}`, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+    await phone.page.goto(`${t.baseUrl}/v`);
+    await phone.page.screenshot({ path: screenshotPath('verify-start'), fullPage: true });
+    await phone.page.setInputFiles('#file-input', { name: 'qr.png', mimeType: 'image/png', buffer: png });
+    await title().filter({ hasText: /^有效$/ }).waitFor();
+    expect(await phone.page.locator('#file-status').innerText()).toContain('已识别二维码');
+  });
+
+  describe('the downloaded certificate PDF', () => {
+    let pdf: Buffer;
+    beforeAll(async () => {
+      const response = await fetch(`${t.baseUrl}/api/v1/holder/certificate-pdf`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ certificateNo, name: '张三', idNumber: '330102198001011272' }),
+      });
+      expect(response.status).toBe(200);
+      pdf = Buffer.from(await response.arrayBuffer());
+    });
+
+    it('its QR, scanned, opens the page that says 有效', async () => {
+      const [url] = await decodeQrCodes(pdf);
+      expect(url).toBe(`https://zs.example.test/v#${token}`);
+      await phone.page.goto(url.replace('https://zs.example.test', t.baseUrl));
+      await title().filter({ hasText: /^有效$/ }).waitFor();
+    });
+
+    it('chosen as a file on a desk computer, is read in the browser and verified', async () => {
+      await phone.page.setViewportSize({ width: 1280, height: 900 });
+      await phone.page.goto(`${t.baseUrl}/v`);
+      await phone.page.setInputFiles('#file-input', { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: pdf });
+      await title().filter({ hasText: /^有效$/ }).waitFor({ timeout: 20_000 });
+      await phone.page.screenshot({ path: screenshotPath('verify-from-pdf-desktop'), fullPage: true });
+    });
+  });
+
+  it('looks up a certificate by number, and renders it without JavaScript', async () => {
+    const noScript = await openPhone({ javaScriptEnabled: false });
+    try {
+      await noScript.page.goto(`${t.baseUrl}/v`);
+      await noScript.page.fill('#lookup-no', ` ${certificateNo.toLowerCase()} `);
+      await noScript.page.click('button[type=submit]');
+      await noScript.page.waitForURL(`${t.baseUrl}/v/${certificateNo}`);
+      expect(await noScript.page.locator('#verdict-title').innerText()).toBe('有效');
+      expect(await noScript.page.locator('#fields').innerText()).toContain('330***********1272');
+      await noScript.page.screenshot({ path: screenshotPath('record-no-javascript'), fullPage: true });
+    } finally {
+      await noScript.close();
+    }
+  });
+});

@@ -1,0 +1,103 @@
+import { issuanceRequest } from '../support/builders';
+import { api, officer, startTestApp, TestApp } from '../support/test-app';
+
+const ID = '330102198001011272';
+
+describe('verification pages, security headers and public rate limits (e2e)', () => {
+  let t: TestApp;
+  let certificateNo: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).body.certificateNo;
+  });
+  afterAll(async () => t.close());
+
+  const page = (path: string) => fetch(`${t.baseUrl}${path}`, { redirect: 'manual' });
+
+  it('serves /v as a zh-CN page with no inline script or style, under a strict CSP', async () => {
+    const response = await page('/v');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
+    const csp = response.headers.get('content-security-policy') ?? '';
+    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
+    const html = await response.text();
+    expect(html).toContain('<html lang="zh-CN">');
+    expect(html).toContain('<script type="module" src="/v/assets/verify.js"></script>');
+    expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(html).not.toMatch(/<style|\sstyle=|\son\w+=/);
+  });
+
+  it('sends the no-JavaScript lookup form on to /v/{no}, tidying what was typed', async () => {
+    const response = await page(`/v?no=${encodeURIComponent(` ${certificateNo.toLowerCase()} `)}`);
+    expect(response.status).toBe(303);
+    expect(response.headers.get('location')).toBe(`/v/${certificateNo}`);
+  });
+
+  it('renders the registry record at /v/{no} on the server, ID number masked', async () => {
+    const response = await page(`/v/${certificateNo}`);
+    expect(response.status).toBe(200);
+    const html = await response.text();
+    for (const text of ['有效', '张三', '330***********1272', '浙江省计量科学研究院', '正高级工程师', '2026年11月20日', '浙市监人〔2026〕12号']) expect(html).toContain(text);
+    expect(html).not.toContain(ID);
+    expect(html).not.toContain('{{');
+  });
+
+  it('says 已撤销 on the record page of a revoked certificate', async () => {
+    await t.dataSource.query(`UPDATE certificates SET status = 'REVOKED'`);
+    try {
+      const html = await (await page(`/v/${certificateNo}`)).text();
+      expect(html).toContain('已撤销');
+      expect(html).toContain('verdict-revoked');
+    } finally {
+      await t.dataSource.query(`UPDATE certificates SET status = 'VALID'`);
+    }
+  });
+
+  it.each([
+    ['an unknown number', '/v/ZJZ2026999999', 404, '未找到该证书'],
+    ['a malformed number', '/v/ZJ%3Cb%3E', 400, '证书编号格式不正确'],
+  ])('answers %s with an HTML page saying so', async (_label, path, status, text) => {
+    const response = await page(path);
+    expect(response.status).toBe(status);
+    const html = await response.text();
+    expect(html).toContain(text);
+    expect(html).not.toContain('<b>');
+  });
+
+  it('lets Swagger UI keep its inline styles, and only there', async () => {
+    const response = await page('/docs');
+    expect(response.headers.get('content-security-policy')).toContain("style-src 'self' 'unsafe-inline'");
+    expect(response.headers.get('content-security-policy')).toContain("script-src 'self';");
+  });
+
+  describe('rate limits per client address', () => {
+    let limited: TestApp;
+    beforeAll(async () => {
+      limited = await startTestApp({ databaseUrl: t.databaseUrl, env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } });
+    });
+    afterAll(async () => limited.close());
+
+    it('answers the request past the limit with 429 RATE_LIMITED and Retry-After; verifications count apart', async () => {
+      for (let i = 0; i < 3; i++) expect((await api(limited, 'GET', `/api/v1/registry/certificates/${certificateNo}`)).status).toBe(200);
+      const blocked = await api(limited, 'GET', `/api/v1/registry/certificates/${certificateNo}`);
+      expect([blocked.status, blocked.body.code]).toEqual([429, 'RATE_LIMITED']);
+      expect(blocked.body.message).toMatch(/at most 3 a minute/);
+      const retryAfter = Number(blocked.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(60);
+      expect(blocked.headers.get('access-control-allow-origin')).toBe('*');
+      expect((await fetch(`${limited.baseUrl}/v/${certificateNo}`)).status).toBe(429);
+
+      for (let i = 0; i < 3; i++) expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(200);
+      expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(429);
+    });
+
+    it('leaves the other endpoints to their own limits', async () => {
+      for (let i = 0; i < 5; i++) expect((await api(limited, 'GET', '/api/v1/health')).status).toBe(200);
+      expect((await api(limited, 'GET', '/.well-known/jwks.json')).status).toBe(200);
+    });
+  });
+});
