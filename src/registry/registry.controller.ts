@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { RegistryCertificateDto } from './dto/registry-certificate.dto';
 import { RegistrySearchQueryDto } from './dto/registry-search-query.dto';
 import { RegistryService } from './registry.service';
@@ -16,9 +16,11 @@ export class RegistryController {
 
   @Get(':certificateNo')
   @Header('Cache-Control', 'public, max-age=60')
-  @ApiOperation({ summary: 'A certificate by number: public facts, masked ID number, status and revocation' })
-  byNumber(@Param('certificateNo') certificateNo: string): Promise<RegistryCertificateDto> {
-    return this.registry.byNumber(certificateNo);
+  @ApiOperation({ summary: 'A certificate by number: public facts, masked ID number, status and revocation (?at=YYYY-MM-DD: the status on that date)' })
+  @ApiQuery({ name: 'at', required: false, example: '2026-11-26', description: 'The status in force on this date (YYYY-MM-DD)' })
+  // A plain parameter, not a DTO: the hot path skips class-transformer; the service checks it.
+  byNumber(@Param('certificateNo') certificateNo: string, @Query('at') at?: string): Promise<RegistryCertificateDto> {
+    return this.registry.byNumber(certificateNo, at);
   }
 
   @Get()

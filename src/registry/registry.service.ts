@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { CertificateEntity } from '../certificates/certificate.entity';
+import type { CertificateEntity, CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
 import { AppError } from '../common/app-error';
@@ -8,21 +8,17 @@ import { idNumberProblem, maskIdNumber } from '../common/id-number';
 import type { RegistryCertificateDto, RegistryRevocationDto } from './dto/registry-certificate.dto';
 
 /**
- * SEAM (revocation): the public facts of revocation decisions, by certificate number.
- * Until the revocation module lands this is `NoRevocationDetails` (registry.module.ts), so a
- * REVOKED certificate shows `revocation: null`; bind the RevocationService here then, e.g.
- * `{ provide: RevocationDetails, useExisting: RevocationService }`. Asked only for revoked
+ * The public facts of revocation decisions, by certificate number: the seam to the revocation
+ * module, bound in registry.module.ts to its RevocationRecordsService. Asked only for revoked
  * certificates, so the lookup of a valid one costs no second query.
  */
 export abstract class RevocationDetails {
   abstract forCertificates(certificateNos: string[]): Promise<Map<string, RegistryRevocationDto>>;
+  /** The status in force on a date, from the status history; null before the certificate existed. */
+  abstract statusOn(certificateNo: string, date: string): Promise<CertificateStatus | null>;
 }
 
-export class NoRevocationDetails extends RevocationDetails {
-  forCertificates(): Promise<Map<string, RegistryRevocationDto>> {
-    return Promise.resolve(new Map());
-  }
-}
+const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 function publicRecord(record: CertificateEntity, revocation: RegistryRevocationDto | undefined): RegistryCertificateDto {
   return {
@@ -55,11 +51,17 @@ export class RegistryService {
     private readonly clock: Clock,
   ) {}
 
-  /** The record of a certificate number; a malformed number is CERTIFICATE_NO_INVALID. */
-  async byNumber(certificateNo: string): Promise<RegistryCertificateDto> {
+  /**
+   * The record of a certificate number; a malformed number is CERTIFICATE_NO_INVALID. With
+   * `at`, `status` is the one in force on that date (and `revocation` the one in force today,
+   * if that status is REVOKED); a date before the issue finds nothing.
+   */
+  async byNumber(certificateNo: string, at?: unknown): Promise<RegistryCertificateDto> {
+    if (at !== undefined && (typeof at !== 'string' || !DATE.test(at))) throw new AppError('DATE_INVALID', 'at must be one date YYYY-MM-DD.');
     const found = await this.findByNumber(certificateNo);
-    if (!found) throw new AppError('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}.`);
-    return found;
+    const status = found && at !== undefined ? await this.revocations.statusOn(certificateNo, at) : found?.status;
+    if (!found || !status) throw new AppError('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}${at ? ` on ${at}` : ''}.`);
+    return status === found.status ? found : { ...found, status, revocation: status === 'REVOKED' ? found.revocation : null };
   }
 
   async findByNumber(certificateNo: string): Promise<RegistryCertificateDto | undefined> {

@@ -35,7 +35,7 @@ export interface RevocationText {
 /** The detail line under 已撤销: date, reason category and decision document when on record. */
 export function revokedDetail(revocation: RevocationText | null): string {
   if (!revocation) return '该证书已被撤销，不再有效。撤销详情请向发证机关查询。';
-  return `该证书已于${chineseDate(revocation.revokedOn)}撤销，不再有效。撤销原因：${revocation.reasonCategoryName}。撤销决定文号：${revocation.decisionDocument}。`;
+  return `该证书已于${chineseDate(revocation.revokedOn)}撤销，不再有效。\n撤销原因：${revocation.reasonCategoryName}\n撤销决定：${revocation.decisionDocument}`;
 }
 
 export const VALID_DETAIL_REGISTRY = '登记系统中该证书状态为有效。';

@@ -41,7 +41,7 @@ export class WebPagesService {
 
   /** `/v`, or with `?no=` (the lookup form without JavaScript) a redirect to `/v/{no}`. */
   verifyPage(no: unknown): Page {
-    if (typeof no === 'string' && no.trim() !== '') return { status: 303, location: `/v/${encodeURIComponent(normalizeCertificateNo(no))}` };
+    if (typeof no === 'string' && no.trim() !== '') return { status: 303, location: `/v/${encodeURIComponent(normalizeCertificateNo(no).slice(0, 32))}` };
     return { status: 200, html: this.verifyShell };
   }
 

@@ -1,4 +1,4 @@
-import helmet from 'helmet';
+import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
@@ -37,9 +37,8 @@ function relaxDocsCsp(request: FastifyRequest, reply: FastifyReply, payload: unk
 /** Helmet on every response, CORS and ETags for the registry, and the verification page's assets. */
 export function configureWebSecurity(nestApp: INestApplication): void {
   const app = nestApp as NestFastifyApplication;
+  void app.register(helmet, { contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
   const fastify = app.getHttpAdapter().getInstance();
-  const securityHeaders = helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } });
-  fastify.addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, done));
   fastify.addHook('onSend', relaxDocsCsp);
   addRegistryHttpHooks(fastify);
   // The folder exists once `npm run build` ran; creating it lets the API start without it.

@@ -3,6 +3,7 @@ import { issuanceRequest } from '../support/builders';
 import { decodeQrCodes } from '../support/pdf-tools';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
 import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
+import { issueAndRevoke, REVOCATION } from './revocation-steps';
 
 /**
  * The page the QR code opens, in Debian's chromium on a phone-sized screen: the browser runs
@@ -13,21 +14,23 @@ describe('verification page in a browser (e2e)', () => {
   let token: string;
   let certificateNo: string;
   let phone: Phone;
+  let issuerToken: string;
 
   beforeAll(async () => {
     buildWebAssets();
     t = await startTestApp();
-    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
-    certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).body.certificateNo;
-    token = ((await t.dataSource.query('SELECT qr_token FROM certificates')) as Array<{ qr_token: string }>)[0].qr_token;
+    issuerToken = (await officer(t, 'amr-issuer', 'amr', ['issuer'])).token;
+    certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuerToken)).body.certificateNo;
+    token = ((await t.dataSource.query(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`)) as Array<{ qr_token: string }>)[0].qr_token;
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
     phone = await openPhone();
   });
   afterEach(async () => {
-    expect(phone.problems).toEqual([]);
+    // Close first: a failed expectation must not leave a browser running.
     await phone.close();
+    expect(phone.problems).toEqual([]);
   });
 
   const title = () => phone.page.locator('#verdict-title');
@@ -71,16 +74,14 @@ describe('verification page in a browser (e2e)', () => {
     expect(await detail().innerText()).toContain('第 2 个电子签名使用的密钥不是发证机关公布的密钥');
   });
 
-  it('says 已撤销 for a revoked certificate', async () => {
-    await t.dataSource.query(`UPDATE certificates SET status = 'REVOKED'`);
-    try {
-      await open(token);
-      await title().filter({ hasText: /^已撤销$/ }).waitFor();
-      expect(await detail().innerText()).toContain('该证书已被撤销');
-      await phone.page.screenshot({ path: screenshotPath('verify-revoked'), fullPage: true });
-    } finally {
-      await t.dataSource.query(`UPDATE certificates SET status = 'VALID'`);
-    }
+  it('says 已撤销 for a certificate revoked by both authorities, with date, reason and decision', async () => {
+    const revoked = await issueAndRevoke(t, issuerToken);
+    await open(revoked.token);
+    await title().filter({ hasText: /^已撤销$/ }).waitFor();
+    const text = await detail().innerText();
+    for (const part of ['2026年11月27日撤销', REVOCATION.reasonCategoryName, REVOCATION.decisionDocument]) expect(text).toContain(part);
+    expect(await phone.page.locator('.signature-valid').count()).toBe(2);
+    await phone.page.screenshot({ path: screenshotPath('verify-revoked'), fullPage: true });
   });
 
   it('with the status request blocked: signatures valid, status unknown, and when it was last known', async () => {

@@ -1,5 +1,6 @@
 import { issuanceRequest, makeIdNumber } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
+import { issueAndRevoke, REVOCATION } from '../browser/revocation-steps';
 
 const ID = '330102198001011272';
 
@@ -7,10 +8,12 @@ describe('public registry API (e2e)', () => {
   let t: TestApp;
   let certificateNo: string;
   let seniorNo: string;
+  let issuerToken: string;
 
   beforeAll(async () => {
     t = await startTestApp();
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    issuerToken = issuer.token;
     certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).body.certificateNo;
     const senior = issuanceRequest({ level: 'senior', specialty: 'quality', evaluationYear: 2025, passedOn: '2025-11-20', approvalDocument: '浙市监人〔2025〕9号' });
     seniorNo = (await api(t, 'POST', '/api/v1/certificates', senior, issuer.token)).body.certificateNo;
@@ -77,6 +80,22 @@ describe('public registry API (e2e)', () => {
       } finally {
         await t.dataSource.query(`UPDATE certificates SET status = 'VALID' WHERE certificate_no = '${seniorNo}'`);
       }
+    });
+
+    it('shows a revocation decided by both authorities, and the status on a date', async () => {
+      const { certificateNo: revokedNo } = await issueAndRevoke(t, issuerToken);
+      const response = await get(`/api/v1/registry/certificates/${revokedNo}`);
+      expect(response.body).toMatchObject({
+        status: 'REVOKED',
+        revocation: { revokedOn: REVOCATION.date, reasonCategory: REVOCATION.reasonCategory, reasonCategoryName: REVOCATION.reasonCategoryName, decisionDocument: REVOCATION.decisionDocument },
+      });
+      expect((await get(`/api/v1/registry/certificates/${revokedNo}?at=2026-11-27`)).body.status).toBe('REVOKED');
+      const before = await get(`/api/v1/registry/certificates/${revokedNo}?at=2026-11-26`);
+      expect([before.status, before.body.code]).toEqual([404, 'CERTIFICATE_NOT_FOUND']);
+      const badDate = await get(`/api/v1/registry/certificates/${revokedNo}?at=27.11.2026`);
+      expect([badDate.status, badDate.body.code]).toEqual([400, 'DATE_INVALID']);
+      const page = await (await fetch(`${t.baseUrl}/v/${revokedNo}`)).text();
+      for (const part of ['已撤销', '2026年11月27日撤销', REVOCATION.reasonCategoryName, REVOCATION.decisionDocument]) expect(page).toContain(part);
     });
 
     it.each([

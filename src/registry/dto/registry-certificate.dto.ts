@@ -7,6 +7,7 @@ export class RegistryRevocationDto {
   @ApiProperty({ example: 'fraud', description: 'Reason category code' }) reasonCategory!: string;
   @ApiProperty({ example: '弄虚作假', description: 'Reason category in Chinese' }) reasonCategoryName!: string;
   @ApiProperty({ example: '浙市监人〔2027〕3号', description: 'Number of the revocation decision document' }) decisionDocument!: string;
+  @ApiProperty({ example: '2027-02-20', description: 'Date of the decision (YYYY-MM-DD)' }) decisionDate!: string;
 }
 
 /**

@@ -1,10 +1,9 @@
 /**
- * The registry's side: POST /api/v1/verifications with the token (the server repeats the
- * signature checks and compares the payload with the registry byte for byte), then, for a
- * revoked certificate, the registry record for the revocation details. The last answer per
- * certificate is kept in localStorage to say "when the status was last known" offline.
+ * The registry's side: POST /api/v1/verifications with the token. The server repeats the
+ * signature checks, compares the payload with the registry byte for byte, and for a revoked
+ * certificate adds the revocation details. The last answer per certificate is kept in
+ * localStorage to say "when the status was last known" offline.
  */
-import type { RegistryCertificateDto } from '../../registry/dto/registry-certificate.dto';
 import type { VerificationResultDto } from '../../registry/dto/verification-result.dto';
 import type { RegistryExtras } from './labels';
 import type { KnownStatus, LiveStatus } from './verdict';
@@ -34,15 +33,6 @@ export function lastKnown(certificateNo: string): KnownStatus | null {
   }
 }
 
-async function revocationOf(certificateNo: string): Promise<KnownStatus['revocation']> {
-  try {
-    const response = await fetch(`/api/v1/registry/certificates/${encodeURIComponent(certificateNo)}`);
-    return response.ok ? ((await response.json()) as RegistryCertificateDto).revocation : null;
-  } catch {
-    return null;
-  }
-}
-
 /** Asks the registry; any failure to get an answer (offline, blocked, 429, 5xx) is "unreachable". */
 export async function fetchLiveStatus(token: string, certificateNo: string): Promise<LiveAnswer> {
   let result: VerificationResultDto;
@@ -60,7 +50,7 @@ export async function fetchLiveStatus(token: string, certificateNo: string): Pro
   const status: KnownStatus = {
     verdict: result.verdict,
     reasons: result.reasons.map((r) => r.code),
-    revocation: result.verdict === 'REVOKED' ? await revocationOf(certificateNo) : null,
+    revocation: result.verdict === 'REVOKED' ? result.revocation : null,
     checkedAt: result.checkedAt,
   };
   remember(certificateNo, status);

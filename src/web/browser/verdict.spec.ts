@@ -39,7 +39,7 @@ describe('verdictFor', () => {
     const revocation = { revokedOn: '2027-03-01', reasonCategoryName: '弄虚作假', decisionDocument: '浙市监人〔2027〕3号' };
     const verdict = verdictFor(check(true, []), { kind: 'answered', status: status('REVOKED', ['CERTIFICATE_REVOKED'], revocation) });
     expect(verdict).toMatchObject({ verdictClass: 'revoked', title: '已撤销' });
-    expect(verdict.detail).toBe('该证书已于2027年3月1日撤销，不再有效。撤销原因：弄虚作假。撤销决定文号：浙市监人〔2027〕3号。');
+    expect(verdict.detail).toBe('该证书已于2027年3月1日撤销，不再有效。\n撤销原因：弄虚作假\n撤销决定：浙市监人〔2027〕3号');
     expect(verdictFor(check(true, []), { kind: 'answered', status: status('REVOKED') }).detail).toContain('撤销详情请向发证机关查询');
   });
 
