@@ -98,11 +98,28 @@ describe('verification page in a browser (e2e)', () => {
     await phone.page.screenshot({ path: screenshotPath('verify-status-unknown'), fullPage: true });
   });
 
-  it('says status unknown, with no earlier answer, when the very first status request is blocked', async () => {
+  it('says status unknown, with no earlier answer, when the very first status requests are blocked', async () => {
     await phone.page.route('**/api/v1/verifications', (route) => route.abort());
+    await phone.page.route('**/api/v1/status-lists/**', (route) => route.abort());
     await open(token);
     await title().filter({ hasText: '签名有效，状态未知' }).waitFor();
     expect(await detail().innerText()).toContain('本设备没有该证书此前的查询记录');
+  });
+
+  it('with only the registry out of reach, a revoked certificate shows 已撤销 from the status list', async () => {
+    const revoked = await issueAndRevoke(t, issuerToken, 12);
+    await phone.page.route('**/api/v1/verifications', (route) => route.abort());
+    await open(revoked.token);
+    await title().filter({ hasText: /^已撤销$/ }).waitFor();
+    expect(await detail().innerText()).toContain('证书状态列表');
+  });
+
+  it('with only the registry out of reach, answers from the signed status list and says its age', async () => {
+    await phone.page.route('**/api/v1/verifications', (route) => route.abort());
+    await open(token);
+    await title().filter({ hasText: /^有效$/ }).waitFor();
+    expect(await detail().innerText()).toMatch(/暂时无法连接登记系统；根据两个发证机关于 \d{4}年\d+月\d+日 \d\d:\d\d 发布的证书状态列表（.+），该证书未被撤销/);
+    await phone.page.screenshot({ path: screenshotPath('verify-from-status-list'), fullPage: true });
   });
 
   it('verifies from a photo of the QR code chosen as a file', async () => {

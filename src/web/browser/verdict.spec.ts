@@ -58,4 +58,14 @@ describe('verdictFor', () => {
     expect(offline.detail).toContain('本设备上次于 2026年11月27日 10:00 查询时，状态为“有效”');
     expect(verdictFor(check(true, []), { kind: 'unreachable', lastKnown: null }).detail).toContain('没有该证书此前的查询记录');
   });
+
+  it('falls back on the signed status list out of the registry\'s reach, and says how old it is', () => {
+    const now = new Date('2026-11-27T02:30:00Z');
+    const valid = verdictFor(check(true, []), { kind: 'from-list', revoked: false, listIssuedAt: '2026-11-27T02:00:00.000Z', now });
+    expect(valid).toMatchObject({ verdictClass: 'valid', title: '有效' });
+    expect(valid.detail).toContain('2026年11月27日 10:00 发布的证书状态列表（30 分钟前），该证书未被撤销');
+    const revoked = verdictFor(check(true, []), { kind: 'from-list', revoked: true, listIssuedAt: '2026-11-27T02:29:40.000Z', now });
+    expect(revoked).toMatchObject({ verdictClass: 'revoked', title: '已撤销' });
+    expect(revoked.detail).toContain('（刚刚发布），该证书已被撤销');
+  });
 });

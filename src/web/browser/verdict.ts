@@ -25,7 +25,12 @@ export interface KnownStatus {
   checkedAt: string;
 }
 
-export type LiveStatus = { kind: 'pending' } | { kind: 'answered'; status: KnownStatus } | { kind: 'unreachable'; lastKnown: KnownStatus | null };
+export type LiveStatus =
+  | { kind: 'pending' }
+  | { kind: 'answered'; status: KnownStatus }
+  | { kind: 'unreachable'; lastKnown: KnownStatus | null }
+  /** The registry was out of reach; the signed status list answered instead. */
+  | { kind: 'from-list'; revoked: boolean; listIssuedAt: string; now: Date };
 
 const BOTH_VALID = '两个发证机关的电子签名均有效';
 
@@ -62,6 +67,14 @@ function lastKnownText(lastKnown: KnownStatus | null): string {
   return `本设备上次于 ${chinaDateTime(lastKnown.checkedAt)} 查询时，状态为“${label}”。`;
 }
 
+/** How old the status list is, in words: it may miss a revocation made since. */
+function ageText(issuedAt: string, now: Date): string {
+  const minutes = Math.max(0, Math.round((now.getTime() - Date.parse(issuedAt)) / 60_000));
+  if (minutes < 1) return '刚刚发布';
+  if (minutes < 120) return `${minutes} 分钟前`;
+  return `${Math.round(minutes / 60)} 小时前`;
+}
+
 /** The verdict for a token whose signatures were checked; `live` is the registry's side. */
 export function verdictFor(check: SignatureCheck<TokenClaims>, live: LiveStatus): Verdict {
   if (!check.ok) return { verdictClass: 'invalid', title: '无效', detail: signatureProblem(check) };
@@ -74,6 +87,12 @@ export function verdictFor(check: SignatureCheck<TokenClaims>, live: LiveStatus)
         title: '签名有效，状态未知',
         detail: `${BOTH_VALID}，证书内容未被改动。\n暂时无法连接登记系统，不能确认证书目前是否已被撤销。${lastKnownText(live.lastKnown)}`,
       };
+    case 'from-list': {
+      const source = `暂时无法连接登记系统；根据两个发证机关于 ${chinaDateTime(live.listIssuedAt)} 发布的证书状态列表（${ageText(live.listIssuedAt, live.now)}）`;
+      return live.revoked
+        ? { verdictClass: 'revoked', title: '已撤销', detail: `${BOTH_VALID}。\n${source}，该证书已被撤销。撤销决定请在登记系统恢复后查看。` }
+        : { verdictClass: 'valid', title: '有效', detail: `${BOTH_VALID}，证书内容未被改动。\n${source}，该证书未被撤销。` };
+    }
     case 'answered': {
       const status = live.status;
       if (status.verdict === 'VALID') return { verdictClass: 'valid', title: '有效', detail: `${BOTH_VALID}，登记系统中证书状态为有效。` };

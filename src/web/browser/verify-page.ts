@@ -1,13 +1,15 @@
 /**
  * The verification page the QR code opens (`/v#<token>`). It runs the server's own pure
  * verifier (src/signing/qr-token.ts) against the published keys, shows the token's fields,
- * then asks the registry for the live status. Bundled by scripts/build-web.js.
+ * then asks the registry for the live status, or, out of its reach, the signed status list.
+ * Bundled by scripts/build-web.js.
  */
 import { checkTokenSignatures } from '../../signing/qr-token';
 import { chinaDateTime } from '../page-text';
 import { tokenRows } from './labels';
 import { fetchLiveStatus } from './live-status';
 import { loadPublishedKeys } from './published-keys';
+import { statusFromList } from './status-list-fallback';
 import { qrFromFile, tokenFromQrText } from './qr-reader';
 import { NO_KEYS_VERDICT, verdictFor } from './verdict';
 import { renderFields, renderNote, renderSignatures, renderVerdict, scrollToResult, setFileStatus, showResultCard } from './view';
@@ -43,6 +45,10 @@ async function verify(token: string): Promise<void> {
   renderFields(tokenRows(check.claims, null));
   renderVerdict(verdictFor(check, { kind: 'pending' }));
   const answer = await fetchLiveStatus(token, check.claims.no);
+  if (answer.live.kind === 'unreachable') {
+    const listed = await statusFromList(check.claims.x, keys.lookup);
+    if (listed) answer.live = { kind: 'from-list', ...listed, now: new Date() };
+  }
   if (mine !== run) return;
   if (answer.extras) renderFields(tokenRows(check.claims, answer.extras));
   renderVerdict(verdictFor(check, answer.live));
