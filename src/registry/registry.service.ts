@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { CertificateEntity, CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
+import type { VerifiedCertificateDto } from './dto/verification-result.dto';
 import { AppError } from '../common/app-error';
 import { chinaDate, Clock } from '../common/clock';
 import { idNumberProblem, maskIdNumber } from '../common/id-number';
@@ -20,7 +21,8 @@ export abstract class RevocationDetails {
 
 const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
-function publicRecord(record: CertificateEntity, revocation: RegistryRevocationDto | undefined): RegistryCertificateDto {
+/** The public facts of a certificate, as the registry and the verification API show them. */
+export function publicFacts(record: CertificateEntity): VerifiedCertificateDto {
   return {
     certificateNo: record.certificateNo,
     holderName: record.holderName,
@@ -37,6 +39,12 @@ function publicRecord(record: CertificateEntity, revocation: RegistryRevocationD
     approvalDocument: record.approvalDocument,
     issuers: ['amr', 'hrss'],
     issuedAt: record.issuedAt,
+  };
+}
+
+function publicRecord(record: CertificateEntity, revocation: RegistryRevocationDto | undefined): RegistryCertificateDto {
+  return {
+    ...publicFacts(record),
     status: record.status,
     revocation: record.status === 'REVOKED' ? (revocation ?? null) : null,
   };

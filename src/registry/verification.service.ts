@@ -2,35 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { RevocationRecordsService } from '../revocation/revocation-records.service';
 import { CertificatesService } from '../certificates/certificates.service';
-import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
 import { AppError } from '../common/app-error';
-import { maskIdNumber } from '../common/id-number';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import type { VerificationRequestDto } from './dto/verification-request.dto';
 import type { SignatureCheck } from '../signing/credential-verifier';
 import { SigningService } from '../signing/signing.service';
 import { Reason, reason } from '../signing/verification-reasons';
-import type { VerificationResultDto, VerifiedCertificateDto } from './dto/verification-result.dto';
-
-/** The public facts of a certificate whose signed payload matched the registry byte for byte. */
-function publicFacts(record: CertificateEntity): VerifiedCertificateDto {
-  return {
-    certificateNo: record.certificateNo,
-    holderName: record.holderName,
-    gender: record.gender,
-    idNumberMasked: maskIdNumber(record.idNumber),
-    employer: record.employer,
-    level: record.level,
-    levelName: LEVEL_NAMES[record.level],
-    specialty: record.specialty,
-    specialtyName: SPECIALTY_NAMES[record.specialty],
-    evaluationYear: record.evaluationYear,
-    passedOn: record.passedOn,
-    approvalDocument: record.approvalDocument,
-    issuers: ['amr', 'hrss'],
-    issuedAt: record.issuedAt,
-  };
-}
+import type { VerificationResultDto } from './dto/verification-result.dto';
+import { publicFacts } from './registry.service';
 
 /** The payload a certificate was issued with, in the form the request used. */
 function issuedPayload(record: CertificateEntity, form: 'credential' | 'token'): string {
