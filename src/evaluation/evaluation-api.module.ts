@@ -18,6 +18,8 @@ export class EvaluationApiModule implements OnModuleInit {
 
   /** CSV uploads to the import endpoints (accepted on those routes only). */
   onModuleInit(): void {
-    registerCsvParser(this.adapterHost.httpAdapter.getInstance<FastifyInstance>());
+    // An application context without HTTP (the benchmarks) has no adapter: nothing to register.
+    const fastify = this.adapterHost.httpAdapter?.getInstance<FastifyInstance>();
+    if (fastify) registerCsvParser(fastify);
   }
 }
