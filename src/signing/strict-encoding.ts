@@ -12,14 +12,25 @@ const BASE64URL = /^[A-Za-z0-9_-]*$/;
  * encoding. Returns undefined for anything else.
  */
 export function decodeBase64urlStrict(text: string): Uint8Array | undefined {
-  if (!BASE64URL.test(text) || text.length % 4 === 1) return undefined;
-  let bytes: Uint8Array;
+  if (!BASE64URL.test(text) || text.length % 4 === 1 || !zeroTrailingBits(text)) return undefined;
   try {
-    bytes = base64url.decode(text);
+    return base64url.decode(text);
   } catch {
     return undefined;
   }
-  return base64url.encode(bytes) === text ? bytes : undefined;
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+
+/**
+ * A final group of 2 or 3 characters carries 4 or 2 bits that encode nothing; canonical
+ * encoding (RFC 4648 §3.5) has them zero, so no two strings decode to the same bytes.
+ */
+function zeroTrailingBits(text: string): boolean {
+  const rest = text.length % 4;
+  if (rest === 0) return true;
+  const value = ALPHABET.indexOf(text[text.length - 1]);
+  return (value & (rest === 2 ? 0x0f : 0x03)) === 0;
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
@@ -70,7 +81,9 @@ export function findDuplicateKey(text: string): string | undefined {
       while (text[end] !== '"') end += text[end] === '\\' ? 2 : 1;
       const top = stack[stack.length - 1];
       if (expectKey && top) {
-        const key = JSON.parse(text.slice(i, end + 1)) as string;
+        // Escapes are rare in member names: only then is the name decoded to compare it.
+        const raw = text.slice(i + 1, end);
+        const key = raw.includes('\\') ? (JSON.parse(`"${raw}"`) as string) : raw;
         if (top.has(key)) return key;
         top.add(key);
         expectKey = false;
