@@ -11,7 +11,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { projectRoot } from '../src/web/web-paths';
+import { projectRoot } from '../src/common/project-root';
 import { prepareSample, type RegistrySample } from './registry-sample';
 import { REGISTRY_BENCH_URL, seedRegistry } from './seed-registry';
 

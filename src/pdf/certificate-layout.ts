@@ -1,5 +1,6 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { projectRoot } from '../common/project-root';
 import { z } from 'zod';
 
 /** The printable facts of a certificate a layout row may name (see certificate-fields.ts). */
@@ -86,17 +87,6 @@ const layoutSchema = z.strictObject({
 
 export type CertificateLayout = z.infer<typeof layoutSchema>;
 export type TextStyle = z.infer<typeof type>;
-
-/** The folder holding package.json: `templates/` sits beside it in src and dist runs alike. */
-function projectRoot(from = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
 
 export const DEFAULT_LAYOUT_PATH = join(projectRoot(), 'templates', 'certificate-layout.json');
 

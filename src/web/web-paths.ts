@@ -1,16 +1,5 @@
-import { existsSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-
-/** The folder holding package.json, whether this runs from src (tests) or dist (npm start). */
-export function projectRoot(from = __dirname): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error(`No package.json above ${from}`);
-    dir = parent;
-  }
-  return dir;
-}
+import { join } from 'node:path';
+import { projectRoot } from '../common/project-root';
 
 /** Page templates and the sources of static assets (templates/web). */
 export const WEB_TEMPLATES_DIR = join(projectRoot(), 'templates', 'web');
