@@ -1,32 +1,15 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
+import { runCli } from '../support/office-cli';
 import { api, bypassAuditTriggers, freshDatabaseUrl, startTestApp, TestApp } from '../support/test-app';
 
-const run = promisify(execFile);
-const CLI = join(__dirname, '../../dist/src/cli/main.js');
-
-/** Runs the compiled office CLI (`npm test` builds it first) against the given database and keys. */
-async function cli(env: Record<string, string>, ...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env } });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
-}
+const cli = runCli;
 
 describe('office CLI (e2e)', () => {
   let t: TestApp | undefined;
   afterEach(async () => t?.close());
-
-  beforeAll(() => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`);
-  });
 
   it('officer:add creates an officer who can sign in; bad input exits non-zero with a code', async () => {
     const databaseUrl = await freshDatabaseUrl();

@@ -1,12 +1,9 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { runCli } from '../support/office-cli';
 import { api, freshDatabaseUrl, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 
-const run = promisify(execFile);
-const CLI = join(__dirname, '../../dist/src/cli/main.js');
 const FIXTURES = join(__dirname, '../fixtures/evaluation');
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
 /** The command's own last line (the logger may warn about development keys before it). */
@@ -23,15 +20,7 @@ describe('evaluation round through the office CLI (e2e)', () => {
   let env: Record<string, string>;
   const work = mkdtempSync(join(tmpdir(), 'zjzc-eval-cli-'));
 
-  async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-    try {
-      const { stdout, stderr } = await run(process.execPath, [CLI, ...args], { env: { ...process.env, NODE_ENV: 'test', ...env } });
-      return { code: 0, stdout, stderr };
-    } catch (error) {
-      const e = error as { code: number; stdout: string; stderr: string };
-      return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-    }
-  }
+  const cli = (...args: string[]) => runCli(env, ...args);
   async function day(date: string): Promise<void> {
     t.clock.set(at(date));
     admin = { ...admin, token: (await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password })).body.accessToken as string };
@@ -39,7 +28,6 @@ describe('evaluation round through the office CLI (e2e)', () => {
   const post = (path: string, body?: unknown) => api(t, 'POST', `/api/v1/evaluation${path}`, body, admin.token);
 
   beforeAll(async () => {
-    if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`);
     const databaseUrl = await freshDatabaseUrl();
     const keysDir = join(work, 'keys');
     env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
