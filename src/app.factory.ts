@@ -12,10 +12,10 @@ import { configureWebSecurity } from './web/web-security';
 /** Every request body is JSON and small; a credential is well under this. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
-export function createHttpAdapter(): FastifyAdapter {
+export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
-    trustProxy: false,
+    trustProxy: config.trustProxy,
     // Errors Fastify raises before routing (a malformed URL) get our body shape and code too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
       const body: ErrorBody = error.code === 'FST_ERR_BAD_URL'
@@ -50,7 +50,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 
 /** Builds the application exactly as `main.ts` serves it. */
 export async function createApp(config: AppConfig, logger: false | Array<'error' | 'warn' | 'log' | 'debug'>): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(), { logger, abortOnError: false });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config), { logger, abortOnError: false });
   configureApp(app, config);
   return app;
 }

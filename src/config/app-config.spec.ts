@@ -28,4 +28,12 @@ describe('parseConfig', () => {
       for (const name of ['PORT', 'DATABASE_URL', 'NODE_ENV', 'PUBLIC_BASE_URL']) expect(message).toContain(name);
     }
   });
+
+  it('reads TRUST_PROXY as a flag, a hop count or a list of proxies, and refuses anything else', () => {
+    expect(parseConfig({}).trustProxy).toBe(false);
+    expect(parseConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(parseConfig({ TRUST_PROXY: '1' }).trustProxy).toBe(1);
+    expect(parseConfig({ TRUST_PROXY: '10.0.0.1,10.1.0.0/16' }).trustProxy).toEqual(['10.0.0.1', '10.1.0.0/16']);
+    expect(() => parseConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
+  });
 });

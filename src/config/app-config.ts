@@ -17,6 +17,10 @@ const environmentSchema = z.object({
   KEYS_DIR: z.string().min(1).default('keys'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
+  TRUST_PROXY: z
+    .string()
+    .regex(/^(false|true|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a hop count, or comma-separated proxy addresses/CIDRs')
+    .default('false'),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
 });
 
@@ -37,6 +41,11 @@ export interface AppConfig {
   logLevel: 'error' | 'warn' | 'log' | 'debug';
   /** Requests a minute per client address for public lookups, and again for verifications. */
   publicRateLimitPerMinute: number;
+  /**
+   * Whose X-Forwarded-For to believe (Fastify's trustProxy). Behind a reverse proxy this must
+   * name it, or every client shares the proxy's address in rate limits and login throttles.
+   */
+  trustProxy: boolean | number | string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -73,8 +82,15 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     keysDir: resolve(e.KEYS_DIR),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    trustProxy: parseTrustProxy(e.TRUST_PROXY),
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
   };
+}
+
+function parseTrustProxy(value: string): boolean | number | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  if (/^\d+$/.test(value)) return Number(value);
+  return value.split(',');
 }
 
 /** The process's configuration; parsed on first use. */

@@ -63,6 +63,18 @@ describe('service basics (e2e)', () => {
       expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     });
 
+    it('behind a trusted proxy, throttles each client address it forwards separately', async () => {
+      const proxied = await startTestApp({ databaseUrl: t.databaseUrl, env: { TRUST_PROXY: 'true' } });
+      try {
+        const login = (username: string, address: string) => api(proxied, 'POST', '/api/v1/auth/token', { username, password: 'wrong-wrong-wrong' }, undefined, { 'x-forwarded-for': address });
+        for (let i = 0; i < 10; i++) expect((await login(`user-${i}`, '203.0.113.7')).status).toBe(401);
+        expect((await login('user-x', '203.0.113.7')).status).toBe(429);
+        expect((await login('user-y', '203.0.113.8')).status).toBe(401);
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it('throttles failed logins: the 11th attempt within a minute gets 429 with Retry-After', async () => {
       // A second app on the same data: its per-address count starts at zero.
       const own = await startTestApp({ databaseUrl: t.databaseUrl });
