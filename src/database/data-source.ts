@@ -12,6 +12,7 @@ import { StatusHistoryEntity } from '../revocation/status-history.entity';
 import { InitialSchema1764270000000 } from './migrations/1764270000000-initial-schema';
 import { RevocationAndAudit1764280000000 } from './migrations/1764280000000-revocation-and-audit';
 import { EvaluationRounds1764296000000 } from './migrations/1764296000000-evaluation-rounds';
+import { OnePendingCase1764300000000 } from './migrations/1764300000000-one-pending-case';
 import { ApplicationEntity } from '../evaluation/application.entity';
 import { ExpertEntity, PoolEntity } from '../evaluation/expert.entity';
 import { CommitteeMemberEntity, ObjectionEntity, TallyEntity } from '../evaluation/meeting.entities';
@@ -19,7 +20,7 @@ import { RoundEntity, RoundHistoryEntity } from '../evaluation/round.entity';
 
 const EVALUATION_ENTITIES = [PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity];
 export const ENTITIES = [CertificateEntity, CertificateSequenceEntity, OfficerEntity, DecisionCaseEntity, BanEntity, StatusHistoryEntity, AuditEntryEntity, ...EVALUATION_ENTITIES];
-export const MIGRATIONS = [InitialSchema1764270000000, RevocationAndAudit1764280000000, EvaluationRounds1764296000000];
+export const MIGRATIONS = [InitialSchema1764270000000, RevocationAndAudit1764280000000, EvaluationRounds1764296000000, OnePendingCase1764300000000];
 
 /**
  * The data source options for the app, the CLI and the tests alike. Migrations only:

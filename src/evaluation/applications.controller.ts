@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -16,7 +17,7 @@ export class ApplicationsController {
   @Post('applications')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Add one application; a banned applicant is refused with the ban end date' })
-  async add(@Param('id', ParseIntPipe) id: number, @Body() body: ApplicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ApplicationResponseDto> {
+  async add(@Param('id', IdParamPipe) id: number, @Body() body: ApplicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ApplicationResponseDto> {
     return ApplicationResponseDto.from(await this.applications.addOne(id, body, officerActor(officer)), undefined);
   }
 
@@ -26,14 +27,14 @@ export class ApplicationsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
   @ApiOperation({ summary: 'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)' })
-  async import(@Param('id', ParseIntPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ImportResultDto> {
+  async import(@Param('id', IdParamPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ImportResultDto> {
     return { imported: await this.applications.importCsv(id, csv, officerActor(officer)) };
   }
 
   @Get('applications')
   @RequireRole('admin', 'auditor', 'issuer')
   @ApiOperation({ summary: "The round's applications with eligibility, tally, outcome and certificate" })
-  async list(@Param('id', ParseIntPipe) id: number): Promise<ApplicationResponseDto[]> {
+  async list(@Param('id', IdParamPipe) id: number): Promise<ApplicationResponseDto[]> {
     return (await this.applications.list(id)).map(({ application, tally }) => ApplicationResponseDto.from(application, tally));
   }
 
@@ -41,7 +42,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Check every application again (bans included) and mark it eligible or not (四.三.4)' })
-  async check(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async check(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.applications.checkEligibility(id, officerActor(officer)));
   }
 }

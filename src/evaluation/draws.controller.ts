@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -16,7 +17,7 @@ export class DrawsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Publish SHA-256 of the secret seed; freezes the pool snapshot and the seat plan' })
-  async commit(@Param('id', ParseIntPipe) id: number, @Body() body: CommitmentDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async commit(@Param('id', IdParamPipe) id: number, @Body() body: CommitmentDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.draws.commit(id, body, officerActor(officer)));
   }
 
@@ -24,19 +25,19 @@ export class DrawsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Reveal the seed and draw the committee (SEED_MISMATCH unless it is the committed seed)' })
-  async reveal(@Param('id', ParseIntPipe) id: number, @Body() body: RevealDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<CommitteeMemberDto[]> {
+  async reveal(@Param('id', IdParamPipe) id: number, @Body() body: RevealDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<CommitteeMemberDto[]> {
     return (await this.draws.reveal(id, body.seed, officerActor(officer))).map(({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }));
   }
 
   @Get('draw')
   @ApiOperation({ summary: 'Public: the published draw record (commitment, pool snapshot, seat plan, seed, committee codes) to recompute it' })
-  record(@Param('id', ParseIntPipe) id: number): Promise<DrawRecordDto> {
+  record(@Param('id', IdParamPipe) id: number): Promise<DrawRecordDto> {
     return this.draws.record(id);
   }
 
   @Get('draw/verification')
   @ApiOperation({ summary: 'Public: recompute the draw from its record and say whether it matches' })
-  async verify(@Param('id', ParseIntPipe) id: number): Promise<DrawCheckDto> {
+  async verify(@Param('id', IdParamPipe) id: number): Promise<DrawCheckDto> {
     const { commitmentMatches, snapshotMatches, committeeMatches, matches } = await this.draws.verify(id);
     return { commitmentMatches, snapshotMatches, committeeMatches, matches };
   }
@@ -44,7 +45,7 @@ export class DrawsController {
   @Get('committee')
   @RequireRole('admin', 'auditor')
   @ApiOperation({ summary: 'The drawn committee with names (office only)' })
-  async committee(@Param('id', ParseIntPipe) id: number): Promise<CommitteeMemberDto[]> {
+  async committee(@Param('id', IdParamPipe) id: number): Promise<CommitteeMemberDto[]> {
     return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }));
   }
 }

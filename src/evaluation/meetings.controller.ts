@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CsvBody } from './csv-body';
 import { officerActor } from '../audit/audit.service';
@@ -25,7 +26,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Record the committee members present (again until the ballots are counted)' })
-  async attendance(@Param('id', ParseIntPipe) id: number, @Body() body: AttendanceDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async attendance(@Param('id', IdParamPipe) id: number, @Body() body: AttendanceDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.meetings.recordAttendance(id, body.present, officerActor(officer)));
   }
 
@@ -33,7 +34,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Record the counted secret ballots per applicant, once (quorum ⅔ of the committee; pass with ⅔ of those present)' })
-  async tally(@Param('id', ParseIntPipe) id: number, @Body() body: TallyDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<{ passed: number[]; failed: number[] }> {
+  async tally(@Param('id', IdParamPipe) id: number, @Body() body: TallyDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<{ passed: number[]; failed: number[] }> {
     const rows = await this.meetings.recordTally(id, body.tallies, officerActor(officer));
     return { passed: rows.filter((r) => r.passed).map((r) => r.applicationId), failed: rows.filter((r) => !r.passed).map((r) => r.applicationId) };
   }
@@ -44,7 +45,7 @@ export class MeetingsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV: 身份证号,赞成,反对,弃权' })
   @ApiOperation({ summary: "The same from the scrutineers' CSV file (applicants by ID number)" })
-  async tallyCsv(@Param('id', ParseIntPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<{ passed: number[]; failed: number[] }> {
+  async tallyCsv(@Param('id', IdParamPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<{ passed: number[]; failed: number[] }> {
     const rows = await this.meetings.recordTallyCsv(id, csv, officerActor(officer));
     return { passed: rows.filter((r) => r.passed).map((r) => r.applicationId), failed: rows.filter((r) => !r.passed).map((r) => r.applicationId) };
   }
@@ -53,7 +54,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'The presiding chair or vice-chair confirms the result (→ MEETING_HELD)' })
-  async confirm(@Param('id', ParseIntPipe) id: number, @Body() body: ConfirmationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async confirm(@Param('id', IdParamPipe) id: number, @Body() body: ConfirmationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.meetings.confirm(id, body.presidingCode, officerActor(officer)));
   }
 
@@ -61,20 +62,20 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Publicise the results for at least 5 working days (→ RESULTS_PUBLICISED)' })
-  async publicise(@Param('id', ParseIntPipe) id: number, @Body() body: PublicityDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async publicise(@Param('id', IdParamPipe) id: number, @Body() body: PublicityDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.publicity.startPublicity(id, body, officerActor(officer)));
   }
 
   @Post('objections')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Record a complaint received during the publicity' })
-  async object(@Param('id', ParseIntPipe) id: number, @Body() body: ObjectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ObjectionResponseDto> {
+  async object(@Param('id', IdParamPipe) id: number, @Body() body: ObjectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ObjectionResponseDto> {
     return ObjectionResponseDto.from(await this.publicity.addObjection(id, body, officerActor(officer)));
   }
 
   @Get('objections')
   @RequireRole('admin', 'auditor')
-  async objections(@Param('id', ParseIntPipe) id: number): Promise<ObjectionResponseDto[]> {
+  async objections(@Param('id', IdParamPipe) id: number): Promise<ObjectionResponseDto[]> {
     return (await this.publicity.listObjections(id)).map((o) => ObjectionResponseDto.from(o));
   }
 
@@ -82,7 +83,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Resolve a complaint: upheld withholds the applicant' })
-  async resolve(@Param('id', ParseIntPipe) id: number, @Param('objectionId', ParseIntPipe) objectionId: number, @Body() body: ResolutionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ObjectionResponseDto> {
+  async resolve(@Param('id', IdParamPipe) id: number, @Param('objectionId', IdParamPipe) objectionId: number, @Body() body: ResolutionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ObjectionResponseDto> {
     return ObjectionResponseDto.from(await this.publicity.resolveObjection(id, objectionId, body, officerActor(officer)));
   }
 
@@ -90,7 +91,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Record the joint publication (联合发文) after the publicity, all objections resolved (→ PUBLISHED)' })
-  async publish(@Param('id', ParseIntPipe) id: number, @Body() body: PublicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async publish(@Param('id', IdParamPipe) id: number, @Body() body: PublicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.publicity.publish(id, body, officerActor(officer)));
   }
 
@@ -98,7 +99,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('issuer')
   @ApiOperation({ summary: 'Issue the certificates of everyone who passed and is not withheld; safe to rerun (large rounds: the CLI)' })
-  async issue(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<IssuanceReportDto> {
+  async issue(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<IssuanceReportDto> {
     const { total, created, existing, state } = await this.issuance.issueAll(id, officerActor(officer));
     return { total, created, existing, state };
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -45,7 +46,7 @@ export class RoundsController {
 
   @Get('rounds/:id')
   @RequireRole('admin', 'auditor', 'issuer')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<RoundResponseDto> {
+  async get(@Param('id', IdParamPipe) id: number): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.get(id));
   }
 
@@ -53,7 +54,7 @@ export class RoundsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Close applications (OPEN → APPLICATIONS_CLOSED)' })
-  async close(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async close(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.closeApplications(id, officerActor(officer)));
   }
 
@@ -61,7 +62,7 @@ export class RoundsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: "Record the report to HRSS (≥ 10 working days before the meeting) and HRSS's approval" })
-  async report(@Param('id', ParseIntPipe) id: number, @Body() body: PreEvaluationReportDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async report(@Param('id', IdParamPipe) id: number, @Body() body: PreEvaluationReportDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.reportPreEvaluation(id, body, officerActor(officer)));
   }
 }

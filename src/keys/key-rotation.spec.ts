@@ -28,6 +28,14 @@ describe('rotateAuthorityKey', () => {
     expect(after.jwks().keys.map((key) => key.kid)).toContain(oldKid);
   });
 
+  it("refuses a retired certificate filed under the other authority's name", async () => {
+    const dir = await fixtures.copyOf('production');
+    const { oldKid } = await rotateAuthorityKey(dir, 'hrss');
+    const misfiled = join(dir, 'retired', `amr-${oldKid}.crt.pem`);
+    renameSync(join(dir, 'retired', `hrss-${oldKid}.crt.pem`), misfiled);
+    await expect(loadKeyStore(dir, { production: true })).rejects.toThrow(`${misfiled}: subject O is not 浙江省市场监督管理局`);
+  });
+
   it('retires the old certificate unchanged and issues the new one under the root', async () => {
     const dir = await fixtures.copyOf('production');
     const oldPem = readFileSync(join(dir, 'hrss.crt.pem'), 'utf8');

@@ -169,8 +169,14 @@ async function loadRetired(
         `file name says kid ${parsed.kid}, the certificate's key has kid ${kid}`,
       );
     }
-    if (kid === current[parsed.authority].kid) {
-      throw new KeyMaterialError(path, 'is the current key; a key cannot be current and retired');
+    // The file name alone must not decide whose key this is: a misfiled hrss certificate
+    // published as amr's would let one authority supply both signatures.
+    if (!certificate.subjectName.getField('O').includes(AUTHORITY_NAMES[parsed.authority].zh)) {
+      throw new KeyMaterialError(path, `subject O is not ${AUTHORITY_NAMES[parsed.authority].zh}`);
+    }
+    const currentKids = Object.values(current).map((key) => key.kid);
+    if (currentKids.includes(kid) || retired.some((key) => key.kid === kid)) {
+      throw new KeyMaterialError(path, 'its key is published already (current or retired); every kid must be unique');
     }
     retired.push({ authority: parsed.authority, kid, certificate });
   }

@@ -1,4 +1,5 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { IdParamPipe } from '../common/id-param.pipe';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -20,7 +21,7 @@ export class RevocationsController {
 
   @Get(':id')
   @RequireRole('revoker', 'auditor', 'admin')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<DecisionCaseResponseDto> {
+  async get(@Param('id', IdParamPipe) id: number): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.get('REVOCATION', id));
   }
 
@@ -28,7 +29,7 @@ export class RevocationsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Confirm, as a revoker of the OTHER authority; the certificate is revoked at once' })
-  async confirm(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async confirm(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.confirm('REVOCATION', id, officer));
   }
 
@@ -36,7 +37,7 @@ export class RevocationsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Reject a proposed revocation; it ends without effect' })
-  async reject(@Param('id', ParseIntPipe) id: number, @Body() body: RejectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async reject(@Param('id', IdParamPipe) id: number, @Body() body: RejectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.reject('REVOCATION', id, body.reason, officer));
   }
 }
@@ -55,7 +56,7 @@ export class ReinstatementsController {
 
   @Get(':id')
   @RequireRole('revoker', 'auditor', 'admin')
-  async get(@Param('id', ParseIntPipe) id: number): Promise<DecisionCaseResponseDto> {
+  async get(@Param('id', IdParamPipe) id: number): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.get('REINSTATEMENT', id));
   }
 
@@ -63,14 +64,14 @@ export class ReinstatementsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Confirm, as a revoker of the OTHER authority; the certificate is VALID again, bans lifted' })
-  async confirm(@Param('id', ParseIntPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async confirm(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.confirm('REINSTATEMENT', id, officer));
   }
 
   @Post(':id/rejection')
   @HttpCode(200)
   @RequireRole('revoker')
-  async reject(@Param('id', ParseIntPipe) id: number, @Body() body: RejectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async reject(@Param('id', IdParamPipe) id: number, @Body() body: RejectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.reject('REINSTATEMENT', id, body.reason, officer));
   }
 }

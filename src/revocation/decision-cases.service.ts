@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditService, officerActor } from '../audit/audit.service';
@@ -8,6 +8,7 @@ import { AppError } from '../common/app-error';
 import { chinaDate, Clock } from '../common/clock';
 import { isRealDate } from '../common/id-number';
 import { TransactionRunner } from '../database/transaction-runner';
+import { uniqueViolation } from '../database/unique-violation';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { BanEntity } from './ban.entity';
 import { banPeriod } from './ban-period';
@@ -29,6 +30,8 @@ const TRANSITIONS = {
  */
 @Injectable()
 export class DecisionCasesService {
+  private readonly logger = new Logger(DecisionCasesService.name);
+
   constructor(
     @InjectRepository(DecisionCaseEntity) private readonly cases: Repository<DecisionCaseEntity>,
     private readonly certificates: CertificatesService,
@@ -73,7 +76,9 @@ export class DecisionCasesService {
       const banEffect = kind === 'REVOCATION' ? await this.imposeBan(manager, pending) : await this.liftBans(manager, pending);
       await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.confirmed`, subject: pending.certificateNo, details: { caseId: pending.id, ...banEffect } });
     });
-    await this.statusList.regenerate();
+    // The decision stands once committed; a failed rebuild is logged and retried when the
+    // list's ttl runs out, never reported as a failed decision.
+    await this.statusList.regenerate().catch((error: unknown) => this.logger.error(`Status list not rebuilt after case ${id}: ${String(error)}`));
     return this.get(kind, id);
   }
 
@@ -129,10 +134,16 @@ export class DecisionCasesService {
       decidedAt: null,
       rejectionReason: null,
     });
-    await this.transactions.run(async (manager) => {
-      await manager.getRepository(DecisionCaseEntity).insert(proposal);
-      await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.proposed`, subject: certificate.certificateNo, details: { caseId: proposal.id, decisionDocument: request.decisionDocument } });
-    });
+    try {
+      await this.transactions.run(async (manager) => {
+        await manager.getRepository(DecisionCaseEntity).insert(proposal);
+        await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.proposed`, subject: certificate.certificateNo, details: { caseId: proposal.id, decisionDocument: request.decisionDocument } });
+      });
+    } catch (error) {
+      // A parallel proposal for the same certificate won (one pending case per certificate).
+      if (uniqueViolation(error)) throw new AppError('CASE_ALREADY_OPEN', `Certificate ${certificate.certificateNo} already has a pending decision.`);
+      throw error;
+    }
     return proposal;
   }
 

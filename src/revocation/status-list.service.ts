@@ -30,13 +30,23 @@ export class StatusListService {
 
   async get(): Promise<GeneralJws> {
     const fresh = this.current && this.clock.now().getTime() - this.current.builtAt < STATUS_LIST_TTL_SECONDS * 1000;
-    return fresh && this.current ? this.current.jws : this.regenerate();
+    if (fresh && this.current) return this.current.jws;
+    // A stale copy is rebuilt once for all waiting readers.
+    return this.building ?? this.regenerate();
   }
 
-  /** Rebuilds from the registry; concurrent callers share one build. */
+  /**
+   * Rebuilds from the registry. Called after a decision commits, it must not reuse a build
+   * that may have read the registry before the commit: it always starts a new one, after
+   * whichever is running.
+   */
   regenerate(): Promise<GeneralJws> {
-    this.building ??= this.build().finally(() => (this.building = undefined));
-    return this.building;
+    const next: Promise<GeneralJws> = (this.building ?? Promise.resolve()).catch(() => undefined).then(() => this.build());
+    this.building = next;
+    void next.catch(() => undefined).finally(() => {
+      if (this.building === next) this.building = undefined;
+    });
+    return next;
   }
 
   private async build(): Promise<GeneralJws> {

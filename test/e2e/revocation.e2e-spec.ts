@@ -107,6 +107,8 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect(codes(await propose('ZJZ2026999999', amrRevoker))).toEqual([404, 'CERTIFICATE_NOT_FOUND']);
     expect(codes(await confirm(999999, hrssRevoker))).toEqual([404, 'CASE_NOT_FOUND']);
     expect(codes(await api(t, 'POST', '/api/v1/revocations/abc/confirmation', undefined, hrssRevoker.token))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(codes(await api(t, 'POST', '/api/v1/revocations/99999999999/confirmation', undefined, hrssRevoker.token))).toEqual([400, 'VALIDATION_FAILED']);
+    expect(codes(await api(t, 'GET', '/api/v1/revocations/2147483647', undefined, hrssRevoker.token))).toEqual([404, 'CASE_NOT_FOUND']);
   });
 
   it('bans a serious case from 1 January after the evaluation year through 31 December of the third year', async () => {
@@ -188,6 +190,15 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const history = (await t.dataSource.query(`SELECT status, effective_date FROM certificate_status_history ORDER BY id`)) as Array<{ status: string; effective_date: string }>;
     expect(history).toEqual([{ status: 'REVOKED', effective_date: '2026-11-26' }, { status: 'VALID', effective_date: '2027-03-09' }]);
     expect(codes(await api(t, 'POST', '/api/v1/reinstatements', { certificateNo, description: 'x', decisionDocument: '浙人社〔2027〕9号', decisionDate: '2027-03-09', effectiveDate: '2027-03-09' }, hrssRevoker.token))).toEqual([409, 'CERTIFICATE_NOT_REVOKED']);
+  });
+
+  it('keeps one pending case per certificate when two proposals race', async () => {
+    const { certificateNo } = await issue();
+    const results = await Promise.all([propose(certificateNo, amrRevoker), propose(certificateNo, hrssRevoker), propose(certificateNo, amrRevoker2)]);
+    expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(['CASE_ALREADY_OPEN', 'CASE_ALREADY_OPEN']);
+    const pending = (await t.dataSource.query(`SELECT COUNT(*) AS n FROM decision_cases WHERE state = 'PROPOSED'`)) as Array<{ n: number | string }>;
+    expect(Number(pending[0].n)).toBe(1);
   });
 
   it('leaves one consistent state when two confirmations, or a confirmation and a rejection, race', async () => {
