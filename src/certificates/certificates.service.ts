@@ -13,7 +13,7 @@ import { AuditActor, AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules } from './issuance-rules';
-import { CERTIFICATE_NO_PATTERN } from './qualifications';
+import { CERTIFICATE_NO_PATTERN } from '../common/formats';
 
 export interface IssuanceResult {
   /** False when an identical earlier request already issued this certificate. */

@@ -1,5 +1,6 @@
 import { AppError } from '../common/app-error';
-import { genderOfIdNumber, idNumberProblem, isRealDate } from '../common/id-number';
+import { requireRealDate } from '../common/formats';
+import { genderOfIdNumber, idNumberProblem } from '../common/id-number';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from './qualifications';
 
@@ -21,15 +22,15 @@ export function checkIssuanceRules(request: IssueCertificateDto, today: string):
       { field: 'specialty' },
     );
   }
-  const [y, m, d] = request.passedOn.split('-').map(Number);
-  if (!isRealDate(y, m, d)) throw new AppError('DATE_INVALID', 'passedOn is not a real date.', { field: 'passedOn' });
+  requireRealDate(request.passedOn, 'passedOn');
   if (request.passedOn > today) throw new AppError('DATE_IN_FUTURE', 'passedOn is in the future.', { field: 'passedOn' });
   const currentYear = Number(today.slice(0, 4));
   if (request.evaluationYear > currentYear) {
     throw new AppError('EVALUATION_YEAR_INVALID', 'evaluationYear is in the future.', { field: 'evaluationYear' });
   }
   // A round's meeting falls in its year; the result may be passed early the next year.
-  if (y < request.evaluationYear || y > request.evaluationYear + 1) {
+  const passedYear = Number(request.passedOn.slice(0, 4));
+  if (passedYear < request.evaluationYear || passedYear > request.evaluationYear + 1) {
     throw new AppError('DATE_INVALID', `passedOn must fall in ${request.evaluationYear} or the year after.`, { field: 'passedOn' });
   }
   if (Number(/〔(\d{4})〕/.exec(request.approvalDocument)?.[1]) > currentYear) {

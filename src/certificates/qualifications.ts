@@ -15,8 +15,6 @@ export const SPECIALTIES_BY_LEVEL: Record<Level, readonly Specialty[]> = {
   senior: ['quality', 'metrology', 'standardization'],
 };
 
-/** Certificate numbers: ZJ + Z (正高) or G (高级) + evaluation year + 6-digit sequence. */
-export const CERTIFICATE_NO_PATTERN = /^ZJ[ZG]\d{10}$/;
 
 export function formatCertificateNo(level: Level, year: number, sequence: number): string {
   if (sequence < 1 || sequence > 999_999) throw new RangeError(`sequence ${sequence} out of range`);

@@ -1,7 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { AppError, ErrorCode } from '../common/app-error';
-import { genderOfIdNumber, idNumberProblem, isRealDate } from '../common/id-number';
+import { isCalendarDate } from '../common/formats';
+import { genderOfIdNumber, idNumberProblem } from '../common/id-number';
 import { toAppError } from '../common/validation.pipe';
 import { HolderDto } from '../certificates/dto/issue-certificate.dto';
 import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
@@ -57,8 +58,7 @@ function holderProblem(input: ApplicationInput, today: string): FieldProblem | u
 
 function publicityProblem(input: ApplicationInput, today: string): FieldProblem | undefined {
   for (const field of ['employerPublicityStart', 'employerPublicityEnd'] as const) {
-    const [y, m, d] = input[field].split('-').map(Number);
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(input[field]) || !isRealDate(y, m, d)) return { field, code: 'DATE_INVALID', reason: `${field} is not a real date YYYY-MM-DD.` };
+    if (!isCalendarDate(input[field])) return { field, code: 'DATE_INVALID', reason: `${field} is not a real date YYYY-MM-DD.` };
   }
   if (input.employerPublicityEnd > today) return { field: 'employerPublicityEnd', code: 'DATE_IN_FUTURE', reason: 'The employer publicity has not ended yet.' };
   let workingDays: number;

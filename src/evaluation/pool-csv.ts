@@ -1,4 +1,4 @@
-import { isRealDate } from '../common/id-number';
+import { isCalendarDate } from '../common/formats';
 import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
 import type { Level, Specialty } from '../signing/credential-claims';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
@@ -32,8 +32,7 @@ export function specialtyOfName(name: string, level: Level): Specialty | undefin
 }
 
 export function isPastDate(value: string, today: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  return /^\d{4}-\d{2}-\d{2}$/.test(value) && isRealDate(y, m, d) && value <= today;
+  return isCalendarDate(value) && value <= today;
 }
 
 function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | CsvProblem[] {

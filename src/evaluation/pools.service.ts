@@ -10,7 +10,7 @@ import { SPECIALTIES_BY_LEVEL } from '../certificates/qualifications';
 import { LEVELS } from '../signing/credential-claims';
 import type { Level } from '../signing/credential-claims';
 import { csvRefusal } from './csv-table';
-import { requireNotFuture, requireRealDate } from './evaluation-dates';
+import { requireNotFuture, requireRealDate } from '../common/formats';
 import { ExpertEntity, PoolEntity } from './expert.entity';
 import { readPoolCsv } from './pool-csv';
 import { isEligibleAt, isReviewOverdue, MIN_POOL_SIZE, TitleRank } from './pool-rules';

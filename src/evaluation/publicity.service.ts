@@ -6,7 +6,7 @@ import { AppError } from '../common/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ApplicationEntity } from './application.entity';
 import type { ObjectionDto, PublicationDto, PublicityDto, ResolutionDto } from './dto/results.dto';
-import { requireNotFuture, requireRealDate } from './evaluation-dates';
+import { requireNotFuture, requireRealDate } from '../common/formats';
 import { ObjectionEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
 import { requireState } from './round-states';

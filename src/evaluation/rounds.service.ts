@@ -8,7 +8,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { Level } from '../signing/credential-claims';
 import type { CreateRoundDto, PreEvaluationReportDto } from './dto/round.dto';
-import { requireNotFuture, requireRealDate } from './evaluation-dates';
+import { requireNotFuture, requireRealDate } from '../common/formats';
 import { RoundEntity, RoundHistoryEntity } from './round.entity';
 import { requireState, RoundState, stateBefore } from './round-states';
 import { addWorkingDays } from './working-days';

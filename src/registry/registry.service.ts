@@ -4,6 +4,7 @@ import { CertificatesService } from '../certificates/certificates.service';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
 import type { VerifiedCertificateDto } from './dto/verification-result.dto';
 import { AppError } from '../common/app-error';
+import { isCalendarDate } from '../common/formats';
 import { chinaDate, Clock } from '../common/clock';
 import { idNumberProblem, maskIdNumber } from '../common/id-number';
 import type { RegistryCertificateDto, RegistryRevocationDto } from './dto/registry-certificate.dto';
@@ -19,7 +20,6 @@ export abstract class RevocationDetails {
   abstract statusOn(certificateNo: string, date: string): Promise<CertificateStatus | null>;
 }
 
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
 
 /** The public facts of a certificate, as the registry and the verification API show them. */
 export function publicFacts(record: CertificateEntity): VerifiedCertificateDto {
@@ -65,7 +65,7 @@ export class RegistryService {
    * if that status is REVOKED); a date before the issue finds nothing.
    */
   async byNumber(certificateNo: string, at?: unknown): Promise<RegistryCertificateDto> {
-    if (at !== undefined && (typeof at !== 'string' || !DATE.test(at))) throw new AppError('DATE_INVALID', 'at must be one date YYYY-MM-DD.');
+    if (at !== undefined && !isCalendarDate(at)) throw new AppError('DATE_INVALID', 'at must be one date YYYY-MM-DD.');
     const found = await this.findByNumber(certificateNo);
     const status = found && at !== undefined ? await this.revocations.statusOn(certificateNo, at) : found?.status;
     if (!found || !status) throw new AppError('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}${at ? ` on ${at}` : ''}.`);

@@ -6,7 +6,7 @@ import { CertificatesService } from '../certificates/certificates.service';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { AppError } from '../common/app-error';
 import { chinaDate, Clock } from '../common/clock';
-import { isRealDate } from '../common/id-number';
+import { requireRealDate } from '../common/formats';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -94,10 +94,7 @@ export class DecisionCasesService {
 
   private async checkProposal(kind: CaseKind, request: { certificateNo: string; decisionDate: string; effectiveDate: string }): Promise<CertificateEntity> {
     const today = chinaDate(this.clock.now());
-    for (const field of ['decisionDate', 'effectiveDate'] as const) {
-      const [y, m, d] = request[field].split('-').map(Number);
-      if (!isRealDate(y, m, d)) throw new AppError('DATE_INVALID', `${field} is not a real date.`, { field });
-    }
+    for (const field of ['decisionDate', 'effectiveDate'] as const) requireRealDate(request[field], field);
     if (request.decisionDate > today) throw new AppError('DATE_IN_FUTURE', 'decisionDate is in the future.', { field: 'decisionDate' });
     if (request.effectiveDate > today) throw new AppError('DATE_IN_FUTURE', 'effectiveDate is in the future: propose the decision once it takes effect.', { field: 'effectiveDate' });
     const certificate = await this.certificates.getByNumber(request.certificateNo);

@@ -3,6 +3,7 @@
  * small enough for a QR code. Pure and isomorphic: the browser page validates with this too.
  */
 import type { AuthorityId } from '../keys/authority';
+import { CERTIFICATE_NO_PATTERN, isCalendarDate } from '../common/formats';
 import { STATUS_LIST_CAPACITY } from './credential-format';
 
 export function isStatusIndex(value: unknown): value is number {
@@ -42,8 +43,6 @@ export interface CredentialClaims {
 }
 
 const CLAIM_NAMES = ['v', 'no', 'name', 'gender', 'idm', 'idh', 'emp', 'lvl', 'spec', 'year', 'passed', 'doc', 'iss', 'iat', 'sl'];
-const DATE = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/;
-const CERTIFICATE_NO = /^ZJ[ZG]\d{4}\d{6}$/;
 
 function isShortText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max && !/\p{Cc}/u.test(value);
@@ -57,7 +56,7 @@ export function findClaimsProblem(value: unknown): string | undefined {
   if (extra !== undefined) return extra;
   const checks: Array<[string, boolean]> = [
     ['v', claims.v === 1],
-    ['no', typeof claims.no === 'string' && CERTIFICATE_NO.test(claims.no)],
+    ['no', typeof claims.no === 'string' && CERTIFICATE_NO_PATTERN.test(claims.no)],
     ['name', isShortText(claims.name, 40)],
     ['gender', claims.gender === '男' || claims.gender === '女'],
     ['idm', typeof claims.idm === 'string' && /^\d{3}\*{11}[\dX]{4}$/.test(claims.idm)],
@@ -66,7 +65,7 @@ export function findClaimsProblem(value: unknown): string | undefined {
     ['lvl', (LEVELS as readonly unknown[]).includes(claims.lvl)],
     ['spec', (SPECIALTIES as readonly unknown[]).includes(claims.spec)],
     ['year', Number.isInteger(claims.year) && (claims.year as number) >= 2000 && (claims.year as number) <= 9999],
-    ['passed', typeof claims.passed === 'string' && DATE.test(claims.passed)],
+    ['passed', isCalendarDate(claims.passed)],
     ['doc', isShortText(claims.doc, 64)],
     ['iss', Array.isArray(claims.iss) && claims.iss.length === 2 && claims.iss[0] === 'amr' && claims.iss[1] === 'hrss'],
     ['iat', Number.isInteger(claims.iat) && (claims.iat as number) > 0],

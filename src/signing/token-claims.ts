@@ -3,6 +3,7 @@
  * offline. One-letter names and codes keep the QR at version 20 or below; the registry
  * supplies the rest. Pure and isomorphic.
  */
+import { CERTIFICATE_NO_PATTERN, isCalendarDate } from '../common/formats';
 import { isStatusIndex, Level, Specialty } from './credential-claims';
 
 export interface TokenClaims {
@@ -43,11 +44,11 @@ export function findTokenClaimsProblem(value: unknown): string | undefined {
   if (extra !== undefined) return extra;
   const checks: Array<[string, boolean]> = [
     ['v', c.v === 1],
-    ['no', typeof c.no === 'string' && /^ZJ[ZG]\d{10}$/.test(c.no)],
+    ['no', typeof c.no === 'string' && CERTIFICATE_NO_PATTERN.test(c.no)],
     ['n', typeof c.n === 'string' && c.n.length > 0 && c.n.length <= 40 && !/\p{Cc}/u.test(c.n)],
     ['l', c.l === 'Z' || c.l === 'G'],
     ['s', typeof c.s === 'string' && ['Q', 'M', 'S', 'E'].includes(c.s)],
-    ['p', typeof c.p === 'string' && /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(c.p)],
+    ['p', isCalendarDate(c.p)],
     ['i', Number.isInteger(c.i) && (c.i as number) > 0],
     ['h', typeof c.h === 'string' && /^[A-Za-z0-9_-]{22}$/.test(c.h)],
     ['x', isStatusIndex(c.x)],

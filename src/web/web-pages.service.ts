@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { CERTIFICATE_NO_PATTERN } from '../certificates/qualifications';
+import { CERTIFICATE_NO_PATTERN } from '../common/formats';
 import { Clock } from '../common/clock';
 import type { RegistryCertificateDto } from '../registry/dto/registry-certificate.dto';
 import { RegistryService } from '../registry/registry.service';

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
 import { LEVELS, SPECIALTIES } from '../../signing/credential-claims';
 import type { Level, Specialty } from '../../signing/credential-claims';
@@ -8,9 +9,6 @@ import type { Level, Specialty } from '../../signing/credential-claims';
 /** Letters of any script, with the middle dot of names such as 买买提·艾力; no control characters. */
 const PERSON_NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M}·・. -]*[\p{L}\p{M}])?$/u;
 const NO_CONTROL = /^[^\p{C}]*$/u;
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** e.g. 浙市监人〔2026〕12号 */
-const APPROVAL_DOCUMENT = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
 
 export class HolderDto {
   @ApiProperty({ example: '张三' })
@@ -62,11 +60,11 @@ export class IssueCertificateDto {
 
   @ApiProperty({ example: '2026-11-20' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE, { message: 'passedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'passedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   passedOn!: string;
 
   @ApiProperty({ example: '浙市监人〔2026〕12号' })
   @IsString(code('APPROVAL_DOCUMENT_INVALID'))
-  @Matches(APPROVAL_DOCUMENT, { message: 'approvalDocument must look like 浙市监人〔2026〕12号', ...code('APPROVAL_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'approvalDocument must look like 浙市监人〔2026〕12号', ...code('APPROVAL_DOCUMENT_INVALID') })
   approvalDocument!: string;
 }

@@ -6,7 +6,7 @@ import { SPECIALTIES } from '../../signing/credential-claims';
 import type { Specialty } from '../../signing/credential-claims';
 import type { ApplicationEntity } from '../application.entity';
 import type { ApplicationInput, Channel } from '../application-rules';
-import { DATE_PATTERN } from '../evaluation-dates';
+import { DATE_SHAPE } from '../../common/formats';
 import type { TallyEntity } from '../meeting.entities';
 
 const CHANNELS = ['regular', 'landmark'] as const;
@@ -46,12 +46,12 @@ export class ApplicationDto implements ApplicationInput {
 
   @ApiProperty({ example: '2026-10-12' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'employerPublicityStart must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'employerPublicityStart must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   employerPublicityStart!: string;
 
   @ApiProperty({ example: '2026-10-16', description: 'at least 5 working days after the start, counted inclusively (四.三.2)' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'employerPublicityEnd must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'employerPublicityEnd must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   employerPublicityEnd!: string;
 
   @ApiProperty({ description: 'reviewed and forwarded by the competent department (四.三.3)' })

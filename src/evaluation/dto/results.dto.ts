@@ -1,7 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { code } from '../../common/validation.pipe';
-import { DATE_PATTERN, DOCUMENT_PATTERN } from '../evaluation-dates';
+import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import type { ObjectionEntity } from '../meeting.entities';
 
 const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
@@ -9,12 +9,12 @@ const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
 export class PublicityDto {
   @ApiProperty({ example: '2026-12-21' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'start must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'start must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   start!: string;
 
   @ApiProperty({ example: '2026-12-25', description: 'at least 5 working days from the start, both included (四.三.6)' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'end must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'end must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   end!: string;
 }
 
@@ -32,7 +32,7 @@ export class ObjectionDto {
 
   @ApiProperty({ example: '2026-12-22' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'receivedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'receivedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   receivedOn!: string;
 }
 
@@ -52,12 +52,12 @@ export class ResolutionDto {
 export class PublicationDto {
   @ApiProperty({ example: '浙市监人〔2026〕50号', description: 'the joint document of AMR and HRSS (联合发文); the certificates cite it' })
   @IsString(code('APPROVAL_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT_PATTERN, { message: 'jointDocument must look like 浙市监人〔2026〕50号', ...code('APPROVAL_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'jointDocument must look like 浙市监人〔2026〕50号', ...code('APPROVAL_DOCUMENT_INVALID') })
   jointDocument!: string;
 
   @ApiProperty({ example: '2026-12-28' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'publishedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'publishedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   publishedOn!: string;
 }
 

@@ -3,7 +3,7 @@ import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from '
 import { code } from '../../common/validation.pipe';
 import { LEVELS } from '../../signing/credential-claims';
 import type { Level } from '../../signing/credential-claims';
-import { DATE_PATTERN, DOCUMENT_PATTERN } from '../evaluation-dates';
+import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import type { RoundEntity } from '../round.entity';
 import { ROUND_STATES } from '../round-states';
 
@@ -20,7 +20,7 @@ export class CreateRoundDto {
 
   @ApiProperty({ example: '2026-12-18' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'meetingDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'meetingDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   meetingDate!: string;
 
   @ApiPropertyOptional({ example: 80, description: 'senior rounds only: the quantitative score a regular applicant must reach (三.四)' })
@@ -34,17 +34,17 @@ export class CreateRoundDto {
 export class PreEvaluationReportDto {
   @ApiProperty({ example: '2026-12-04', description: 'the day the report reached HRSS: at least 10 working days before the meeting' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'reportedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'reportedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   reportedOn!: string;
 
   @ApiProperty({ example: '浙人社〔2026〕88号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT_PATTERN, { message: 'hrssApprovalDocument must look like 浙人社〔2026〕88号', ...code('DECISION_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'hrssApprovalDocument must look like 浙人社〔2026〕88号', ...code('DECISION_DOCUMENT_INVALID') })
   hrssApprovalDocument!: string;
 
   @ApiProperty({ example: '2026-12-08' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_PATTERN, { message: 'hrssApprovedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'hrssApprovedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   hrssApprovedOn!: string;
 }
 

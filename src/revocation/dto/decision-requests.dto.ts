@@ -1,17 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { CERTIFICATE_NO_PATTERN, DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
 import { REASON_CATEGORY_CODES } from '../reason-categories';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** e.g. 浙市监人〔2027〕3号 */
-const DOCUMENT = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
 const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
 
 class DecisionBaseDto {
   @ApiProperty({ example: 'ZJZ2026000001' })
   @IsString(code('CERTIFICATE_NO_INVALID'))
-  @Matches(/^ZJ[ZG]\d{10}$/, { message: 'certificateNo must look like ZJZ2026000001', ...code('CERTIFICATE_NO_INVALID') })
+  @Matches(CERTIFICATE_NO_PATTERN, { message: 'certificateNo must look like ZJZ2026000001', ...code('CERTIFICATE_NO_INVALID') })
   certificateNo!: string;
 
   @ApiProperty({ description: 'The facts found (shown to officers; not published)' })
@@ -23,17 +21,17 @@ class DecisionBaseDto {
 
   @ApiProperty({ example: '浙市监人〔2027〕3号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT, { message: 'decisionDocument must look like 浙市监人〔2027〕3号', ...code('DECISION_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'decisionDocument must look like 浙市监人〔2027〕3号', ...code('DECISION_DOCUMENT_INVALID') })
   decisionDocument!: string;
 
   @ApiProperty({ example: '2027-03-01' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE, { message: 'decisionDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'decisionDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   decisionDate!: string;
 
   @ApiProperty({ example: '2027-03-01', description: 'The status changes from this date (registry ?at= queries)' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE, { message: 'effectiveDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  @Matches(DATE_SHAPE, { message: 'effectiveDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   effectiveDate!: string;
 }
 

@@ -1,0 +1,33 @@
+/**
+ * Formats shared by the API, the office CLI, the credential schemas and the browser page.
+ * Pure: the verification page bundles this file too.
+ */
+import { AppError } from './app-error';
+import { isRealDate } from './id-number';
+
+/** The shape of a date, YYYY-MM-DD; `isCalendarDate` also checks that the day exists. */
+export const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Certificate numbers: ZJ + Z (正高) or G (高级) + evaluation year + 6-digit sequence. */
+export const CERTIFICATE_NO_PATTERN = /^ZJ[ZG]\d{10}$/;
+
+/** A document number such as 浙市监人〔2026〕12号 (approval, decision and joint documents). */
+export const DOCUMENT_NUMBER_PATTERN = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
+
+/** True for a YYYY-MM-DD date that exists on the calendar. */
+export function isCalendarDate(value: unknown): value is string {
+  if (typeof value !== 'string' || !DATE_SHAPE.test(value)) return false;
+  const [y, m, d] = value.split('-').map(Number);
+  return isRealDate(y, m, d);
+}
+
+/** Refuses a date that is not a real calendar date (the DTO has checked its shape). */
+export function requireRealDate(value: string, field: string): void {
+  if (!isCalendarDate(value)) throw new AppError('DATE_INVALID', `${field} is not a real date.`, { field });
+}
+
+/** Refuses a date after today: what the office records has happened. */
+export function requireNotFuture(value: string, today: string, field: string): void {
+  requireRealDate(value, field);
+  if (value > today) throw new AppError('DATE_IN_FUTURE', `${field} is in the future.`, { field });
+}
