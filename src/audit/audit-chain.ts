@@ -25,11 +25,11 @@ export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: n
  * numbering (a deleted entry), a prev_hash that is not the previous entry's hash, or a hash
  * that does not match the entry's own content (an edited entry).
  */
-export function checkChain(entries: Iterable<ChainedFields & { prevHash: string; hash: string }>): ChainCheck {
+export async function checkChain(entries: AsyncIterable<ChainedFields & { prevHash: string; hash: string }> | Iterable<ChainedFields & { prevHash: string; hash: string }>): Promise<ChainCheck> {
   let expectedSeq = 1;
   let prevHash = GENESIS_HASH;
   let count = 0;
-  for (const entry of entries) {
+  for await (const entry of entries) {
     count++;
     if (entry.seq !== expectedSeq) return { ok: false, entries: count, brokenAt: entry.seq, problem: `entry ${expectedSeq} is missing` };
     if (entry.prevHash !== prevHash) return { ok: false, entries: count, brokenAt: entry.seq, problem: 'prev_hash does not match the previous entry' };

@@ -78,17 +78,18 @@ export class AuditService {
     return this.transactions.run((manager) => this.append(manager, event));
   }
 
-  /** Checks the whole chain in pages, naming the first broken entry. */
-  async verify(): Promise<ChainCheck> {
-    const repo = this.dataSource.getRepository(AuditEntryEntity);
-    const all: AuditEntryEntity[] = [];
+  /** Checks the whole chain, a page at a time (never the whole log in memory), naming the first broken entry. */
+  verify(): Promise<ChainCheck> {
+    return checkChain(this.allEntries());
+  }
+
+  private async *allEntries(): AsyncGenerator<AuditEntryEntity> {
     for (let after = 0; ; ) {
-      const page = await repo.createQueryBuilder('a').where('a.seq > :after', { after }).orderBy('a.seq', 'ASC').take(1000).getMany();
-      if (page.length === 0) break;
-      all.push(...page);
+      const page = await this.list(after, 1000);
+      if (page.length === 0) return;
+      yield* page;
       after = page[page.length - 1].seq;
     }
-    return checkChain(all);
   }
 
   /** Entries after `afterSeq`, oldest first, for auditors. */

@@ -6,8 +6,8 @@ import { AccessTokenClaims, signAccessToken, verifyAccessToken } from './access-
 import type { CredentialClaims } from './credential-claims';
 import { CREDENTIAL_TYP, TOKEN_TYP } from './credential-format';
 import { GeneralJws, signByAuthorities } from './credential-signer';
-import { checkCredentialSignatures, checkJwsParts, failed, isReason, KeyLookup, readGeneralJws, SignatureCheck, TrustedKey } from './credential-verifier';
-import { STATUS_LIST_PROFILE, STATUS_LIST_TYP, StatusListClaims } from './status-list';
+import { checkCredentialSignatures, KeyLookup, SignatureCheck, TrustedKey } from './credential-verifier';
+import { checkStatusListSignatures, STATUS_LIST_TYP, StatusListClaims } from './status-list';
 import { checkTokenSignatures, formatQrToken } from './qr-token';
 import type { TokenClaims } from './token-claims';
 
@@ -34,8 +34,7 @@ export class SigningService implements OnModuleInit {
   }
 
   checkStatusList(input: unknown, now: Date): Promise<SignatureCheck<StatusListClaims>> {
-    const parts = readGeneralJws(input);
-    return isReason(parts) ? Promise.resolve(failed<StatusListClaims>([parts])) : checkJwsParts(parts, this.keyLookup(), now, STATUS_LIST_PROFILE);
+    return checkStatusListSignatures(input, this.keyLookup(), now);
   }
 
   private signByBoth(claims: object, typ: string): Promise<GeneralJws> {

@@ -5,7 +5,7 @@
  * credential. Pure and isomorphic: CompressionStream exists in browsers and in Node 18+.
  */
 import { base64url } from 'jose';
-import type { JwsProfile } from './credential-verifier';
+import { checkJwsParts, failed, isReason, JwsProfile, KeyLookup, readGeneralJws, SignatureCheck } from './credential-verifier';
 import { decodeBase64urlStrict } from './strict-encoding';
 
 /** The media type the IETF draft gives a status list token in JWT form. */
@@ -67,4 +67,10 @@ export async function statusAt(lst: string, index: number): Promise<0 | 1 | unde
   }
   const byte = bits[Math.floor(index / 8)];
   return byte === undefined ? undefined : ((byte >> index % 8) & 1) === 1 ? 1 : 0;
+}
+
+/** Verifies a status list's two signatures by the same rules as a credential's. */
+export async function checkStatusListSignatures(input: unknown, keys: KeyLookup, now: Date): Promise<SignatureCheck<StatusListClaims>> {
+  const parts = readGeneralJws(input);
+  return isReason(parts) ? failed<StatusListClaims>([parts]) : checkJwsParts(parts, keys, now, STATUS_LIST_PROFILE);
 }

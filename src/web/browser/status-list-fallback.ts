@@ -3,8 +3,8 @@
  * whether a certificate is revoked: signed by both authorities, verified here with the same
  * pure verifier, and kept in localStorage for the next offline visit until it expires.
  */
-import { checkJwsParts, isReason, KeyLookup, readGeneralJws } from '../../signing/credential-verifier';
-import { STATUS_LIST_PROFILE, statusAt } from '../../signing/status-list';
+import type { KeyLookup } from '../../signing/credential-verifier';
+import { checkStatusListSignatures, statusAt } from '../../signing/status-list';
 
 const STORAGE_KEY = 'zjzc.statuslist.v1';
 const STATUS_LIST_URL = '/api/v1/status-lists/1';
@@ -40,9 +40,7 @@ async function fetchList(): Promise<unknown> {
 export async function statusFromList(index: number, keys: KeyLookup, now = new Date()): Promise<ListStatus | null> {
   const list = await fetchList();
   if (list === undefined) return null;
-  const parts = readGeneralJws(list);
-  if (isReason(parts)) return null;
-  const check = await checkJwsParts(parts, keys, now, STATUS_LIST_PROFILE);
+  const check = await checkStatusListSignatures(list, keys, now);
   if (!check.ok || !check.claims || check.claims.exp * 1000 < now.getTime()) return null;
   const bit = await statusAt(check.claims.status_list.lst, index);
   if (bit === undefined) return null;
