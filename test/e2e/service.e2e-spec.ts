@@ -61,6 +61,8 @@ describe('service basics (e2e)', () => {
     it('refuses a token request with missing or mistyped fields with 400', async () => {
       const response = await api(t, 'POST', '/api/v1/auth/token', { username: 5 });
       expect([response.status, response.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      const nul = await api(t, 'POST', '/api/v1/auth/token', { username: 'a\u0000b', password: 'whatever-long' });
+      expect([nul.status, nul.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     });
 
     it('behind a trusted proxy, throttles each client address it forwards separately', async () => {

@@ -1,11 +1,13 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, MaxLength, MinLength } from 'class-validator';
+import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 export class TokenRequestDto {
   @ApiProperty({ example: 'amr-issuer' })
   @IsString()
   @MinLength(1)
   @MaxLength(64)
+  // No username has control characters; PostgreSQL would also refuse a NUL in the lookup.
+  @Matches(/^[^\p{Cc}]*$/u, { message: 'username must not contain control characters' })
   username!: string;
 
   @ApiProperty({ example: 'correct horse battery staple' })
