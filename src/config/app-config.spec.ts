@@ -36,4 +36,20 @@ describe('parseConfig', () => {
     expect(parseConfig({ TRUST_PROXY: '10.0.0.1,10.1.0.0/16' }).trustProxy).toEqual(['10.0.0.1', '10.1.0.0/16']);
     expect(() => parseConfig({ TRUST_PROXY: 'yes please' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('takes a separate PostgreSQL URL for the migrations (DATABASE_MIGRATION_URL), only with PostgreSQL', () => {
+    const app = 'postgres://zjzc_app@db:5432/zjzc';
+    const owner = 'postgres://zjzc_owner@db:5432/zjzc';
+    expect(parseConfig({ DATABASE_URL: app }).database).toEqual({ kind: 'postgres', url: app, migrationUrl: undefined });
+    expect(parseConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: owner }).database).toEqual({ kind: 'postgres', url: app, migrationUrl: owner });
+    expect(() => parseConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: 'mysql://root@db/zjzc' })).toThrow(/DATABASE_MIGRATION_URL: must be postgres:/);
+    expect(() => parseConfig({ DATABASE_MIGRATION_URL: owner })).toThrow(/DATABASE_MIGRATION_URL: only with a PostgreSQL DATABASE_URL/);
+  });
+
+  it('fixes the clock only in a test run (CLOCK_FIXED_AT)', () => {
+    expect(parseConfig({}).clockFixedAt).toBeUndefined();
+    expect(parseConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: '2031-05-04T02:00:00Z' }).clockFixedAt).toEqual(new Date('2031-05-04T02:00:00Z'));
+    expect(() => parseConfig({ NODE_ENV: 'production', CLOCK_FIXED_AT: '2031-05-04T02:00:00Z' })).toThrow(/CLOCK_FIXED_AT: a fixed clock is only for NODE_ENV=test/);
+    expect(() => parseConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: 'tomorrow' })).toThrow(/CLOCK_FIXED_AT/);
+  });
 });

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { parseFallbackFonts } from './fallback-fonts';
 
 /**
  * The service's configuration, parsed once from the environment at start.
@@ -13,6 +14,8 @@ const environmentSchema = z.object({
     .string()
     .regex(/^(postgres(ql)?:\/\/.+|sqlite:.+)$/, 'must be postgres://… or sqlite:<path>')
     .default('sqlite:data/certificates.sqlite'),
+  // The schema owner's URL: migrations run as it, the service as DATABASE_URL's role (docs/database.md).
+  DATABASE_MIGRATION_URL: z.string().regex(/^postgres(ql)?:\/\/.+$/, 'must be postgres://… (the role that owns the schema)').optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYS_DIR: z.string().min(1).default('keys'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
@@ -22,11 +25,12 @@ const environmentSchema = z.object({
     .regex(/^(false|true|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a hop count, or comma-separated proxy addresses/CIDRs')
     .default('false'),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
+  CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type DatabaseConfig =
   | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string };
+  | { kind: 'postgres'; url: string; migrationUrl?: string };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -46,6 +50,13 @@ export interface AppConfig {
    * name it, or every client shares the proxy's address in rate limits and login throttles.
    */
   trustProxy: boolean | number | string[];
+  /**
+   * Test runs only: the instant the service's clock stands at, so the CLI and a test app agree on
+   * "today" whatever the machine's date. Refused outside NODE_ENV=test.
+   */
+  clockFixedAt: Date | undefined;
+  /** Font files drawn, in order, for characters the certificate font lacks (docs/pdf.md, Font). */
+  pdfFallbackFonts: string[];
 }
 
 export const APP_CONFIG = Symbol('APP_CONFIG');
@@ -62,15 +73,24 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
   );
   const parsed = environmentSchema.safeParse(cleaned);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`),
-    );
+  // Read from `env`, not `cleaned`: an empty PDF_FALLBACK_FONTS means "no fallback", not "default".
+  const fallbackFonts = parseFallbackFonts(env.PDF_FALLBACK_FONTS);
+  if (!parsed.success || fallbackFonts.problems.length > 0) {
+    throw new ConfigError([
+      ...(parsed.error?.issues ?? []).map((issue) => `${issue.path.join('.')}: ${issue.message}`),
+      ...fallbackFonts.problems,
+    ]);
   }
   const e = parsed.data;
+  if (e.CLOCK_FIXED_AT !== undefined && e.NODE_ENV !== 'test') {
+    throw new ConfigError(['CLOCK_FIXED_AT: a fixed clock is only for NODE_ENV=test']);
+  }
+  if (e.DATABASE_MIGRATION_URL !== undefined && e.DATABASE_URL.startsWith('sqlite:')) {
+    throw new ConfigError(['DATABASE_MIGRATION_URL: only with a PostgreSQL DATABASE_URL']);
+  }
   const database: DatabaseConfig = e.DATABASE_URL.startsWith('sqlite:')
     ? { kind: 'sqlite', path: resolve(e.DATABASE_URL.slice('sqlite:'.length)) }
-    : { kind: 'postgres', url: e.DATABASE_URL };
+    : { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL };
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
   return {
     nodeEnv: e.NODE_ENV,
@@ -84,6 +104,8 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     publicRateLimitPerMinute: e.PUBLIC_RATE_LIMIT_PER_MINUTE,
+    clockFixedAt: e.CLOCK_FIXED_AT === undefined ? undefined : new Date(e.CLOCK_FIXED_AT),
+    pdfFallbackFonts: fallbackFonts.paths,
   };
 }
 

@@ -29,7 +29,10 @@ export async function openKeyStore(
       );
     }
   }
-  const store = await loadKeyStore(config.keysDir, { production: config.isProduction });
+  // Key files are checked against the machine's real date, not the service's clock: outside
+  // verifiers judge a certificate's validity on the real date, and a test's fixed clock must not
+  // hide an expired key.
+  const store = await loadKeyStore(config.keysDir, { production: config.isProduction, now: new Date() });
   if (store.usesDevelopmentKeys() && !generated) {
     logger.warn(`Using DEVELOPMENT keys from ${config.keysDir}; not for production.`);
   }

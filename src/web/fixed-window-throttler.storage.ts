@@ -1,5 +1,6 @@
 import type { OnModuleDestroy } from '@nestjs/common';
 import type { ThrottlerStorage } from '@nestjs/throttler';
+import { performance } from 'node:perf_hooks';
 
 type ThrottlerStorageRecord = Awaited<ReturnType<ThrottlerStorage['increment']>>;
 
@@ -13,13 +14,15 @@ interface Window {
  * timestamp per hit and filters them on every request, which costs O(limit) each time and
  * becomes the bottleneck when the limit is raised for a trusted client or a benchmark.
  * A blocked key stays blocked until its window ends (the block lasts the rest of the window).
+ * Windows are measured on the monotonic clock: they are durations, not dates, and must not jump
+ * when the machine's date is set.
  */
 export class FixedWindowThrottlerStorage implements ThrottlerStorage, OnModuleDestroy {
   private readonly windows = new Map<string, Window>();
-  private readonly sweep = setInterval(() => this.evict(Date.now()), 60_000).unref();
+  private readonly sweep = setInterval(() => this.evict(performance.now()), 60_000).unref();
 
   increment(key: string, ttl: number, limit: number, _blockDuration: number, throttlerName: string): Promise<ThrottlerStorageRecord> {
-    const now = Date.now();
+    const now = performance.now();
     const id = `${throttlerName}:${key}`;
     let window = this.windows.get(id);
     if (!window || window.resetsAt <= now) {

@@ -7,7 +7,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 /** Debian's chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
-/** An ordinary phone screen (issue 4 §3). */
+/** An ordinary phone screen. */
 export const PHONE = { width: 390, height: 844 };
 
 const ARGS = [
@@ -36,8 +36,13 @@ export interface Phone {
   close(): Promise<void>;
 }
 
-/** A fresh browser profile (its own --user-data-dir) with a phone-sized page. */
-export async function openPhone(options: { javaScriptEnabled?: boolean } = {}): Promise<Phone> {
+/**
+ * A fresh browser profile (its own --user-data-dir) with a phone-sized page whose clock stands
+ * at `now` — the test app's instant — so what the page decides by time (a status list's expiry,
+ * its age) agrees with the app on any machine date. Chromium under faketime crashes, so the
+ * time is fixed by playwright's clock instead.
+ */
+export async function openPhone(options: { now: Date; javaScriptEnabled?: boolean }): Promise<Phone> {
   const profile = mkdtempSync(join(tmpdir(), 'zjzc-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
@@ -51,6 +56,7 @@ export async function openPhone(options: { javaScriptEnabled?: boolean } = {}): 
     timezoneId: 'Asia/Shanghai',
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
+  await context.clock.setFixedTime(options.now);
   const page = context.pages()[0] ?? (await context.newPage());
   const problems: string[] = [];
   page.on('console', (message) => {

@@ -12,7 +12,7 @@ const last = (stdout: string) => stdout.trim().split('\n').pop();
 /**
  * The office CLI runs a round with the API: pool and applications from CSV, the committed draw
  * and its verification, the meeting from the scrutineers' file, publication and issuance. The
- * CLI uses the real clock, so every date here lies before the day these tests were written.
+ * CLI runs on the same fixed clock as the app (CLOCK_FIXED_AT), whatever the machine's date.
  */
 describe('evaluation round through the office CLI (e2e)', () => {
   let t: TestApp;
@@ -20,9 +20,11 @@ describe('evaluation round through the office CLI (e2e)', () => {
   let env: Record<string, string>;
   const work = mkdtempSync(join(tmpdir(), 'zjzc-eval-cli-'));
 
-  const cli = (...args: string[]) => runCli(env, ...args);
+  let today = at('2026-10-26');
+  const cli = (...args: string[]) => runCli({ ...env, CLOCK_FIXED_AT: today.toISOString() }, ...args);
   async function day(date: string): Promise<void> {
-    t.clock.set(at(date));
+    today = at(date);
+    t.clock.set(today);
     admin = { ...admin, token: (await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password })).body.accessToken as string };
   }
   const post = (path: string, body?: unknown) => api(t, 'POST', `/api/v1/evaluation${path}`, body, admin.token);
@@ -32,7 +34,7 @@ describe('evaluation round through the office CLI (e2e)', () => {
     const keysDir = join(work, 'keys');
     env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
     expect((await cli('evaluation:pool-import', '--level', 'professor', '--file', join(FIXTURES, 'pool-professor.csv'))).code).toBe(0);
-    t = await startTestApp({ databaseUrl, keysDir, now: at('2026-10-26') });
+    t = await startTestApp({ databaseUrl, keysDir, now: today });
     admin = await officer(t, 'amr-office', 'amr', ['admin']);
   });
   afterAll(async () => t?.close());
@@ -75,12 +77,14 @@ describe('evaluation round through the office CLI (e2e)', () => {
     const ids = readFileSync(join(FIXTURES, 'applications-professor.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[1]);
     const tallyFile = join(work, 'tally.csv');
     writeFileSync(tallyFile, ['身份证号,赞成,反对,弃权', ...ids.map((id, i) => `${id},${i === 7 ? 10 : 15},${i === 7 ? 6 : 1},2`)].join('\n'));
+    await day('2026-11-13');
     const present = committee.slice(0, 18).map((m) => m.code).join(',');
     const meeting = await cli('evaluation:meeting', '--round', String(round), '--present', present, '--tally', tallyFile, '--presiding', committee[0].code);
     expect([meeting.code, last(meeting.stdout), meeting.stderr]).toEqual([0, `Round ${round}: 18 present; 7 of 8 applicants passed; confirmed by ${committee[0].code}; state MEETING_HELD.`, ""]);
 
     await day('2026-11-16');
     await post(`/rounds/${round}/results-publicity`, { start: '2026-11-16', end: '2026-11-20' });
+    await day('2026-11-23');
     const early = await cli('evaluation:publish', '--round', String(round), '--joint-document', '浙市监人〔2026〕45号', '--published-on', '2026-11-20');
     expect([early.code, early.stderr]).toEqual([1, expect.stringContaining('PUBLICITY_NOT_OVER')]);
     expect((await cli('evaluation:publish', '--round', String(round), '--joint-document', '浙市监人〔2026〕45号', '--published-on', '2026-11-23')).stdout).toContain('state PUBLISHED');
@@ -90,7 +94,6 @@ describe('evaluation round through the office CLI (e2e)', () => {
     const again = await cli('evaluation:issue', '--round', String(round));
     expect(again.stdout).toContain('0 issued now, 7 already issued');
     const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${round}/applications`, undefined, admin.token)).body as Array<{ certificateNo: string | null }>;
-    t.clock.set(new Date()); // the CLI signed with the real time: verify after it
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     const certificate = await api(t, 'GET', `/api/v1/certificates/${applications[0].certificateNo}`, undefined, issuer.token);
     expect((await api(t, 'POST', '/api/v1/verifications', { credential: certificate.body.credential })).body.verdict).toBe('VALID');
