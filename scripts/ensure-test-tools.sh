@@ -10,6 +10,8 @@ command -v zbarimg >/dev/null || need+=(zbar-tools)
 /usr/bin/python3 -c 'import jwcrypto' 2>/dev/null || need+=(python3 python3-jwcrypto)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -qi 'noto' || need+=(fonts-noto-cjk)
+# The PDF's default fallback for CJK Extension B names (PDF_FALLBACK_FONTS, docs/pdf.md).
+[ -r /usr/share/fonts/truetype/hanazono/HanaMinB.ttf ] || need+=(fonts-hanazono)
 [ ${#need[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" != 0 ] || ! command -v apt-get >/dev/null; then
   echo "The e2e tests need these Debian packages: ${need[*]}. Install them (apt-get install ${need[*]}) and run npm test again." >&2

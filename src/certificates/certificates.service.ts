@@ -12,7 +12,8 @@ import { buildCredentialClaims, buildTokenClaims, newIdHashSalt, randomStatusInd
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
-import { checkIssuanceRules } from './issuance-rules';
+import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
+import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN } from '../common/formats';
 
 export interface IssuanceResult {
@@ -44,6 +45,7 @@ export class CertificatesService {
     private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly fonts: CertificateFontsService,
   ) {}
 
   /**
@@ -53,6 +55,8 @@ export class CertificatesService {
   async issue(request: IssueCertificateDto, actor: AuditActor): Promise<IssuanceResult> {
     const now = this.clock.now();
     checkIssuanceRules(request, chinaDate(now));
+    // A certificate whose PDF could never be downloaded is refused now, not at every download.
+    this.fonts.assertPrintable(printedRequestFields(request));
     const existing = await this.findForHolder(request);
     if (existing) return this.replay(existing, request);
     // No transaction spans the signing: the number comes from one atomic upsert, so parallel

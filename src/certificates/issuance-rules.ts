@@ -5,6 +5,14 @@ import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from './qualifications';
 
 /**
+ * The request's values the certificate page prints as given, by field path (the rest of the
+ * page is derived: level and specialty names, dates, the certificate number).
+ */
+export function printedRequestFields(request: IssueCertificateDto): Record<string, string> {
+  return { 'holder.name': request.holder.name, 'holder.employer': request.holder.employer, approvalDocument: request.approvalDocument };
+}
+
+/**
  * The rules an issuance request must meet beyond its shape. `today` is the date in China
  * (YYYY-MM-DD) from the injected clock. Throws the AppError of the first rule broken.
  */

@@ -1,11 +1,14 @@
 import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
 import type { Level } from '../signing/credential-claims';
 import type { ApplicationInput, Channel } from './application-rules';
+import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
 import { specialtyOfName } from './pool-csv';
 
 /** The columns of an applications file (docs/evaluation.md, test/fixtures/evaluation/applications-professor.csv). */
-export const APPLICATION_COLUMNS = ['姓名', '身份证号', '工作单位', '专业', '申报渠道', '量化赋分', '真实性承诺', '单位公示开始', '单位公示结束', '主管部门审核', '中评委推荐'] as const;
+export const APPLICATION_COLUMNS: CsvColumns = {
+  姓名: 'name', 身份证号: 'value', 工作单位: 'text', 专业: 'value', 申报渠道: 'value', 量化赋分: 'value', 真实性承诺: 'value', 单位公示开始: 'value', 单位公示结束: 'value', 主管部门审核: 'value', 中评委推荐: 'value',
+};
 
 /** The column of each field, to report a rule broken by a row under the header the office sees. */
 export const COLUMN_OF_FIELD: Record<string, string> = {

@@ -1,5 +1,7 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError, ErrorCode } from '../common/app-error';
+import { toNfc } from '../common/text-input';
+import { readCell, type CsvColumns } from './csv-cells';
 
 /** One data row: its line in the file (the header is line 1) and its values by header. */
 export interface CsvRow {
@@ -32,6 +34,10 @@ function decodeUtf8(data: Buffer): string | CsvProblem {
 
 function headerProblems(header: string[], expected: readonly string[]): CsvProblem[] {
   const problems: CsvProblem[] = [];
+  // Two columns of one name would leave one of them silently unread.
+  for (const name of new Set(header.filter((name, i) => header.indexOf(name) !== i))) {
+    problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `The header names the column ${name} more than once.` });
+  }
   for (const name of expected) {
     if (!header.includes(name)) problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `The header lacks the column ${name}.` });
   }
@@ -41,11 +47,25 @@ function headerProblems(header: string[], expected: readonly string[]): CsvProbl
   return problems;
 }
 
+/** A row's values by column, each read by its column's kind (csv-cells.ts); a refused cell is a problem. */
+function readRow(header: string[], record: string[], line: number, columns: CsvColumns): CsvRow | CsvProblem[] {
+  const values: Record<string, string> = {};
+  const problems: CsvProblem[] = [];
+  header.forEach((name, i) => {
+    const cell = readCell(record[i], columns[name]);
+    if ('reason' in cell) problems.push({ line, field: name, code: 'CSV_INVALID', reason: cell.reason });
+    else values[name] = cell.value;
+  });
+  return problems.length > 0 ? problems : { line, values };
+}
+
 /**
- * Reads a UTF-8 CSV file (a byte-order mark allowed) whose first line names the columns, in
- * any order. Empty lines are skipped; values are trimmed.
+ * Reads a UTF-8 CSV file (a byte-order mark allowed) whose first line names each of `columns`
+ * once, in any order. Empty lines are skipped; values are trimmed and in NFC. A row with a
+ * refused cell (a formula in text, an invisible character in a name) is reported, not returned.
  */
-export function readCsvTable(data: Buffer, expected: readonly string[]): { rows: CsvRow[]; problems: CsvProblem[] } {
+export function readCsvTable(data: Buffer, columns: CsvColumns): { rows: CsvRow[]; problems: CsvProblem[] } {
+  const expected = Object.keys(columns);
   const text = decodeUtf8(data);
   if (typeof text !== 'string') return { rows: [], problems: [text] };
   let records: Array<{ record: string[]; info: { lines: number } }>;
@@ -56,7 +76,7 @@ export function readCsvTable(data: Buffer, expected: readonly string[]): { rows:
     return { rows: [], problems: [{ line: Number((error as CsvError & { lines?: number }).lines ?? 0), field: '', code: 'CSV_INVALID', reason: error.message }] };
   }
   if (records.length === 0) return { rows: [], problems: [{ line: 1, field: '', code: 'CSV_INVALID', reason: 'The file is empty.' }] };
-  const header = records[0].record;
+  const header = records[0].record.map(toNfc);
   const problems = headerProblems(header, expected);
   if (problems.length > 0) return { rows: [], problems };
   const rows: CsvRow[] = [];
@@ -65,7 +85,9 @@ export function readCsvTable(data: Buffer, expected: readonly string[]): { rows:
       problems.push({ line: info.lines, field: '', code: 'CSV_INVALID', reason: `The row has ${record.length} values for ${header.length} columns.` });
       continue;
     }
-    rows.push({ line: info.lines, values: Object.fromEntries(header.map((name, i) => [name, record[i]])) });
+    const row = readRow(header, record, info.lines, columns);
+    if (Array.isArray(row)) problems.push(...row);
+    else rows.push(row);
   }
   if (rows.length === 0 && problems.length === 0) problems.push({ line: 2, field: '', code: 'CSV_INVALID', reason: 'The file has no data rows.' });
   return { rows, problems };

@@ -1,11 +1,14 @@
 import { isCalendarDate } from '../common/formats';
 import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
 import type { Level, Specialty } from '../signing/credential-claims';
+import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
 import type { TitleRank } from './pool-rules';
 
 /** The columns of a pool file (docs/evaluation.md, test/fixtures/evaluation/pool-professor.csv). */
-export const POOL_COLUMNS = ['编号', '姓名', '工作单位', '单位类型', '专业', '职称', '取得职称日期', '业绩突出', '主任委员库', '副主任委员库'] as const;
+export const POOL_COLUMNS: CsvColumns = {
+  编号: 'value', 姓名: 'name', 工作单位: 'text', 单位类型: 'value', 专业: 'value', 职称: 'value', 取得职称日期: 'value', 业绩突出: 'value', 主任委员库: 'value', 副主任委员库: 'value',
+};
 
 export interface ExpertInput {
   code: string;

@@ -1,7 +1,8 @@
+import type { CsvColumns } from './csv-cells';
 import { CsvProblem, readCsvTable } from './csv-table';
 
 /** The scrutineers' count per applicant (docs/evaluation.md, test/fixtures/evaluation/tally-professor.csv). */
-export const TALLY_COLUMNS = ['身份证号', '赞成', '反对', '弃权'] as const;
+export const TALLY_COLUMNS: CsvColumns = { 身份证号: 'value', 赞成: 'value', 反对: 'value', 弃权: 'value' };
 
 export interface TallyRow {
   line: number;

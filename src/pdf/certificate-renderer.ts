@@ -2,7 +2,7 @@ import { X509Certificate } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { certificateFields, type PrintedCertificate } from './certificate-fields';
 import { loadCertificateLayout, type CertificateLayout } from './certificate-layout';
-import { assertPrintable, fontMeasure, openLayoutFonts, type Fonts, type TextMeasure } from './cjk-fonts';
+import { assertPrintable, fontMeasure, openLayoutFonts, registeredFontName, type Fonts, type TextMeasure } from './cjk-fonts';
 import { paintBorder, paintPlan } from './page-painter';
 import { planCertificatePage, type PagePlan } from './page-plan';
 import type { CmsSigningKey } from './cms-signed-data';
@@ -26,14 +26,16 @@ function collect(doc: PDFKit.PDFDocument): Promise<Buffer> {
 
 /**
  * Renders certificate pages with pdfkit from the layout in templates/. The layout and the
- * fonts are read once, when the renderer is built; each page only subsets the fonts.
+ * fonts are read once, when the renderer is built; each page only subsets the fonts. Without
+ * `fonts`, the layout's fonts and no fallback.
  */
 export class CertificateRenderer {
-  readonly fonts: Fonts;
   private readonly measure: TextMeasure;
 
-  constructor(readonly layout: CertificateLayout = loadCertificateLayout()) {
-    this.fonts = openLayoutFonts(layout);
+  constructor(
+    readonly layout: CertificateLayout = loadCertificateLayout(),
+    readonly fonts: Fonts = openLayoutFonts(layout),
+  ) {
     this.measure = fontMeasure(this.fonts);
   }
 
@@ -72,6 +74,8 @@ export class CertificateRenderer {
     const bytes = collect(doc);
     doc.registerFont('regular', this.fonts.regular as unknown as Buffer);
     doc.registerFont('bold', this.fonts.bold as unknown as Buffer);
+    // Registered is not embedded: pdfkit embeds (a subset of) a font only once a run uses it.
+    this.fonts.fallbacks.forEach((font, i) => doc.registerFont(registeredFontName('regular', i + 1), font as unknown as Buffer));
     paintBorder(doc, this.layout);
     paintPlan(doc, page.plan, page.symbol);
     if (signature) addSignaturePlaceholder(doc, signature);

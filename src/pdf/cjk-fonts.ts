@@ -2,9 +2,25 @@ import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../common/app-error';
 import type { CertificateLayout } from './certificate-layout';
+import { codePointLabel, missingCharacters, splitRuns } from './font-runs';
 
 export type FontKey = 'regular' | 'bold';
-export type Fonts = Record<FontKey, fontkit.Font>;
+
+/** The layout's two fonts, and the fallback fonts both share (PDF_FALLBACK_FONTS). */
+export interface Fonts {
+  regular: fontkit.Font;
+  bold: fontkit.Font;
+  fallbacks: fontkit.Font[];
+}
+
+/** One run of a text box: the registered font it is drawn with, and its offset from the box. */
+export interface TextRun {
+  font: string;
+  text: string;
+  dx: number;
+  /** Moves the run so its baseline meets the layout font's (fonts differ in ascent). */
+  dy: number;
+}
 
 /**
  * Measures text the way pdfkit will draw it (same fontkit layout, Tc spacing between
@@ -15,57 +31,91 @@ export interface TextMeasure {
   /** Top of the line box to bottom of the descender; pdfkit puts the baseline at top + ascent. */
   lineHeight(font: FontKey, sizePt: number): number;
   ascent(font: FontKey, sizePt: number): number;
+  /** The text split into runs of one font each, placed along the line. */
+  runs(font: FontKey, text: string, sizePt: number, characterSpacingPt?: number): TextRun[];
 }
 
 const opened = new Map<string, fontkit.Font>();
 
 /**
- * Opens a font named by its npm package path, once per process: parsing a 15 MB CJK font per
- * document costs ~60 ms a page; pdfkit takes the opened font and subsets it per document.
+ * Opens a font file once per process: parsing a 15 MB CJK font per document costs ~60 ms a
+ * page; pdfkit takes the opened font and subsets it per document.
  */
-export function openFont(packagePath: string): fontkit.Font {
-  const cached = opened.get(packagePath);
+export function openFontFile(path: string): fontkit.Font {
+  const cached = opened.get(path);
   if (cached) return cached;
-  const created = fontkit.create(readFileSync(require.resolve(packagePath)));
-  if (!('layout' in created)) throw new Error(`${packagePath} is a font collection: name a single font file`);
-  opened.set(packagePath, created);
+  const created = fontkit.create(readFileSync(path));
+  if (!('layout' in created)) throw new Error(`${path} is a font collection: name a single font file`);
+  opened.set(path, created);
   return created;
 }
 
-export function openLayoutFonts(layout: CertificateLayout): Fonts {
-  return { regular: openFont(layout.fonts.regular), bold: openFont(layout.fonts.bold) };
+/** Opens a font named by its npm package path. */
+export function openFont(packagePath: string): fontkit.Font {
+  return openFontFile(require.resolve(packagePath));
+}
+
+export function openLayoutFonts(layout: CertificateLayout, fallbackPaths: readonly string[] = []): Fonts {
+  return { regular: openFont(layout.fonts.regular), bold: openFont(layout.fonts.bold), fallbacks: fallbackPaths.map(openFontFile) };
+}
+
+/** The layout's font first, then the fallbacks: the order glyphs are looked up in. */
+export function fontChain(fonts: Fonts, key: FontKey): fontkit.Font[] {
+  return [fonts[key], ...fonts.fallbacks];
+}
+
+/** The name a font of a chain is registered under in a PDF document (see CertificateRenderer). */
+export function registeredFontName(key: FontKey, chainIndex: number): string {
+  return chainIndex === 0 ? key : `fallback-${chainIndex}`;
+}
+
+const scaled = (font: fontkit.Font, units: number, sizePt: number) => (units / font.unitsPerEm) * sizePt;
+
+function placeRuns(fonts: Fonts, key: FontKey, text: string, sizePt: number, spacing: number): { runs: TextRun[]; width: number } {
+  const chain = fontChain(fonts, key);
+  const baseline = scaled(fonts[key], fonts[key].ascent, sizePt);
+  let dx = 0;
+  const runs = splitRuns(text, chain).map((run) => {
+    const font = chain[run.font];
+    const placed = { font: registeredFontName(key, run.font), text: run.text, dx, dy: baseline - scaled(font, font.ascent, sizePt) };
+    dx += scaled(font, font.layout(run.text).advanceWidth, sizePt) + spacing * [...run.text].length;
+    return placed;
+  });
+  // Tc follows every character; the last one's is not part of the text's width.
+  return { runs, width: runs.length === 0 ? 0 : dx - spacing };
 }
 
 export function fontMeasure(fonts: Fonts): TextMeasure {
   return {
-    width: (font, text, sizePt, characterSpacingPt = 0) => {
-      const f = fonts[font];
-      const advance = f.layout(text).advanceWidth;
-      return (advance / f.unitsPerEm) * sizePt + characterSpacingPt * Math.max(text.length - 1, 0);
-    },
-    lineHeight: (font, sizePt) => ((fonts[font].ascent - fonts[font].descent) / fonts[font].unitsPerEm) * sizePt,
-    ascent: (font, sizePt) => (fonts[font].ascent / fonts[font].unitsPerEm) * sizePt,
+    width: (key, text, sizePt, characterSpacingPt = 0) => placeRuns(fonts, key, text, sizePt, characterSpacingPt).width,
+    lineHeight: (key, sizePt) => scaled(fonts[key], fonts[key].ascent - fonts[key].descent, sizePt),
+    ascent: (key, sizePt) => scaled(fonts[key], fonts[key].ascent, sizePt),
+    runs: (key, text, sizePt, characterSpacingPt = 0) => placeRuns(fonts, key, text, sizePt, characterSpacingPt).runs,
   };
 }
 
-/** The distinct characters of `text` the font has no glyph for (they would print as empty boxes). */
-export function missingCharacters(font: fontkit.Font, text: string): string[] {
-  const missing = [...text].filter((ch) => !/\s/u.test(ch) && !font.hasGlyphForCodePoint(ch.codePointAt(0) ?? 0));
-  return [...new Set(missing)];
+/** The characters some font chain cannot draw, as an error naming them and the field. */
+export function unprintableError(chains: ReadonlyArray<readonly fontkit.Font[]>, text: string, field?: string): AppError | undefined {
+  const characters = [...new Set(chains.flatMap((chain) => missingCharacters(chain, text)))];
+  if (characters.length === 0) return undefined;
+  const codePoints = characters.map(codePointLabel);
+  const where = field ? `${field} has` : 'The certificate text has';
+  return new AppError(
+    'PDF_CHARACTER_UNSUPPORTED',
+    `${where} ${characters.join(' ')} (${codePoints.join(', ')}), which no certificate font can draw; the PDF cannot be printed correctly.`,
+    { ...(field ? { field } : {}), characters, codePoints },
+  );
 }
 
 /**
- * Refuses to print a character the font lacks rather than print an empty box: a certificate
- * with a wrong-looking name is worse than none. No OFL font on npm covers CJK Extension B
- * (e.g. 𠮷 U+20BB7), so such names need a font added to the layout first.
+ * Refuses to print a character no font has rather than print an empty box: a certificate
+ * with a wrong-looking name is worse than none. Issuance refuses such text first
+ * (CertificateFontsService); this guards records issued under another font configuration.
  */
 export function assertPrintable(fonts: Fonts, texts: Array<[FontKey, string]>): void {
-  const missing = [...new Set(texts.flatMap(([font, text]) => missingCharacters(fonts[font], text)))];
-  if (missing.length === 0) return;
-  const codePoints = missing.map((ch) => `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`);
-  throw new AppError(
-    'PDF_CHARACTER_UNSUPPORTED',
-    `The certificate font has no glyph for ${missing.join(' ')} (${codePoints.join(', ')}); the PDF cannot be printed correctly.`,
-    { characters: missing, codePoints },
-  );
+  const byFont = (key: FontKey) => texts.filter(([font]) => font === key).map(([, text]) => text).join('');
+  for (const key of ['regular', 'bold'] as const) {
+    const error = unprintableError([fontChain(fonts, key)], byFont(key));
+    if (error) throw error;
+  }
 }

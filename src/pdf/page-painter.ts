@@ -40,17 +40,16 @@ function paintQr(doc: Doc, plan: PagePlan, symbol: QrSymbol): void {
   doc.fill(colour);
 }
 
-/** Draws a planned page: rules, then text at the planned boxes, then the QR. */
+/** Draws a planned page: rules, then text at the planned boxes (run by run, see TextRun), then the QR. */
 export function paintPlan(doc: Doc, plan: PagePlan, symbol: QrSymbol): void {
   for (const line of plan.lines) {
     doc.lineWidth(line.widthPt).strokeColor(line.colour).moveTo(line.x1, line.y1).lineTo(line.x2, line.y2).stroke();
   }
   for (const box of plan.texts) {
-    doc
-      .font(box.font)
-      .fontSize(box.sizePt)
-      .fillColor(box.colour)
-      .text(box.text, box.x, box.y, { lineBreak: false, characterSpacing: box.characterSpacingPt });
+    doc.fontSize(box.sizePt).fillColor(box.colour);
+    for (const run of box.runs) {
+      doc.font(run.font).text(run.text, box.x + run.dx, box.y + run.dy, { lineBreak: false, characterSpacing: box.characterSpacingPt });
+    }
   }
   paintQr(doc, plan, symbol);
 }

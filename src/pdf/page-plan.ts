@@ -1,6 +1,6 @@
 import { fillPlaceholders } from './certificate-fields';
 import { resolveColour, type CertificateLayout, type FieldName } from './certificate-layout';
-import type { FontKey, TextMeasure } from './cjk-fonts';
+import type { FontKey, TextMeasure, TextRun } from './cjk-fonts';
 import { fitText } from './text-fit';
 
 /** PDF points per millimetre. */
@@ -18,6 +18,8 @@ export interface TextBox {
   y: number;
   width: number;
   height: number;
+  /** The text by font: the layout's font, and a fallback only for characters it lacks. */
+  runs: TextRun[];
 }
 
 export interface RuleLine {
@@ -64,6 +66,7 @@ function place(p: Planner, role: string, text: string, style: Style, x: number, 
     y,
     width: p.measure.width(style.font, text, style.sizePt, spacing),
     height: p.measure.lineHeight(style.font, style.sizePt),
+    runs: p.measure.runs(style.font, text, style.sizePt, spacing),
   };
   p.texts.push(box);
   return box;

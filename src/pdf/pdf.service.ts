@@ -5,6 +5,7 @@ import { CertificatesService } from '../certificates/certificates.service';
 import { CERTIFICATE_NO_PATTERN } from '../common/formats';
 import { AppError } from '../common/app-error';
 import { KeyStore } from '../keys/key-store';
+import { CertificateFontsService } from './certificate-fonts.service';
 import { CertificateRenderer } from './certificate-renderer';
 import type { HolderPdfRequestDto } from './dto/holder-pdf-request.dto';
 import { HolderDownloadThrottle } from './holder-download-throttle';
@@ -33,15 +34,18 @@ function holderNotFound(): AppError {
  */
 @Injectable()
 export class PdfService {
-  // Reads the layout and opens the fonts once, at start.
-  private readonly renderer = new CertificateRenderer();
+  private readonly renderer: CertificateRenderer;
   private readonly cache = new PdfCache(64);
   private readonly throttle = new HolderDownloadThrottle();
 
   constructor(
     private readonly certificates: CertificatesService,
     private readonly keys: KeyStore,
-  ) {}
+    fonts: CertificateFontsService,
+  ) {
+    // The layout and fonts (with the fallbacks) issuance checked names against, opened once at start.
+    this.renderer = new CertificateRenderer(fonts.layout, fonts.fonts);
+  }
 
   /** The holder's download: certificate number, name and ID number must all match. */
   async holderPdf(request: HolderPdfRequestDto, clientAddress: string): Promise<CertificatePdf> {

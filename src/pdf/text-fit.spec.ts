@@ -1,5 +1,5 @@
 import { loadCertificateLayout } from './certificate-layout';
-import { fontMeasure, missingCharacters, openLayoutFonts } from './cjk-fonts';
+import { fontMeasure, openLayoutFonts } from './cjk-fonts';
 import { fitText, wrapText } from './text-fit';
 
 /** Every character 10 pt wide: line breaking checked without font metrics. */
@@ -34,14 +34,5 @@ describe('fitText with the certificate font', () => {
 
   it('throws when a value fits in no allowed number of lines', () => {
     expect(() => fitText('一'.repeat(100), 100, style, measure)).toThrow(/does not fit/);
-  });
-});
-
-describe('missingCharacters', () => {
-  const fonts = openLayoutFonts(loadCertificateLayout());
-
-  it('covers GB 18030 Han text, and finds what the font lacks (CJK Extension B)', () => {
-    expect(missingCharacters(fonts.regular, '張三 李四·买买提 喆堃 䶮 ABC 〔2026〕')).toEqual([]);
-    expect(missingCharacters(fonts.regular, '𠮷田𠮷')).toEqual(['𠮷']);
   });
 });

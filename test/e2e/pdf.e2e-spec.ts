@@ -123,15 +123,6 @@ describe('certificate PDFs (e2e)', () => {
     const office = await requestPdf(t, 'GET', `/api/v1/certificates/${issued.body.certificateNo as string}/pdf`, undefined, issuer.token);
     expect([office.status, office.json.code]).toEqual([410, 'CERTIFICATE_REVOKED']);
   });
-
-  it('refuses, rather than print an empty box, a name with a character the font lacks (𠮷)', async () => {
-    const idNumber = makeIdNumber('1970-01-01', 3);
-    const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name: '𠮷田', idNumber }), issuer.token);
-    expect(issued.status).toBe(201);
-    const response = await holderPdf({ certificateNo: issued.body.certificateNo, name: '𠮷田', idNumber });
-    expect([response.status, response.json.code]).toEqual([422, 'PDF_CHARACTER_UNSUPPORTED']);
-    expect(response.json.details).toEqual({ characters: ['𠮷'], codePoints: ['U+20BB7'] });
-  });
 });
 
 describe('holder PDF throttle (e2e)', () => {

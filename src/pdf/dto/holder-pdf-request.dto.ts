@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, MaxLength } from 'class-validator';
 import { code } from '../../common/validation.pipe';
+import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 
 /**
  * What a holder types to download their certificate. Only the shape is checked here: any
@@ -14,6 +15,8 @@ export class HolderPdfRequestDto {
 
   @ApiProperty({ example: '张三' })
   @IsString(code('VALIDATION_FAILED'))
+  // No stored name has one (issuance refuses them), so say why instead of a plain 404.
+  @HasNoInvisibleCharacters(code('NAME_INVALID'))
   @MaxLength(64, code('VALIDATION_FAILED'))
   name!: string;
 

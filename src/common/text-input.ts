@@ -1,0 +1,26 @@
+/**
+ * Text as people send it. The same name can arrive in different Unicode spellings ("Zoë" as one
+ * code point or as "o" + combining diaeresis), so every text input is stored and compared in
+ * NFC. Characters that draw nothing (zero-width, bidi controls, fillers, variation selectors)
+ * would let two different stored names look the same, so names refuse them.
+ * Pure: the browser page may bundle this file too.
+ */
+
+/** The canonical composed form (NFC) of a text input. */
+export function toNfc(value: string): string {
+  return value.normalize('NFC');
+}
+
+/**
+ * Controls, format characters (zero-width space/joiners, bidi marks and overrides, BOM, soft
+ * hyphen), private use, lone surrogates, line/paragraph separators, the Hangul and Braille blank
+ * fillers, and variation selectors.
+ */
+const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+
+/** The first invisible character of a text as `U+XXXX`, or undefined when there is none. */
+export function invisibleCharacterIn(value: string): string | undefined {
+  const match = INVISIBLE.exec(value);
+  if (!match) return undefined;
+  return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}

@@ -1,0 +1,29 @@
+import { invisibleCharacterIn, toNfc } from '../common/text-input';
+
+/**
+ * What a column holds, for the checks every imported cell gets before its file's own rules:
+ * a person's `name`, other free `text` (employers, affiliations), or a `value` of a fixed
+ * shape (code, ID number, date, number, 是/否) that the file's rules check exactly.
+ */
+export type CsvColumnKind = 'name' | 'text' | 'value';
+
+/** A file's columns in their documented order, each with what it holds. */
+export type CsvColumns = Readonly<Record<string, CsvColumnKind>>;
+
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell starting with one of these as a formula, and
+ * these files are opened in one before and after import. Refused in text, never escaped: the
+ * stored name must be the name. Fixed-shape values are left to their own rule, so a negative
+ * number stays a number (refused or accepted by the column's rule, not taken for a formula).
+ */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** The cell as stored (NFC: the same name in any Unicode spelling is one name), or why it is refused. */
+export function readCell(raw: string, kind: CsvColumnKind): { value: string } | { reason: string } {
+  const value = toNfc(raw);
+  if (kind === 'value') return { value };
+  if (FORMULA_START.test(value)) return { reason: 'must not start with =, +, - or @: a spreadsheet would run the cell as a formula' };
+  const invisible = kind === 'name' ? invisibleCharacterIn(value) : undefined;
+  if (invisible) return { reason: `must not contain the invisible character ${invisible}` };
+  return { value };
+}

@@ -1,0 +1,47 @@
+import type { Font } from 'fontkit';
+
+/** A stretch of text drawn with one font of a chain: 0 is the layout's font, 1… the fallbacks. */
+export interface FontRun {
+  font: number;
+  text: string;
+}
+
+/**
+ * Spaces and combining marks have no script of their own: they stay in the font of the
+ * character before them (when it has them), so a fallback glyph never breaks a mark off its base.
+ */
+const FOLLOWS_PREVIOUS = /^[\s\p{M}]$/u;
+
+/** The first font of the chain with a glyph for the code point, or -1 when none has one. */
+export function fontIndexFor(chain: readonly Font[], codePoint: number): number {
+  return chain.findIndex((font) => font.hasGlyphForCodePoint(codePoint));
+}
+
+/**
+ * Splits text into runs of one font each, character by character: the layout's font wherever
+ * it has the glyph, a fallback only where it does not. A character no font has stays with the
+ * layout's font (it is refused before drawing; see `missingCharacters`).
+ */
+export function splitRuns(text: string, chain: readonly Font[]): FontRun[] {
+  const runs: FontRun[] = [];
+  for (const ch of text) {
+    const codePoint = ch.codePointAt(0) ?? 0;
+    const last = runs.at(-1);
+    const keep = last !== undefined && FOLLOWS_PREVIOUS.test(ch) && chain[last.font].hasGlyphForCodePoint(codePoint);
+    const font = keep ? last.font : Math.max(fontIndexFor(chain, codePoint), 0);
+    if (last?.font === font) last.text += ch;
+    else runs.push({ font, text: ch });
+  }
+  return runs;
+}
+
+/** The distinct characters of `text` no font of the chain has (they would print as empty boxes). */
+export function missingCharacters(chain: readonly Font[], text: string): string[] {
+  const missing = [...text].filter((ch) => !/\s/u.test(ch) && fontIndexFor(chain, ch.codePointAt(0) ?? 0) < 0);
+  return [...new Set(missing)];
+}
+
+/** U+20000 for 𠀀: how an error names a character a reader's font may not show either. */
+export function codePointLabel(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
