@@ -4,7 +4,10 @@ import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from './common/app-error';
 import { AppExceptionFilter, ErrorBody } from './common/app-exception.filter';
+import { clientErrorResponse } from './common/client-error-response';
+import { jsonNestsDeeperThan, MAX_JSON_DEPTH, normalizeJsonText, parseQueryString } from './common/request-input';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { configureWebSecurity } from './web/web-security';
@@ -12,20 +15,61 @@ import { configureWebSecurity } from './web/web-security';
 /** Every request body is JSON and small; a credential is well under this. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
+/** Errors Fastify raises before routing get our body shape and code too. */
+function frameworkError(error: FastifyError): ErrorBody {
+  switch (error.code) {
+    case 'FST_ERR_BAD_URL':
+      return { code: 'BAD_URL', message: 'The address is not valid (malformed percent-encoding).' };
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return { code: 'BAD_URL', message: 'A part of the address is too long.' };
+    default:
+      return { code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
+  }
+}
+
+/**
+ * The one JSON body parser: Fastify's (which refuses `__proto__` and `constructor.prototype`
+ * keys), after a linear depth check (the validation pipe and class-transformer recurse, and
+ * overflow the stack on a few thousand levels), with every string made NFC.
+ */
+function registerJsonParser(adapter: FastifyAdapter): void {
+  const parse = adapter.getInstance().getDefaultJsonParser('error', 'error');
+  // Registering through the adapter also keeps Nest from adding its urlencoded parser: the
+  // API speaks JSON only, so a form body gets 415 like any other type.
+  adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
+    const text = body.toString('utf8');
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      done(new AppError('BODY_TOO_DEEP', `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+      return;
+    }
+    // Fastify's parser answers through the callback; its declared Promise return is never used.
+    void parse(request, text, (error, value) => {
+      if (error) done(error, undefined);
+      else done(null, normalizeJsonText(value));
+    });
+  });
+}
+
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
-    // Errors Fastify raises before routing (a malformed URL) get our body shape and code too.
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const body: ErrorBody = error.code === 'FST_ERR_BAD_URL'
-        ? { code: 'BAD_URL', message: 'The address is not valid (malformed percent-encoding).' }
-        : { code: 'VALIDATION_FAILED', message: 'The request could not be read.' };
-      void reply.code(400).send(body);
+      void reply.code(400).send(frameworkError(error));
+    },
+    // Query values are text input like any other: NFC, whatever spelling the client sent.
+    routerOptions: { querystringParser: parseQueryString },
+    // Node's parser refuses some requests (oversized headers, raw UTF-8 in the address) before
+    // Fastify routes them; they are answered here, in the same body shape.
+    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+      if (error.code === 'ECONNRESET' || socket.destroyed) return;
+      if (socket.writable) socket.write(clientErrorResponse(error.code));
+      socket.destroy(error);
     },
   });
   // The API speaks JSON only: without the text parser, text/plain gets 415, not a string body.
   adapter.getInstance().removeContentTypeParser('text/plain');
+  registerJsonParser(adapter);
   return adapter;
 }
 

@@ -1,21 +1,25 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { RequireRole } from '../auth/auth.guard';
 import type { AuditEntryEntity } from './audit-entry.entity';
 import type { ChainCheck } from './audit-chain';
 import { AuditService } from './audit.service';
+import { canonicalInteger } from '../common/id-param.pipe';
+
+/** Query numbers in canonical decimal only (`1e3`, ` 1`, `0x1` stay text and fail IsInt). */
+const toCanonicalInteger = ({ value }: { value: unknown }): unknown => canonicalInteger(value) ?? value;
 
 export class AuditQueryDto {
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toCanonicalInteger)
   @IsInt()
   @Min(0)
   after?: number;
 
   @IsOptional()
-  @Type(() => Number)
+  @Transform(toCanonicalInteger)
   @IsInt()
   @Min(1)
   @Max(1000)

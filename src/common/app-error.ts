@@ -7,6 +7,9 @@ export type ErrorCode =
   | 'BAD_JSON'
   | 'BAD_URL'
   | 'BODY_TOO_LARGE'
+  | 'BODY_TOO_DEEP'
+  | 'HEADERS_TOO_LARGE'
+  | 'REQUEST_TIMEOUT'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'VALIDATION_FAILED'
   | 'UNKNOWN_FIELD'
@@ -82,6 +85,12 @@ export type ErrorCode =
   | 'PUBLICITY_TOO_SHORT'
   | 'PUBLICITY_NOT_OVER'
   | 'CALENDAR_YEAR_NOT_COVERED'
+  // holiday calendar imports (docs/calendar.md)
+  | 'CALENDAR_INVALID'
+  | 'CALENDAR_DATE_INVALID'
+  | 'CALENDAR_DATE_DUPLICATE'
+  | 'CALENDAR_DATE_CONFLICT'
+  | 'CALENDAR_DOCUMENT_NUMBER_INVALID'
   // officers and auth
   | 'AUTH_REQUIRED'
   | 'AUTH_TOKEN_INVALID'

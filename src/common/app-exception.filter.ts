@@ -1,7 +1,8 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, ErrorCode, TooManyAttemptsError } from './app-error';
+import { databaseUnavailable, DatabaseUnavailableError, outageLogLine } from '../database/database-outage';
 
 export interface ErrorBody {
   code: ErrorCode | 'INTERNAL_ERROR';
@@ -15,6 +16,7 @@ export function httpStatusFor(code: ErrorCode): number {
   switch (code) {
     case 'BAD_JSON':
     case 'BAD_URL':
+    case 'BODY_TOO_DEEP':
     case 'VALIDATION_FAILED':
     case 'UNKNOWN_FIELD':
     case 'ID_NUMBER_INVALID':
@@ -38,6 +40,11 @@ export function httpStatusFor(code: ErrorCode): number {
     case 'SCORE_THRESHOLD_INVALID':
     case 'SEED_INVALID':
     case 'COMMITMENT_INVALID':
+    case 'CALENDAR_INVALID':
+    case 'CALENDAR_DATE_INVALID':
+    case 'CALENDAR_DATE_DUPLICATE':
+    case 'CALENDAR_DATE_CONFLICT':
+    case 'CALENDAR_DOCUMENT_NUMBER_INVALID':
       return 400;
     case 'AUTH_REQUIRED':
     case 'AUTH_TOKEN_INVALID':
@@ -77,8 +84,12 @@ export function httpStatusFor(code: ErrorCode): number {
       return 409;
     case 'CERTIFICATE_REVOKED':
       return 410;
+    case 'REQUEST_TIMEOUT':
+      return 408;
     case 'BODY_TOO_LARGE':
       return 413;
+    case 'HEADERS_TOO_LARGE':
+      return 431;
     case 'PDF_CHARACTER_UNSUPPORTED':
     case 'APPLICANT_BANNED':
     case 'PLEDGE_MISSING':
@@ -164,18 +175,25 @@ export class AppExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    // Pages declare text/html; Fastify refuses to send an object under it (a second error).
+    void reply.header('Content-Type', 'application/json; charset=utf-8');
+    // A database outage is a 503 to retry, whatever the route; logged once, without a stack.
+    const outage = databaseUnavailable(exception);
+    if (outage) this.logger.error(outageLogLine(outage, exception, host.switchToHttp().getRequest<FastifyRequest>()));
     const known =
-      exception instanceof AppError
+      outage ??
+      (exception instanceof AppError
         ? exception
         : exception instanceof HttpException
           ? fromHttpException(exception)
-          : fromFastifyError(exception);
+          : fromFastifyError(exception));
     if (known) {
       const body: ErrorBody = { code: known.code, message: known.message };
       if (known.details) body.details = known.details;
-      if (known instanceof TooManyAttemptsError) {
+      if (known instanceof TooManyAttemptsError || known instanceof DatabaseUnavailableError) {
         void reply.header('Retry-After', String(known.retryAfterSeconds));
       }
+      if (outage) void reply.header('Cache-Control', 'no-store');
       void reply.status(httpStatusFor(known.code)).send(body);
       return;
     }

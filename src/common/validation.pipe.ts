@@ -1,5 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
+import { toNfc } from './text-input';
 
 /** Attach to a class-validator decorator so its failure carries our stable code. */
 export function code(errorCode: ErrorCode): { context: { code: ErrorCode } } {
@@ -16,6 +17,20 @@ function firstLeaf(errors: ValidationError[], path: string[] = []): [ValidationE
   return undefined;
 }
 
+/**
+ * The failure to report for a property: its topmost failing decorator. DTOs list a property's
+ * checks from the most basic down (presence, type, then length and shape), but class-validator
+ * runs them bottom-up and records every failure in that order; so "2026" as a year is
+ * reported as not a whole number, not as above 9999. Presence (IsDefined) always runs first
+ * and nested validation always last, whatever their place.
+ */
+function reportedConstraint(constraints: Record<string, string>): string {
+  const failed = Object.keys(constraints);
+  if (failed.includes('isDefined')) return 'isDefined';
+  const own = failed.filter((name) => name !== 'nestedValidation');
+  return own.length > 0 ? own[own.length - 1] : failed[0];
+}
+
 /** Turns the first validation failure into an AppError with the code its decorator names. */
 export function toAppError(errors: ValidationError[]): AppError {
   const leaf = firstLeaf(errors);
@@ -25,8 +40,11 @@ export function toAppError(errors: ValidationError[]): AppError {
   if ('whitelistValidation' in constraints) {
     return new AppError('UNKNOWN_FIELD', `Unknown field "${path}".`, { field: path });
   }
-  const [constraint, message] = Object.entries(constraints)[0];
+  const constraint = reportedConstraint(constraints);
   const errorCode = (error.contexts?.[constraint] as { code?: ErrorCode } | undefined)?.code;
+  // A missing required field fails its type check first; say what is wrong: it is missing.
+  const missing = constraint !== 'isDefined' && 'value' in error && error.value === undefined;
+  const message = missing ? `${path} is required` : constraints[constraint];
   return new AppError(errorCode ?? 'VALIDATION_FAILED', message, { field: path });
 }
 
@@ -35,6 +53,11 @@ class BodyValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new AppError('VALIDATION_FAILED', 'The request body must be a JSON object.');
+    }
+    // A path parameter stays the text of the address, in NFC: Nest would turn `1e3`, ` 1` or
+    // `0x1` into a number for an `id: number` before IdParamPipe could refuse them.
+    if (metadata.type === 'param' && metadata.data) {
+      return Promise.resolve(typeof value === 'string' ? toNfc(value) : value);
     }
     return super.transform(value, metadata) as Promise<unknown>;
   }
@@ -47,7 +70,6 @@ export function createValidationPipe(): ValidationPipe {
     forbidNonWhitelisted: true,
     forbidUnknownValues: true,
     transform: true,
-    stopAtFirstError: true,
     exceptionFactory: toAppError,
   });
 }

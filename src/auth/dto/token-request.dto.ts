@@ -1,9 +1,11 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsString, Matches, MaxLength, MinLength } from 'class-validator';
+import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 
 export class TokenRequestDto {
   @ApiProperty({ example: 'amr-issuer' })
   @IsString()
+  @HasNoInvisibleCharacters()
   @MinLength(1)
   @MaxLength(64)
   // No username has control characters; PostgreSQL would also refuse a NUL in the lookup.

@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import { IsDefined, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
+import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 import { LEVELS, SPECIALTIES } from '../../signing/credential-claims';
 import type { Level, Specialty } from '../../signing/credential-claims';
 
@@ -13,6 +14,7 @@ const NO_CONTROL = /^[^\p{C}]*$/u;
 export class HolderDto {
   @ApiProperty({ example: '张三' })
   @IsString(code('NAME_INVALID'))
+  @HasNoInvisibleCharacters(code('NAME_INVALID'))
   @MinLength(1, code('NAME_INVALID'))
   @MaxLength(40, code('NAME_INVALID'))
   @Matches(PERSON_NAME, { message: 'name must be letters (a middle dot allowed), without control characters or surrounding spaces', ...code('NAME_INVALID') })
@@ -29,6 +31,7 @@ export class HolderDto {
 
   @ApiProperty({ example: '浙江省计量科学研究院' })
   @IsString(code('EMPLOYER_INVALID'))
+  @HasNoInvisibleCharacters(code('EMPLOYER_INVALID'))
   @MinLength(2, code('EMPLOYER_INVALID'))
   @MaxLength(100, code('EMPLOYER_INVALID'))
   @Matches(NO_CONTROL, { message: 'employer must not contain control characters', ...code('EMPLOYER_INVALID') })
@@ -53,7 +56,7 @@ export class IssueCertificateDto {
   specialty!: Specialty;
 
   @ApiProperty({ example: 2026 })
-  @IsInt({ message: 'evaluationYear must be an integer', ...code('EVALUATION_YEAR_INVALID') })
+  @IsInt({ message: 'evaluationYear must be a whole number', ...code('EVALUATION_YEAR_INVALID') })
   @Min(2000, code('EVALUATION_YEAR_INVALID'))
   @Max(9999, code('EVALUATION_YEAR_INVALID'))
   evaluationYear!: number;

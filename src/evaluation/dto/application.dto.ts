@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { maskIdNumber } from '../../common/id-number';
 import { code } from '../../common/validation.pipe';
+import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 import { SPECIALTIES } from '../../signing/credential-claims';
 import type { Specialty } from '../../signing/credential-claims';
 import type { ApplicationEntity } from '../application.entity';
@@ -15,6 +16,7 @@ const CHANNELS = ['regular', 'landmark'] as const;
 export class ApplicationDto implements ApplicationInput {
   @ApiProperty({ example: '陈晓峰' })
   @IsString(code('NAME_INVALID'))
+  @HasNoInvisibleCharacters(code('NAME_INVALID'))
   name!: string;
 
   @ApiProperty({ example: '330106197803120113' })
@@ -23,6 +25,7 @@ export class ApplicationDto implements ApplicationInput {
 
   @ApiProperty({ example: '浙江省计量科学研究院' })
   @IsString(code('EMPLOYER_INVALID'))
+  @HasNoInvisibleCharacters(code('EMPLOYER_INVALID'))
   employer!: string;
 
   @ApiProperty({ enum: SPECIALTIES })

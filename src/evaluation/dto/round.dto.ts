@@ -13,7 +13,7 @@ export class CreateRoundDto {
   level!: Level;
 
   @ApiProperty({ example: 2026 })
-  @IsInt({ message: 'year must be an integer', ...code('EVALUATION_YEAR_INVALID') })
+  @IsInt({ message: 'year must be a whole number', ...code('EVALUATION_YEAR_INVALID') })
   @Min(2000, code('EVALUATION_YEAR_INVALID'))
   @Max(9999, code('EVALUATION_YEAR_INVALID'))
   year!: number;

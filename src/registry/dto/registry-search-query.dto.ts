@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsDefined, IsString, Length } from 'class-validator';
 import { code } from '../../common/validation.pipe';
+import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 
 const BOTH_REQUIRED = 'name and idNumber are both required: the registry is never searched by name alone';
 
@@ -12,6 +13,7 @@ export class RegistrySearchQueryDto {
   @ApiProperty({ example: '张三', description: 'Holder name, exactly as on the certificate' })
   @IsDefined({ message: BOTH_REQUIRED })
   @IsString({ message: 'name must be one string', ...code('NAME_INVALID') })
+  @HasNoInvisibleCharacters(code('NAME_INVALID'))
   @Length(1, 40, { message: 'name must be 1 to 40 characters', ...code('NAME_INVALID') })
   name!: string;
 

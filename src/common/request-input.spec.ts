@@ -1,0 +1,44 @@
+import { jsonNestsDeeperThan, normalizeJsonText, parseQueryString } from './request-input';
+
+describe('jsonNestsDeeperThan', () => {
+  const nested = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
+
+  it('allows the limit and refuses one level more, for objects and arrays alike', () => {
+    expect(jsonNestsDeeperThan(nested(64), 64)).toBe(false);
+    expect(jsonNestsDeeperThan(nested(65), 64)).toBe(true);
+    expect(jsonNestsDeeperThan('['.repeat(65) + ']'.repeat(65), 64)).toBe(true);
+    expect(jsonNestsDeeperThan('[{"a":[{"b":[]}]}]', 5)).toBe(false);
+    expect(jsonNestsDeeperThan('[{"a":[{"b":[]}]}]', 4)).toBe(true);
+  });
+
+  it('ignores brackets inside strings, escaped quotes included', () => {
+    expect(jsonNestsDeeperThan(`{"a":"${'['.repeat(100)}"}`, 2)).toBe(false);
+    expect(jsonNestsDeeperThan(`{"a":"\\"${'{'.repeat(100)}"}`, 2)).toBe(false);
+    expect(jsonNestsDeeperThan(`{"a":"\\\\",${'"b":['.repeat(1)}[[1]]]}`, 3)).toBe(true);
+  });
+
+  it('scans 3,000 levels without recursion', () => {
+    expect(jsonNestsDeeperThan('['.repeat(100_000), 64)).toBe(true);
+  });
+});
+
+describe('normalizeJsonText', () => {
+  it('turns every string, keys included, into NFC, at any depth', () => {
+    const value = JSON.parse(JSON.stringify({ ['Zoe\u0308']: ['Mu\u0308ller', { n: 'e\u0301', k: 1, b: null }] })) as unknown;
+    expect(normalizeJsonText(value)).toEqual({ ['Zo\u00eb']: ['M\u00fcller', { n: '\u00e9', k: 1, b: null }] });
+  });
+});
+
+describe('parseQueryString', () => {
+  it('decodes percent-encoding and + to NFC text; a repeated name gives a list', () => {
+    const query = parseQueryString(`name=${encodeURIComponent('Zoe\u0308')}+A&id=1&id=2`);
+    expect({ ...query }).toEqual({ name: 'Zo\u00eb A', id: ['1', '2'] });
+  });
+
+  it('keeps __proto__ a plain name and turns a malformed escape into U+FFFD', () => {
+    const query = parseQueryString('__proto__=x&bad=%E5%BC');
+    expect(Object.getPrototypeOf(query)).toBeNull();
+    expect(query.__proto__).toBe('x');
+    expect(query.bad).toBe('\ufffd');
+  });
+});

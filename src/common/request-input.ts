@@ -1,0 +1,80 @@
+import { toNfc } from './text-input';
+
+/**
+ * Request bodies and query strings as the service reads them, before anything recursive (the
+ * validation pipe, class-transformer) sees them. Pure, so the checks are testable alone.
+ */
+
+/** No request of this API nests deeper than a few levels; a credential is about five. */
+export const MAX_JSON_DEPTH = 64;
+
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN = new Set([0x7b, 0x5b]); // { [
+const CLOSE = new Set([0x7d, 0x5d]); // } ]
+
+/**
+ * Whether JSON text opens more than `max` objects or arrays inside one another. A linear scan
+ * of the raw text: a recursive check (or parser) would itself overflow the stack on the
+ * thousands of levels it is meant to refuse. Brackets inside strings do not count.
+ */
+export function jsonNestsDeeperThan(text: string, max: number = MAX_JSON_DEPTH): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === BACKSLASH) i++;
+      else if (c === QUOTE) inString = false;
+    } else if (c === QUOTE) {
+      inString = true;
+    } else if (OPEN.has(c)) {
+      if (++depth > max) return true;
+    } else if (CLOSE.has(c)) {
+      depth--;
+    }
+  }
+  return false;
+}
+
+/**
+ * Every string of a parsed JSON value, keys included, in NFC, so a name sent decomposed is
+ * stored and looked up as the same name. Recursive: call it only on a value whose depth was
+ * checked. Objects are rewritten in place (they come fresh from the parser).
+ */
+export function normalizeJsonText(value: unknown): unknown {
+  if (typeof value === 'string') return toNfc(value);
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) value[i] = normalizeJsonText(value[i]);
+    return value;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const record = value as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const normalized = normalizeJsonText(record[key]);
+      const nfcKey = toNfc(key);
+      if (nfcKey !== key) delete record[key];
+      record[nfcKey] = normalized;
+    }
+  }
+  return value;
+}
+
+/**
+ * The query string as an object of NFC strings; a repeated name gives an array (which the
+ * DTOs refuse where one value is expected). WHATWG decoding: `+` is a space and a malformed
+ * percent-escape becomes U+FFFD, so it never matches stored text rather than failing the
+ * router. No prototype, so a `__proto__` parameter is just a name.
+ */
+export function parseQueryString(query: string): Record<string, string | string[]> {
+  const result = Object.create(null) as Record<string, string | string[]>;
+  for (const [rawName, rawValue] of new URLSearchParams(query)) {
+    const name = toNfc(rawName);
+    const value = toNfc(rawValue);
+    const existing = result[name];
+    if (existing === undefined) result[name] = value;
+    else if (Array.isArray(existing)) existing.push(value);
+    else result[name] = [existing, value];
+  }
+  return result;
+}
