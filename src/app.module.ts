@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuditApiModule } from './audit/audit-api.module';
 import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
+import { CalendarApiModule } from './calendar/calendar-api.module';
 import { CertificatesModule } from './certificates/certificates.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
@@ -28,6 +29,7 @@ import { WebModule } from './web/web.module';
     CertificatesModule,
     RegistryModule,
     RevocationModule,
+    CalendarApiModule,
     EvaluationApiModule,
     PdfModule,
     HealthModule,

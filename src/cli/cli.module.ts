@@ -8,6 +8,8 @@ import { AuditModule } from '../audit/audit.module';
 import { AuditVerifyCommand } from './audit-verify.command';
 import { AuthModule } from '../auth/auth.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
+import { CalendarModule } from '../calendar/calendar.module';
+import { CalendarImportCommand } from './calendar-import.command';
 import { SigningModule } from '../signing/signing.module';
 import { DrawCommitCommand, DrawRunCommand, DrawSeedCommand, DrawVerifyCommand } from './draw.commands';
 import { EvaluationApplicationsImportCommand, EvaluationPoolImportCommand } from './evaluation-import.command';
@@ -21,7 +23,7 @@ import { OfficerAddCommand } from './officer-add.command';
 @Module({
   // AuthModule: feature modules (certificates, revocation) declare guarded controllers, whose
   // guard Nest builds even in an application context without HTTP.
-  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, KeysModule, OfficersModule, SigningModule, AuthModule, EvaluationModule],
+  imports: [ConfigModule, CommonModule, DatabaseModule, AuditModule, KeysModule, OfficersModule, SigningModule, AuthModule, EvaluationModule, CalendarModule],
   providers: [
     OfficerAddCommand,
     KeysRotateCommand,
@@ -36,6 +38,8 @@ import { OfficerAddCommand } from './officer-add.command';
     EvaluationMeetingCommand,
     EvaluationPublishCommand,
     EvaluationIssueCommand,
+    // the holiday calendar (docs/calendar.md)
+    CalendarImportCommand,
   ],
 })
 export class CliModule {}

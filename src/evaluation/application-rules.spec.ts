@@ -1,3 +1,4 @@
+import { PACKAGE_CALENDAR } from '../calendar/holiday-calendar';
 import { ApplicationInput, applicationProblems, RoundTerms } from './application-rules';
 
 const TODAY = '2026-11-02';
@@ -17,7 +18,7 @@ const application = (overrides: Partial<ApplicationInput> = {}): ApplicationInpu
 });
 const PROFESSOR: RoundTerms = { level: 'professor', scoreThreshold: null };
 const SENIOR: RoundTerms = { level: 'senior', scoreThreshold: 80 };
-const codes = (input: ApplicationInput, terms = PROFESSOR) => applicationProblems(input, terms, TODAY).map((p) => `${p.field}:${p.code}`);
+const codes = (input: ApplicationInput, terms = PROFESSOR) => applicationProblems(input, terms, TODAY, PACKAGE_CALENDAR).map((p) => `${p.field}:${p.code}`);
 
 describe('application rules (四.三.1–3, 三.四)', () => {
   it('accepts a complete application', () => {
@@ -31,7 +32,7 @@ describe('application rules (四.三.1–3, 三.四)', () => {
     // Across National Day: 28–30 Sep and 8–9 Oct.
     expect(codes(application({ employerPublicityStart: '2026-09-28', employerPublicityEnd: '2026-10-09' }))).toEqual([]);
     expect(codes(application({ employerPublicityStart: '2026-09-28', employerPublicityEnd: '2026-10-08' }))).toEqual(['employerPublicityEnd:EMPLOYER_PUBLICITY_TOO_SHORT']);
-    const [problem] = applicationProblems(application({ employerPublicityStart: '2026-09-28', employerPublicityEnd: '2026-10-08' }), PROFESSOR, TODAY);
+    const [problem] = applicationProblems(application({ employerPublicityStart: '2026-09-28', employerPublicityEnd: '2026-10-08' }), PROFESSOR, TODAY, PACKAGE_CALENDAR);
     expect(problem.details).toEqual({ workingDays: 4 });
     expect(codes(application({ employerPublicityStart: '2026-10-26', employerPublicityEnd: '2026-11-03' }))).toEqual(['employerPublicityEnd:DATE_IN_FUTURE']);
     expect(codes(application({ employerPublicityStart: '2026-02-30' }))).toEqual(['employerPublicityStart:DATE_INVALID']);

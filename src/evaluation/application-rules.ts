@@ -7,6 +7,7 @@ import { toAppError } from '../common/validation.pipe';
 import { HolderDto } from '../certificates/dto/issue-certificate.dto';
 import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
 import type { Level, Specialty } from '../signing/credential-claims';
+import type { HolidayCalendar } from '../calendar/holiday-calendar';
 import { countWorkingDays } from './working-days';
 
 /** 三.四: the regular channel, or landmark achievements submitted directly (绿色通道). */
@@ -50,20 +51,21 @@ function holderProblem(input: ApplicationInput, today: string): FieldProblem | u
   const idProblem = idNumberProblem(input.idNumber, today);
   if (idProblem) return { field: 'idNumber', code: 'ID_NUMBER_INVALID', reason: `idNumber ${idProblem}.` };
   const holder = plainToInstance(HolderDto, { name: input.name, gender: genderOfIdNumber(input.idNumber), idNumber: input.idNumber, employer: input.employer });
-  const errors = validateSync(holder, { stopAtFirstError: true });
+  // Every failure is collected: toAppError reports the topmost failing check, as for a request.
+  const errors = validateSync(holder);
   if (errors.length === 0) return undefined;
   const error = toAppError(errors);
   return { field: String(error.details?.field ?? 'name'), code: error.code, reason: error.message };
 }
 
-function publicityProblem(input: ApplicationInput, today: string): FieldProblem | undefined {
+function publicityProblem(input: ApplicationInput, today: string, calendar: HolidayCalendar): FieldProblem | undefined {
   for (const field of ['employerPublicityStart', 'employerPublicityEnd'] as const) {
     if (!isCalendarDate(input[field])) return { field, code: 'DATE_INVALID', reason: `${field} is not a real date YYYY-MM-DD.` };
   }
   if (input.employerPublicityEnd > today) return { field: 'employerPublicityEnd', code: 'DATE_IN_FUTURE', reason: 'The employer publicity has not ended yet.' };
   let workingDays: number;
   try {
-    workingDays = countWorkingDays(input.employerPublicityStart, input.employerPublicityEnd);
+    workingDays = countWorkingDays(input.employerPublicityStart, input.employerPublicityEnd, calendar);
   } catch (error) {
     if (error instanceof AppError) return { field: 'employerPublicityEnd', code: error.code, reason: error.message, details: error.details };
     throw error;
@@ -88,14 +90,14 @@ function channelProblem(input: ApplicationInput, terms: RoundTerms): FieldProble
   return undefined;
 }
 
-/** Every rule an application breaks, besides a ban (checked against the database). */
-export function applicationProblems(input: ApplicationInput, terms: RoundTerms, today: string): FieldProblem[] {
+/** Every rule an application breaks, besides a ban (checked against the database); working days count on `calendar`. */
+export function applicationProblems(input: ApplicationInput, terms: RoundTerms, today: string, calendar: HolidayCalendar): FieldProblem[] {
   const problems: Array<FieldProblem | undefined> = [holderProblem(input, today)];
   if (!SPECIALTIES_BY_LEVEL[terms.level].includes(input.specialty)) {
     problems.push({ field: 'specialty', code: 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL', reason: `${SPECIALTY_NAMES[input.specialty]} is not evaluated for ${LEVEL_NAMES[terms.level]}.` });
   }
   if (!input.pledge) problems.push({ field: 'pledge', code: 'PLEDGE_MISSING', reason: 'The applicant has not pledged that the materials are true (四.三.1).' });
-  problems.push(publicityProblem(input, today));
+  problems.push(publicityProblem(input, today, calendar));
   if (!input.departmentReviewed) problems.push({ field: 'departmentReviewed', code: 'DEPARTMENT_REVIEW_MISSING', reason: 'The competent department has not reviewed the application (四.三.3).' });
   problems.push(channelProblem(input, terms));
   return problems.filter((p): p is FieldProblem => p !== undefined);

@@ -8,6 +8,9 @@ import { Clock } from '../common/clock';
 import { genderOfIdNumber } from '../common/id-number';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
+import { CalendarService } from '../calendar/calendar.service';
+import type { HolidayCalendar } from '../calendar/holiday-calendar';
+import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { BansService } from '../revocation/bans.service';
 import type { Level } from '../signing/credential-claims';
 import { ApplicationEntity } from './application.entity';
@@ -31,13 +34,15 @@ export class ApplicationsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
+    private readonly fonts: CertificateFontsService,
   ) {}
 
   /** One application; the first rule it breaks is the refusal (a ban: APPLICANT_BANNED with its end date). */
   async addOne(roundId: number, input: ApplicationInput, actor: AuditActor): Promise<ApplicationEntity> {
     const round = await this.openRound(roundId);
     const normalised = { ...input, quantitativeScore: input.quantitativeScore ?? null };
-    const [problem] = await this.problemsOf(normalised, round);
+    const [problem] = await this.problemsOf(normalised, round, await this.calendars.current());
     if (problem) throw new AppError(problem.code, problem.reason, { field: problem.field, ...problem.details });
     const [stored] = await this.store(round, [normalised], actor);
     return stored;
@@ -52,9 +57,10 @@ export class ApplicationsService {
     const { rows, problems } = readApplicationsCsv(data, round.level as Level);
     const existing = new Set((await this.applications.find({ select: { idNumber: true }, where: { roundId } })).map((a) => a.idNumber));
     const lineOf = new Map<string, number>();
+    const calendar = await this.calendars.current();
     for (const { line, input } of rows) {
       const toRow = (p: FieldProblem): CsvProblem => ({ line, field: COLUMN_OF_FIELD[p.field] ?? p.field, code: p.code, reason: p.reason, details: p.details });
-      problems.push(...(await this.problemsOf(input, round)).map(toRow));
+      problems.push(...(await this.problemsOf(input, round, calendar)).map(toRow));
       const duplicate = lineOf.has(input.idNumber) ? `is already on line ${lineOf.get(input.idNumber)}` : existing.has(input.idNumber) ? 'has already applied to this round' : undefined;
       if (duplicate) problems.push({ line, field: '身份证号', code: 'APPLICATION_DUPLICATE', reason: `${input.idNumber} ${duplicate}` });
       lineOf.set(input.idNumber, lineOf.get(input.idNumber) ?? line);
@@ -79,7 +85,8 @@ export class ApplicationsService {
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'APPLICATIONS_CLOSED', 'The eligibility check');
     const applications = await this.applications.find({ where: { roundId }, order: { id: 'ASC' } });
-    const verdicts = await Promise.all(applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round) })));
+    const calendar = await this.calendars.current();
+    const verdicts = await Promise.all(applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar) })));
     const ineligible = verdicts.filter((v) => v.problems.length > 0);
     if (applications.length === ineligible.length) throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No application in this round is eligible.');
     return this.transactions.run(async (manager) => {
@@ -97,10 +104,11 @@ export class ApplicationsService {
     return round;
   }
 
-  private async problemsOf(input: ApplicationInput, round: RoundEntity): Promise<FieldProblem[]> {
+  private async problemsOf(input: ApplicationInput, round: RoundEntity, calendar: HolidayCalendar): Promise<FieldProblem[]> {
     const today = this.rounds.today();
     const terms = { level: round.level as Level, scoreThreshold: round.scoreThreshold === null ? null : Number(round.scoreThreshold) };
-    const problems = applicationProblems(input, terms, today);
+    const problems = applicationProblems(input, terms, today, calendar);
+    problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
     // 四.四.3: barred applicants may not apply while the ban is in force.
     const ban = await this.bans.statusOf(input.idNumber, today);
@@ -108,6 +116,16 @@ export class ApplicationsService {
       problems.unshift({ field: 'idNumber', code: 'APPLICANT_BANNED', reason: `The applicant is barred from applying until ${ban.until} (${ban.decisionDocument}; 四.四.3).`, details: { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument } });
     }
     return problems;
+  }
+
+  /** The name and employer go on the certificate: refused now if no font can draw them, not at issuance. */
+  private printProblems(input: ApplicationInput, found: FieldProblem[]): FieldProblem[] {
+    const unchecked = (['name', 'employer'] as const).filter((field) => !found.some((p) => p.field === field));
+    const errors = this.fonts.unprintable(Object.fromEntries(unchecked.map((field) => [field, input[field]])));
+    return errors.map(({ code, message, details }) => {
+      const { field, ...characters } = details ?? {};
+      return { field: String(field), code, reason: message, details: characters };
+    });
   }
 
   private async store(round: RoundEntity, inputs: ApplicationInput[], actor: AuditActor, details: Record<string, unknown> = {}): Promise<ApplicationEntity[]> {

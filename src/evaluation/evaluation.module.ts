@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarModule } from '../calendar/calendar.module';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
 import { RevocationModule } from '../revocation/revocation.module';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationsService } from './applications.service';
@@ -21,7 +23,9 @@ import { RoundsService } from './rounds.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity]),
+    CalendarModule,
     CertificatesModule,
+    CertificateFontsModule,
     RevocationModule,
   ],
   providers: [RoundsService, PoolsService, ApplicationsService, DrawsService, MeetingsService, PublicityService, RoundIssuanceService],

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ApplicationEntity } from './application.entity';
 import type { ObjectionDto, PublicationDto, PublicityDto, ResolutionDto } from './dto/results.dto';
@@ -25,6 +26,7 @@ export class PublicityService {
     private readonly rounds: RoundsService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly calendars: CalendarService,
   ) {}
 
   async startPublicity(roundId: number, input: PublicityDto, actor: AuditActor): Promise<RoundEntity> {
@@ -33,7 +35,7 @@ export class PublicityService {
     requireRealDate(input.start, 'start');
     requireRealDate(input.end, 'end');
     if (input.start < round.meetingDate) throw new AppError('DATE_INVALID', 'The publicity cannot start before the meeting.', { field: 'start' });
-    const workingDays = countWorkingDays(input.start, input.end);
+    const workingDays = countWorkingDays(input.start, input.end, await this.calendars.current());
     if (workingDays < MIN_RESULTS_PUBLICITY_WORKING_DAYS) {
       throw new AppError('PUBLICITY_TOO_SHORT', `${input.start} to ${input.end} has ${workingDays} working days; the results are publicised for at least ${MIN_RESULTS_PUBLICITY_WORKING_DAYS} (四.三.6).`, { workingDays, required: MIN_RESULTS_PUBLICITY_WORKING_DAYS });
     }

@@ -3,6 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import { CalendarService } from '../calendar/calendar.service';
 import { chinaDate, Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
@@ -30,6 +31,7 @@ export class RoundsService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly calendars: CalendarService,
   ) {}
 
   today(): string {
@@ -112,7 +114,7 @@ export class RoundsService {
     if (input.hrssApprovedOn < input.reportedOn) throw new AppError('DATE_INVALID', 'HRSS cannot approve before the report.', { field: 'hrssApprovedOn' });
     // 四.三.4: the committee meets only once HRSS has approved.
     if (input.hrssApprovedOn > round.meetingDate) throw new AppError('DATE_INVALID', 'HRSS must approve before the meeting.', { field: 'hrssApprovedOn' });
-    const latest = addWorkingDays(round.meetingDate, -PRE_EVALUATION_REPORT_WORKING_DAYS);
+    const latest = addWorkingDays(round.meetingDate, -PRE_EVALUATION_REPORT_WORKING_DAYS, await this.calendars.current());
     if (input.reportedOn > latest) {
       throw new AppError('PRE_EVALUATION_REPORT_TOO_LATE', `The report must reach HRSS ${PRE_EVALUATION_REPORT_WORKING_DAYS} working days before the meeting on ${round.meetingDate}: on ${latest} at the latest (四.三.4).`, { latest, meetingDate: round.meetingDate });
     }

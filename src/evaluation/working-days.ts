@@ -1,27 +1,19 @@
-import { getHolidaysInRange, isWorkday } from 'chinese-days';
-import { AppError } from '../common/app-error';
+import { HolidayCalendar, PACKAGE_CALENDAR } from '../calendar/holiday-calendar';
 
 /**
  * Working days of mainland China (四.三.2 and 四.三.6 count publicity in 工作日; 四.三.4 reports
- * 10 工作日 ahead), from the `chinese-days` package: weekends, the State Council's official
- * holidays and its make-up working days (调休). Dates are 'YYYY-MM-DD'.
+ * 10 工作日 ahead): weekends, the State Council's official holidays and its make-up working days
+ * (调休). Dates are 'YYYY-MM-DD'.
  *
- * The package only knows the years whose holiday notice was published when it was released.
- * For any other year it would silently treat holidays as working days, so counting refuses
- * such a year instead of under-counting a publicity period: update `chinese-days`.
+ * Pure and synchronous: the calendar is a parameter. Services pass CalendarService's calendar
+ * (the office's imported schedules, then the `chinese-days` package); the default knows the
+ * package only. A year in neither is refused (422 CALENDAR_YEAR_NOT_COVERED) rather than
+ * counted with its holidays as working days.
  */
 
-const coverage = new Map<number, boolean>();
-
 /** Whether the calendar has the official holiday schedule of a year. */
-export function isYearCovered(year: number): boolean {
-  let covered = coverage.get(year);
-  if (covered === undefined) {
-    // Every year has official holidays (元旦 at least): none listed means no data.
-    covered = getHolidaysInRange(`${year}-01-01`, `${year}-12-31`, false).length > 0;
-    coverage.set(year, covered);
-  }
-  return covered;
+export function isYearCovered(year: number, calendar: HolidayCalendar = PACKAGE_CALENDAR): boolean {
+  return calendar.sourceOf(year) !== undefined;
 }
 
 /** The date `days` calendar days after (or before, if negative) a date. */
@@ -30,23 +22,15 @@ export function shiftDate(date: string, days: number): string {
   return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
 }
 
-export function isWorkingDay(date: string): boolean {
-  const year = Number(date.slice(0, 4));
-  if (!isYearCovered(year)) {
-    throw new AppError(
-      'CALENDAR_YEAR_NOT_COVERED',
-      `The working-day calendar has no official holiday schedule for ${year} yet; update the chinese-days package once it is published.`,
-      { year },
-    );
-  }
-  return isWorkday(date);
+export function isWorkingDay(date: string, calendar: HolidayCalendar = PACKAGE_CALENDAR): boolean {
+  return calendar.isWorkingDay(date);
 }
 
 /** Working days from `first` to `last`, both included (0 when `last` is before `first`). */
-export function countWorkingDays(first: string, last: string): number {
+export function countWorkingDays(first: string, last: string, calendar: HolidayCalendar = PACKAGE_CALENDAR): number {
   let count = 0;
   for (let date = first; date <= last; date = shiftDate(date, 1)) {
-    if (isWorkingDay(date)) count++;
+    if (calendar.isWorkingDay(date)) count++;
   }
   return count;
 }
@@ -56,12 +40,12 @@ export function countWorkingDays(first: string, last: string): number {
  * counted, so `addWorkingDays(meeting, -10)` is the last day a report 10 working days ahead
  * may be made.
  */
-export function addWorkingDays(date: string, n: number): string {
+export function addWorkingDays(date: string, n: number, calendar: HolidayCalendar = PACKAGE_CALENDAR): string {
   const step = n < 0 ? -1 : 1;
   let current = date;
   for (let left = Math.abs(n); left > 0; ) {
     current = shiftDate(current, step);
-    if (isWorkingDay(current)) left--;
+    if (calendar.isWorkingDay(current)) left--;
   }
   return current;
 }

@@ -1,0 +1,10 @@
+import { Module } from '@nestjs/common';
+import { CalendarController } from './calendar.controller';
+import { CalendarModule } from './calendar.module';
+
+/** The office's HTTP API for the holiday calendar, under /api/v1/calendar. */
+@Module({
+  imports: [CalendarModule],
+  controllers: [CalendarController],
+})
+export class CalendarApiModule {}
