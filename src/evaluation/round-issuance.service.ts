@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
 import { AuditActor } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -18,6 +19,8 @@ export interface IssuanceProgress {
   created: number;
   existing: number;
 }
+
+export type IssuanceReport = IssuanceProgress & { state: string };
 
 export interface IssuanceOptions {
   /** Issuances in flight: signing runs on the libuv thread pool, so a few overlap well. */
@@ -44,7 +47,23 @@ export class RoundIssuanceService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  async issueAll(roundId: number, actor: AuditActor, options: IssuanceOptions = {}): Promise<IssuanceProgress & { state: string }> {
+  /** The run of each round this process is issuing now, by round id. */
+  private readonly running = new Map<number, Promise<IssuanceReport>>();
+
+  /**
+   * Issues a round's certificates. A call while this process already issues the round joins
+   * that run and gets its final report (it starts no second batch, and `options` of the joining
+   * call are not used): the answer to a repeated click is the same report, never a 409.
+   */
+  issueAll(roundId: number, actor: AuditActor, options: IssuanceOptions = {}): Promise<IssuanceReport> {
+    const running = this.running.get(roundId);
+    if (running) return running;
+    const run = this.run(roundId, actor, options).finally(() => this.running.delete(roundId));
+    this.running.set(roundId, run);
+    return run;
+  }
+
+  private async run(roundId: number, actor: AuditActor, options: IssuanceOptions): Promise<IssuanceReport> {
     const round = await this.rounds.get(roundId);
     if (round.state !== 'CERTIFICATES_ISSUED') requireState(round.state, 'PUBLISHED', 'Issuing certificates');
     const candidates = await this.candidates(roundId);
@@ -53,11 +72,24 @@ export class RoundIssuanceService {
     progress.existing = progress.done = candidates.length - todo.length;
     options.onProgress?.({ ...progress });
     await this.issueEach(round, todo, actor, progress, options);
-    if (round.state === 'PUBLISHED') {
-      const details = { total: progress.total, created: progress.created, existing: progress.existing };
-      await this.transactions.run((manager) => this.rounds.advance(manager, round, 'CERTIFICATES_ISSUED', actor, {}, details));
-    }
+    if (round.state === 'PUBLISHED') await this.finish(round, actor, progress);
     return { ...progress, state: round.state };
+  }
+
+  /**
+   * PUBLISHED → CERTIFICATES_ISSUED. Another process (the CLI, a second server) may have
+   * issued the same round at the same time and moved it first: its certificates are the ones
+   * this run found or linked, so the round is just as issued and the run succeeds.
+   */
+  private async finish(round: RoundEntity, actor: AuditActor, progress: IssuanceProgress): Promise<void> {
+    const details = { total: progress.total, created: progress.created, existing: progress.existing };
+    try {
+      await this.transactions.run((manager) => this.rounds.advance(manager, round, 'CERTIFICATES_ISSUED', actor, {}, details));
+    } catch (error) {
+      const issuedElsewhere = error instanceof AppError && error.code === 'ROUND_STEP_OUT_OF_ORDER' && error.details?.state === 'CERTIFICATES_ISSUED';
+      if (!issuedElsewhere) throw error;
+      round.state = 'CERTIFICATES_ISSUED';
+    }
   }
 
   /** Passed (四.三.5), eligible, and not withheld after an objection (四.三.6). */

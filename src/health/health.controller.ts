@@ -1,22 +1,20 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
 import type { FastifyReply } from 'fastify';
-import { DataSource } from 'typeorm';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../database/database-outage';
+import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('public')
 @Controller('api/v1/health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly health: HealthService) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness and database reachability (503 when the database is down)' })
-  async health(@Res({ passthrough: true }) reply: FastifyReply): Promise<{ status: 'ok' | 'degraded'; database: 'up' | 'down' }> {
-    const up = await Promise.race([
-      this.dataSource.query('SELECT 1').then(() => true, () => false),
-      new Promise<boolean>((resolve) => setTimeout(resolve, 2000, false).unref()),
-    ]);
-    void reply.header('Cache-Control', 'no-store').status(up ? 200 : 503);
-    return { status: up ? 'ok' : 'degraded', database: up ? 'up' : 'down' };
+  @ApiOperation({ summary: 'Liveness, database reachability and schema (503 when the database is down or empty)' })
+  async check(@Res({ passthrough: true }) reply: FastifyReply): Promise<HealthReport> {
+    const report = await this.health.check();
+    void reply.header('Cache-Control', 'no-store').status(report.database === 'up' ? 200 : 503);
+    if (report.database !== 'up') void reply.header('Retry-After', String(OUTAGE_RETRY_AFTER_SECONDS));
+    return report;
   }
 }

@@ -1,10 +1,12 @@
-import { Controller, Get, Header } from '@nestjs/common';
+import { Controller, Get, Header, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { NOTICES_CSS, renderNoticesPage } from './notices-page';
+import { OutagePageFilter } from '../common/outage-page.filter';
+import { NOTICES_CSS, renderNoticesPage, renderNoticesUnavailablePage } from './notices-page';
 import { RevocationRecordsService } from './revocation-records.service';
 
 /** `/notices`: the public page of disciplinary decisions (rules.md "Misconduct"). */
 @ApiExcludeController()
+@UseFilters(new OutagePageFilter(renderNoticesUnavailablePage))
 @Controller()
 export class NoticesPageController {
   constructor(private readonly records: RevocationRecordsService) {}

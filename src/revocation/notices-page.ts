@@ -1,3 +1,4 @@
+import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
 import type { Notice } from './revocation-records.service';
 
 const escapeHtml = (text: string): string =>
@@ -20,7 +21,15 @@ function noticeRow(n: Notice): string {
 
 /** The public page of disciplinary decisions: server-rendered, no script, zh-CN. */
 export function renderNoticesPage(notices: Notice[]): string {
-  const body = notices.length ? notices.map(noticeRow).join('\n') : '<p class="empty">暂无公示的违纪处理结果。</p>';
+  return noticesShell(notices.length ? notices.map(noticeRow).join('\n') : '<p class="empty">暂无公示的违纪处理结果。</p>');
+}
+
+/** The same page while the database is out (served with 503): the look stays, the list waits. */
+export function renderNoticesUnavailablePage(): string {
+  return noticesShell(`<p class="empty">${escapeHtml(OUTAGE_PAGE_TEXT.detail)}</p>`);
+}
+
+function noticesShell(body: string): string {
   return `<!doctype html>
 <html lang="zh-CN">
 <head>

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { CERTIFICATE_NO_PATTERN } from '../common/formats';
 import { Clock } from '../common/clock';
+import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
 import type { RegistryCertificateDto } from '../registry/dto/registry-certificate.dto';
 import { RegistryService } from '../registry/registry.service';
 import { escapeHtml, fillTemplate, loadTemplate, SafeHtml } from './html';
@@ -55,6 +56,11 @@ export class WebPagesService {
       return this.message(404, certificateNo, 'invalid', '未找到该证书', `登记系统中没有编号为 ${certificateNo} 的职称电子证书。请核对编号，或向发证机关咨询。`);
     }
     return { status: 200, html: this.page(`${record.certificateNo} 查验结果`, this.record(record)) };
+  }
+
+  /** The page of a database outage (503), in the look of the other pages. */
+  unavailablePage(): string {
+    return this.message(503, '', 'unknown', OUTAGE_PAGE_TEXT.title, OUTAGE_PAGE_TEXT.detail).html ?? '';
   }
 
   private record(record: RegistryCertificateDto): string {

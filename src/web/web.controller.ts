@@ -1,6 +1,7 @@
-import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { WebOutagePageFilter } from './web-outage-page.filter';
 import { Page, WebPagesService } from './web-pages.service';
 
 function send(reply: FastifyReply, page: Page): string | undefined {
@@ -11,6 +12,7 @@ function send(reply: FastifyReply, page: Page): string | undefined {
 
 /** The verification pages the QR code opens (`/v#<token>`) and their no-JavaScript fallback. */
 @ApiExcludeController()
+@UseFilters(WebOutagePageFilter)
 @Controller('v')
 export class WebController {
   constructor(private readonly pages: WebPagesService) {}

@@ -1,0 +1,51 @@
+import { createHash, randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, ApiResponse, Officer, TestApp } from './test-app';
+
+const FIXTURES = join(__dirname, '../fixtures/evaluation');
+/** 10:00 in China on a date. */
+export const chinaMorning = (date: string): Date => new Date(`${date}T02:00:00Z`);
+
+/**
+ * Brings a professor round of 2026 to PUBLISHED through the API, every step on its day, all
+ * 8 applicants of test/fixtures/evaluation passing: the way in for tests of what follows the
+ * publication. The rules of each step are tested in evaluation.e2e-spec.ts, not here. Leaves
+ * the clock on the publication day (2026-12-28); returns the round id.
+ */
+export async function publishedProfessorRound(t: TestApp, admin: Officer): Promise<number> {
+  let token = admin.token;
+  const day = async (date: string) => {
+    t.clock.set(chinaMorning(date));
+    token = (await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password })).body.accessToken as string;
+  };
+  const step = async (path: string, body?: unknown, contentType?: string): Promise<ApiResponse> => {
+    const response = await api(t, 'POST', `/api/v1/evaluation${path}`, body, token, contentType ? { 'content-type': contentType } : {});
+    if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
+    return response;
+  };
+  const csv = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+
+  await day('2026-11-02');
+  await step('/pools/professor/import?reviewedOn=2026-06-30', csv('pool-professor.csv'), 'text/csv; charset=utf-8');
+  const id = (await step('/rounds', { level: 'professor', year: 2026, meetingDate: '2026-12-18' })).body.id as number;
+  await step(`/rounds/${id}/applications/import`, csv('applications-professor.csv'), 'text/csv; charset=utf-8');
+  await step(`/rounds/${id}/applications-closure`);
+  await day('2026-12-01');
+  await step(`/rounds/${id}/eligibility-check`);
+  const seed = randomBytes(32).toString('hex');
+  await step(`/rounds/${id}/draw-commitment`, { commitment: createHash('sha256').update(seed).digest('hex'), committeeSize: 25, viceChairs: 2 });
+  const members = ((await step(`/rounds/${id}/draw`, { seed })).body as Array<{ code: string }>).map((m) => m.code);
+  await day('2026-12-08');
+  await step(`/rounds/${id}/pre-evaluation-report`, { reportedOn: '2026-12-04', hrssApprovalDocument: '浙人社〔2026〕88号', hrssApprovedOn: '2026-12-08' });
+  await day('2026-12-18');
+  await step(`/rounds/${id}/attendance`, { present: members.slice(0, 17) });
+  const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/applications`, undefined, token)).body as Array<{ id: number }>;
+  await step(`/rounds/${id}/tally`, { tallies: applications.map((a) => ({ applicationId: a.id, yes: 15, no: 1, abstain: 1 })) });
+  await step(`/rounds/${id}/result-confirmation`, { presidingCode: members[0] });
+  await day('2026-12-21');
+  await step(`/rounds/${id}/results-publicity`, { start: '2026-12-21', end: '2026-12-25' });
+  await day('2026-12-28');
+  await step(`/rounds/${id}/publication`, { jointDocument: '浙市监人〔2026〕50号', publishedOn: '2026-12-28' });
+  return id;
+}
