@@ -10,7 +10,11 @@ import { configureApp, createHttpAdapter } from '../../src/app.factory';
 import { Clock, FixedClock } from '../../src/common/clock';
 import { APP_CONFIG, AppConfig, parseConfig } from '../../src/config/app-config';
 import { OfficersService } from '../../src/officers/officers.service';
+import { DEFAULT_TEST_NOW } from './test-clock';
 import { SQLITE_AUDIT_TRIGGERS } from '../../src/database/migrations/1764280000000-revocation-and-audit';
+import { SQLITE_AUDIT_NO_REPLACE_TRIGGER } from '../../src/database/migrations/1764320000000-append-only-hardening';
+import { runMigrationsAsOwner } from '../../src/database/migration-runner';
+import { AdminConnection, asRole, ensureTestRoles, OWNER_ROLE, prepareForRoles, splitRoleEnv } from './postgres-roles';
 
 /** The evaluation round's tables (src/database/migrations/1764296000000-evaluation-rounds.ts). */
 const EVALUATION_TABLES = ['evaluation_pools', 'evaluation_experts', 'evaluation_rounds', 'evaluation_round_history', 'evaluation_applications', 'evaluation_committee_members', 'evaluation_tallies', 'evaluation_objections'];
@@ -27,22 +31,39 @@ export interface TestApp {
   baseUrl: string;
   clock: FixedClock;
   config: AppConfig;
-  /** The DATABASE_URL it runs on, to start a second app on the same data. */
+  /**
+   * The database it runs on, to start a second app on the same data. On PostgreSQL it is the
+   * administrator's URL, from which each app's runtime and migration roles are derived.
+   */
   databaseUrl: string;
   dataSource: DataSource;
+  /**
+   * Runs SQL as a database administrator: on PostgreSQL the superuser of TEST_DATABASE_URL (the
+   * app itself runs as a role that owns nothing and may not alter the schema), on SQLite the app's own connection.
+   */
+  adminQuery(sql: string, parameters?: unknown[]): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /** Runs pending migrations as a deployment does (PostgreSQL: as the owner role), e.g. after a test emptied the schema. */
+  migrate(): Promise<void>;
   /** Deletes every row (the schema stays), for a clean slate between tests. */
   reset(): Promise<void>;
   close(): Promise<void>;
 }
 
-async function emptyPostgresSchema(url: string): Promise<void> {
+/** The administrator's connection of each test app on PostgreSQL, by the app's data source. */
+const adminConnections = new WeakMap<DataSource, AdminConnection>();
+
+/** Empties a PostgreSQL test database (its name must contain "test") and migrates it as the schema's owner. */
+export async function emptyPostgresSchema(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   if (!name.includes('test')) throw new Error(`Refusing to wipe database "${name}": its name lacks "test".`);
   const ds = new DataSource({ type: 'postgres', url });
   await ds.initialize();
+  await ensureTestRoles(ds);
   await ds.query('DROP SCHEMA IF EXISTS public CASCADE');
-  await ds.query('CREATE SCHEMA public');
+  await ds.query(`CREATE SCHEMA public AUTHORIZATION "${OWNER_ROLE}"`);
   await ds.destroy();
+  // Migrated by its owner, as a deployment is: the next app, or a CLI run as the superuser, finds it ready.
+  await runMigrationsAsOwner({ kind: 'postgres', url, migrationUrl: asRole(url, OWNER_ROLE) });
 }
 
 /** Boots the real app on a fresh database (SQLite file or the PostgreSQL test database). */
@@ -55,8 +76,11 @@ export async function freshDatabaseUrl(): Promise<string> {
 
 export async function startTestApp(options: { keysDir?: string; now?: Date; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
-  const config = parseConfig({ NODE_ENV: 'test', DATABASE_URL: databaseUrl, KEYS_DIR: options.keysDir ?? sharedKeysDir, PORT: '0', PUBLIC_BASE_URL: 'https://zs.example.test', ...options.env });
-  const clock = new FixedClock(options.now ?? new Date('2026-11-27T02:00:00Z'));
+  // PostgreSQL: the app runs as the runtime role and migrates as the owner; databaseUrl stays the administrator's.
+  const postgres = databaseUrl.startsWith('postgres');
+  if (postgres) await new AdminConnection(databaseUrl).use(prepareForRoles);
+  const config = parseConfig({ NODE_ENV: 'test', ...(postgres ? splitRoleEnv(databaseUrl) : { DATABASE_URL: databaseUrl }), KEYS_DIR: options.keysDir ?? sharedKeysDir, PORT: '0', PUBLIC_BASE_URL: 'https://zs.example.test', ...options.env });
+  const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(config)
@@ -68,6 +92,8 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address() as { port: number };
   const dataSource = app.get(DataSource);
+  const admin = postgres ? new AdminConnection(databaseUrl) : undefined;
+  if (admin) adminConnections.set(dataSource, admin);
   return {
     app,
     baseUrl: `http://127.0.0.1:${address.port}`,
@@ -75,15 +101,30 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
     config,
     databaseUrl,
     dataSource,
-    reset: async () => {
-      for (const table of ['certificates', 'certificate_sequences', 'officers', 'decision_cases', 'bans', 'certificate_status_history', ...EVALUATION_TABLES]) {
-        await dataSource.query(`DELETE FROM ${table}`);
+    adminQuery: async (sql, parameters) => (admin ? await admin.get() : dataSource).query(sql, parameters),
+    migrate: async () => {
+      if (admin) {
+        await prepareForRoles(await admin.get());
+        await runMigrationsAsOwner(config.database);
+      } else {
+        await dataSource.runMigrations();
       }
+    },
+    reset: async () => {
       await bypassAuditTriggers(dataSource, async (run) => {
+        for (const table of ['certificates', 'certificate_sequences', 'officers', 'decision_cases', 'bans', 'certificate_status_history', ...EVALUATION_TABLES, 'holiday_schedules']) {
+          await run(`DELETE FROM ${table}`);
+        }
         await run('DELETE FROM audit_log');
       });
     },
-    close: () => app.close(),
+    close: async () => {
+      try {
+        await app.close();
+      } finally {
+        await admin?.close();
+      }
+    },
   };
 }
 
@@ -93,18 +134,19 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
  */
 export async function bypassAuditTriggers(dataSource: DataSource, work: (run: (sql: string) => Promise<unknown>) => Promise<void>): Promise<void> {
   if (dataSource.options.type === 'postgres') {
-    await dataSource.transaction(async (manager) => {
+    // Replication mode is for superusers: not the test app's own role, its administrator's connection.
+    const administrator = adminConnections.get(dataSource);
+    await (administrator ? await administrator.get() : dataSource).transaction(async (manager) => {
       await manager.query('SET LOCAL session_replication_role = replica');
       await work((sql) => manager.query(sql));
     });
     return;
   }
-  await dataSource.query('DROP TRIGGER audit_log_no_update');
-  await dataSource.query('DROP TRIGGER audit_log_no_delete');
+  for (const name of ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace']) await dataSource.query(`DROP TRIGGER ${name}`);
   try {
     await work((sql) => dataSource.query(sql));
   } finally {
-    for (const sql of SQLITE_AUDIT_TRIGGERS) await dataSource.query(sql);
+    for (const sql of [...SQLITE_AUDIT_TRIGGERS, SQLITE_AUDIT_NO_REPLACE_TRIGGER]) await dataSource.query(sql);
   }
 }
 
