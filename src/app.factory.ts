@@ -5,11 +5,12 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './common/app-error';
-import { AppExceptionFilter, ErrorBody } from './common/app-exception.filter';
+import { AppExceptionFilter, ErrorBody, useErrorStatuses } from './common/app-exception.filter';
 import { clientErrorResponse } from './common/client-error-response';
 import { jsonNestsDeeperThan, MAX_JSON_DEPTH, normalizeJsonText, parseQueryString } from './common/request-input';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
+import { errorStatuses } from './error-codes';
 import { configureWebSecurity } from './web/web-security';
 
 /** Every request body is JSON and small; a credential is well under this. */
@@ -76,6 +77,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
 /** Pipes, filters and the OpenAPI document: shared by `main.ts` and the e2e tests. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
+  useErrorStatuses(errorStatuses);
   app.useGlobalFilters(new AppExceptionFilter());
   app.enableShutdownHooks();
   configureWebSecurity(app);

@@ -1,109 +1,26 @@
+import type { fieldErrors } from './field.errors';
+import type { requestErrors } from './request.errors';
+
+/** The statuses an error code may have: the client's fault (4xx), or an outage to retry (503). */
+export type HttpStatusLike = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 503;
+
 /**
- * Every error a user can cause carries one of these stable, machine-readable codes.
- * The HTTP status of each is decided in one place: `httpStatusFor` in app-exception.filter.ts.
+ * Every error a user can cause carries a stable, machine-readable code, written once: in the
+ * code → HTTP status table of the feature that throws it (`src/<feature>/<feature>.errors.ts`;
+ * common's own and those of fields several features check, in `src/common/*.errors.ts`).
+ *
+ * common must not import the features, yet `new AppError('CODE', …)` must be checked against
+ * every code anywhere. So each feature's table adds itself to this interface by declaration
+ * merging (`declare module '../common/app-error'`, at the end of its `.errors.ts`), and
+ * `ErrorCode` is every key of every table. At run time the filter answers from the same tables,
+ * merged (and checked for codes declared twice) at the wiring root, `src/error-codes.ts`.
  */
-export type ErrorCode =
-  // request shape
-  | 'BAD_JSON'
-  | 'BAD_URL'
-  | 'BODY_TOO_LARGE'
-  | 'BODY_TOO_DEEP'
-  | 'HEADERS_TOO_LARGE'
-  | 'REQUEST_TIMEOUT'
-  | 'UNSUPPORTED_MEDIA_TYPE'
-  | 'VALIDATION_FAILED'
-  | 'UNKNOWN_FIELD'
-  | 'ROUTE_NOT_FOUND'
-  | 'METHOD_NOT_ALLOWED'
-  // issuance input
-  | 'ID_NUMBER_INVALID'
-  | 'GENDER_INVALID'
-  | 'GENDER_MISMATCH'
-  | 'NAME_INVALID'
-  | 'EMPLOYER_INVALID'
-  | 'DATE_INVALID'
-  | 'DATE_IN_FUTURE'
-  | 'LEVEL_INVALID'
-  | 'SPECIALTY_INVALID'
-  | 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL'
-  | 'EVALUATION_YEAR_INVALID'
-  | 'APPROVAL_DOCUMENT_INVALID'
-  | 'CERTIFICATE_NO_INVALID'
-  // certificates
-  | 'CERTIFICATE_NOT_FOUND'
-  | 'CERTIFICATE_CONFLICT'
-  | 'CERTIFICATE_REVOKED'
-  | 'PDF_CHARACTER_UNSUPPORTED'
-  // revocation and reinstatement
-  | 'REASON_CATEGORY_INVALID'
-  | 'DECISION_DOCUMENT_INVALID'
-  | 'CASE_NOT_FOUND'
-  | 'CASE_NOT_PENDING'
-  | 'CASE_ALREADY_OPEN'
-  | 'CONFIRMATION_BY_SAME_AUTHORITY'
-  | 'CERTIFICATE_ALREADY_REVOKED'
-  | 'CERTIFICATE_NOT_REVOKED'
-  | 'HOLDER_CERTIFICATE_REVOKED'
-  // evaluation rounds (docs/evaluation.md)
-  | 'CSV_INVALID'
-  | 'SCORE_THRESHOLD_INVALID'
-  | 'SEED_INVALID'
-  | 'COMMITMENT_INVALID'
-  | 'ROUND_NOT_FOUND'
-  | 'APPLICATION_NOT_FOUND'
-  | 'OBJECTION_NOT_FOUND'
-  | 'ROUND_EXISTS'
-  | 'ROUND_STEP_OUT_OF_ORDER'
-  | 'APPLICATION_DUPLICATE'
-  | 'DRAW_ALREADY_COMMITTED'
-  | 'DRAW_NOT_COMMITTED'
-  | 'DRAW_ALREADY_DONE'
-  | 'COMMITTEE_NOT_DRAWN'
-  | 'ATTENDANCE_NOT_RECORDED'
-  | 'TALLY_ALREADY_RECORDED'
-  | 'TALLY_NOT_RECORDED'
-  | 'OBJECTIONS_UNRESOLVED'
-  | 'OBJECTION_ALREADY_RESOLVED'
-  | 'APPLICANT_BANNED'
-  | 'PLEDGE_MISSING'
-  | 'EMPLOYER_PUBLICITY_TOO_SHORT'
-  | 'DEPARTMENT_REVIEW_MISSING'
-  | 'INTERMEDIATE_RECOMMENDATION_MISSING'
-  | 'QUANTITATIVE_SCORE_BELOW_THRESHOLD'
-  | 'COMMITTEE_SIZE_INVALID'
-  | 'POOL_TOO_SMALL'
-  | 'POOL_SPECIALTY_SHORT'
-  | 'NO_ELIGIBLE_APPLICANTS'
-  | 'SEED_MISMATCH'
-  | 'PRE_EVALUATION_REPORT_TOO_LATE'
-  | 'MEETING_DATE_NOT_REACHED'
-  | 'NOT_A_COMMITTEE_MEMBER'
-  | 'QUORUM_NOT_MET'
-  | 'TALLY_INCOMPLETE'
-  | 'TALLY_MISMATCH'
-  | 'PRESIDING_MEMBER_INVALID'
-  | 'PUBLICITY_TOO_SHORT'
-  | 'PUBLICITY_NOT_OVER'
-  | 'CALENDAR_YEAR_NOT_COVERED'
-  // holiday calendar imports (docs/calendar.md)
-  | 'CALENDAR_INVALID'
-  | 'CALENDAR_DATE_INVALID'
-  | 'CALENDAR_DATE_DUPLICATE'
-  | 'CALENDAR_DATE_CONFLICT'
-  | 'CALENDAR_DOCUMENT_NUMBER_INVALID'
-  // officers and auth
-  | 'AUTH_REQUIRED'
-  | 'AUTH_TOKEN_INVALID'
-  | 'INVALID_CREDENTIALS'
-  | 'TOO_MANY_ATTEMPTS'
-  | 'RATE_LIMITED'
-  | 'FORBIDDEN_ROLE'
-  | 'OFFICER_EXISTS'
-  | 'OFFICER_INVALID'
-  // verification requests
-  | 'VERIFICATION_REQUEST_INVALID'
-  // operations
-  | 'SERVICE_UNAVAILABLE';
+export interface ErrorStatusTables {
+  request: typeof requestErrors;
+  field: typeof fieldErrors;
+}
+
+export type ErrorCode = { [T in keyof ErrorStatusTables]: keyof ErrorStatusTables[T] & string }[keyof ErrorStatusTables];
 
 export class AppError extends Error {
   constructor(

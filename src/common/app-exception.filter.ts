@@ -1,8 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ErrorCode, TooManyAttemptsError } from './app-error';
-import { databaseUnavailable, DatabaseUnavailableError, outageLogLine } from '../database/database-outage';
+import { AppError, ErrorCode, HttpStatusLike, TooManyAttemptsError } from './app-error';
+import { fieldErrors } from './field.errors';
+import { requestErrors } from './request.errors';
+import { databaseUnavailable, DatabaseUnavailableError, outageLogLine } from './database-outage';
 
 export interface ErrorBody {
   code: ErrorCode | 'INTERNAL_ERROR';
@@ -11,120 +13,24 @@ export interface ErrorBody {
   correlationId?: string;
 }
 
-/** The one place that decides which HTTP status an error code gets. */
-export function httpStatusFor(code: ErrorCode): number {
-  switch (code) {
-    case 'BAD_JSON':
-    case 'BAD_URL':
-    case 'BODY_TOO_DEEP':
-    case 'VALIDATION_FAILED':
-    case 'UNKNOWN_FIELD':
-    case 'ID_NUMBER_INVALID':
-    case 'GENDER_INVALID':
-    case 'GENDER_MISMATCH':
-    case 'NAME_INVALID':
-    case 'EMPLOYER_INVALID':
-    case 'DATE_INVALID':
-    case 'DATE_IN_FUTURE':
-    case 'LEVEL_INVALID':
-    case 'SPECIALTY_INVALID':
-    case 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL':
-    case 'EVALUATION_YEAR_INVALID':
-    case 'APPROVAL_DOCUMENT_INVALID':
-    case 'CERTIFICATE_NO_INVALID':
-    case 'OFFICER_INVALID':
-    case 'REASON_CATEGORY_INVALID':
-    case 'DECISION_DOCUMENT_INVALID':
-    case 'VERIFICATION_REQUEST_INVALID':
-    case 'CSV_INVALID':
-    case 'SCORE_THRESHOLD_INVALID':
-    case 'SEED_INVALID':
-    case 'COMMITMENT_INVALID':
-    case 'CALENDAR_INVALID':
-    case 'CALENDAR_DATE_INVALID':
-    case 'CALENDAR_DATE_DUPLICATE':
-    case 'CALENDAR_DATE_CONFLICT':
-    case 'CALENDAR_DOCUMENT_NUMBER_INVALID':
-      return 400;
-    case 'AUTH_REQUIRED':
-    case 'AUTH_TOKEN_INVALID':
-    case 'INVALID_CREDENTIALS':
-      return 401;
-    case 'FORBIDDEN_ROLE':
-    case 'CONFIRMATION_BY_SAME_AUTHORITY':
-      return 403;
-    case 'CERTIFICATE_NOT_FOUND':
-    case 'ROUTE_NOT_FOUND':
-    case 'CASE_NOT_FOUND':
-    case 'ROUND_NOT_FOUND':
-    case 'APPLICATION_NOT_FOUND':
-    case 'OBJECTION_NOT_FOUND':
-      return 404;
-    case 'METHOD_NOT_ALLOWED':
-      return 405;
-    case 'CERTIFICATE_CONFLICT':
-    case 'OFFICER_EXISTS':
-    case 'CASE_NOT_PENDING':
-    case 'CASE_ALREADY_OPEN':
-    case 'CERTIFICATE_ALREADY_REVOKED':
-    case 'CERTIFICATE_NOT_REVOKED':
-    case 'HOLDER_CERTIFICATE_REVOKED':
-    case 'ROUND_EXISTS':
-    case 'ROUND_STEP_OUT_OF_ORDER':
-    case 'APPLICATION_DUPLICATE':
-    case 'DRAW_ALREADY_COMMITTED':
-    case 'DRAW_NOT_COMMITTED':
-    case 'DRAW_ALREADY_DONE':
-    case 'COMMITTEE_NOT_DRAWN':
-    case 'ATTENDANCE_NOT_RECORDED':
-    case 'TALLY_ALREADY_RECORDED':
-    case 'TALLY_NOT_RECORDED':
-    case 'OBJECTIONS_UNRESOLVED':
-    case 'OBJECTION_ALREADY_RESOLVED':
-      return 409;
-    case 'CERTIFICATE_REVOKED':
-      return 410;
-    case 'REQUEST_TIMEOUT':
-      return 408;
-    case 'BODY_TOO_LARGE':
-      return 413;
-    case 'HEADERS_TOO_LARGE':
-      return 431;
-    case 'PDF_CHARACTER_UNSUPPORTED':
-    case 'APPLICANT_BANNED':
-    case 'PLEDGE_MISSING':
-    case 'EMPLOYER_PUBLICITY_TOO_SHORT':
-    case 'DEPARTMENT_REVIEW_MISSING':
-    case 'INTERMEDIATE_RECOMMENDATION_MISSING':
-    case 'QUANTITATIVE_SCORE_BELOW_THRESHOLD':
-    case 'COMMITTEE_SIZE_INVALID':
-    case 'POOL_TOO_SMALL':
-    case 'POOL_SPECIALTY_SHORT':
-    case 'NO_ELIGIBLE_APPLICANTS':
-    case 'SEED_MISMATCH':
-    case 'PRE_EVALUATION_REPORT_TOO_LATE':
-    case 'MEETING_DATE_NOT_REACHED':
-    case 'NOT_A_COMMITTEE_MEMBER':
-    case 'QUORUM_NOT_MET':
-    case 'TALLY_INCOMPLETE':
-    case 'TALLY_MISMATCH':
-    case 'PRESIDING_MEMBER_INVALID':
-    case 'PUBLICITY_TOO_SHORT':
-    case 'PUBLICITY_NOT_OVER':
-    case 'CALENDAR_YEAR_NOT_COVERED':
-      return 422;
-    case 'UNSUPPORTED_MEDIA_TYPE':
-      return 415;
-    case 'TOO_MANY_ATTEMPTS':
-    case 'RATE_LIMITED':
-      return 429;
-    case 'SERVICE_UNAVAILABLE':
-      return 503;
-    default: {
-      const unreachable: never = code;
-      throw new Error(`No HTTP status for ${String(unreachable)}`);
-    }
-  }
+/** Until the app is configured, only common's own codes have a status. */
+let statuses: Readonly<Partial<Record<ErrorCode, HttpStatusLike>>> = { ...requestErrors, ...fieldErrors };
+
+/**
+ * Hands every filter the status of every code, merged from all features' tables at the wiring
+ * root (`src/error-codes.ts`, the one file that may import them all) when the app is configured.
+ * A setter rather than a constructor argument: the pages' outage filters are built with `new`
+ * inside features and fall back to this filter, and neither they nor common may import the root.
+ */
+export function useErrorStatuses(table: Readonly<Record<ErrorCode, HttpStatusLike>>): void {
+  statuses = table;
+}
+
+/** The HTTP status of a code: one lookup in the merged tables. */
+export function httpStatusFor(code: ErrorCode): HttpStatusLike {
+  const status = statuses[code];
+  if (status === undefined) throw new Error(`No HTTP status for ${code}: is its table merged in src/error-codes.ts?`);
+  return status;
 }
 
 /** Errors raised by Fastify before a request reaches a controller (body parsing, limits). */
@@ -187,7 +93,8 @@ export class AppExceptionFilter implements ExceptionFilter {
         : exception instanceof HttpException
           ? fromHttpException(exception)
           : fromFastifyError(exception));
-    if (known) {
+    // A code without a status (its table never handed over) is a bug: the logged 500 below.
+    if (known && statuses[known.code] !== undefined) {
       const body: ErrorBody = { code: known.code, message: known.message };
       if (known.details) body.details = known.details;
       if (known instanceof TooManyAttemptsError || known instanceof DatabaseUnavailableError) {

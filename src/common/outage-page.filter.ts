@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { databaseUnavailable, outageLogLine } from '../database/database-outage';
+import { databaseUnavailable, outageLogLine } from './database-outage';
 import { AppExceptionFilter } from './app-exception.filter';
 
 /** What a server-rendered page tells a person while the database is out (title and line). */

@@ -1,7 +1,7 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { OUTAGE_RETRY_AFTER_SECONDS } from '../database/database-outage';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../common/database-outage';
 import { HealthReport, HealthService } from './health.service';
 
 @ApiTags('public')

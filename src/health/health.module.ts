@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
-import { HealthController } from './health.controller';
 import { HealthService } from './health.service';
 
-@Module({ controllers: [HealthController], providers: [HealthService] })
+/** The service's health: database reachability and schema; the HTTP route is HealthApiModule. */
+@Module({ providers: [HealthService], exports: [HealthService] })
 export class HealthModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DatabaseOutage, databaseOutageOf } from '../database/database-outage';
+import { DatabaseOutage, databaseOutageOf } from '../common/database-outage';
 
 export type DatabaseState = 'up' | DatabaseOutage;
 

@@ -1,5 +1,5 @@
 import { QueryFailedError } from 'typeorm';
-import { AppError } from '../common/app-error';
+import { AppError } from './app-error';
 import { databaseOutageOf, databaseUnavailable, DatabaseUnavailableError } from './database-outage';
 
 /** An error as the drivers raise them: a message and, usually, a code. */

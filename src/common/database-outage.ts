@@ -1,4 +1,4 @@
-import { AppError } from '../common/app-error';
+import { AppError } from './app-error';
 
 /**
  * Why the database cannot serve a request: it cannot be reached (down, restarting, out of
@@ -72,7 +72,7 @@ export function databaseOutageOf(error: unknown, depth = 0): DatabaseOutage | un
   const own = classifyOne(error);
   if (own) return own;
   const { driverError, cause, errors } = error as { driverError?: unknown; cause?: unknown; errors?: unknown };
-  const nested = [driverError, cause, ...(Array.isArray(errors) ? errors : [])];
+  const nested = [driverError, cause, ...(Array.isArray(errors) ? (errors as unknown[]) : [])];
   for (const inner of nested) {
     const found = databaseOutageOf(inner, depth + 1);
     if (found) return found;
