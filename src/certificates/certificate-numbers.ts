@@ -1,6 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { Level } from '../signing/credential-claims';
-import { formatCertificateNo } from './qualifications';
+import { formatCertificateNo, type Level } from '../common/qualifications';
 
 /**
  * Allocates the next certificate number of a level and year with one atomic upsert: the row
@@ -10,11 +9,11 @@ import { formatCertificateNo } from './qualifications';
 export async function allocateCertificateNo(manager: EntityManager, level: Level, year: number): Promise<string> {
   const sqlite = manager.connection.options.type === 'better-sqlite3';
   const [a, b] = sqlite ? ['?', '?'] : ['$1', '$2'];
-  const rows = (await manager.query(
+  const rows = await manager.query<Array<{ last_value: number | string }>>(
     `INSERT INTO certificate_sequences (level, year, last_value) VALUES (${a}, ${b}, 1)
      ON CONFLICT (level, year) DO UPDATE SET last_value = certificate_sequences.last_value + 1
      RETURNING last_value`,
     [level, year],
-  )) as Array<{ last_value: number | string }>;
+  );
   return formatCertificateNo(level, year, Number(rows[0].last_value));
 }

@@ -8,9 +8,6 @@ import { isRealDate } from './id-number';
 /** The shape of a date, YYYY-MM-DD; `isCalendarDate` also checks that the day exists. */
 export const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Certificate numbers: ZJ + Z (正高) or G (高级) + evaluation year + 6-digit sequence. */
-export const CERTIFICATE_NO_PATTERN = /^ZJ[ZG]\d{10}$/;
-
 /** A document number such as 浙市监人〔2026〕12号 (approval, decision and joint documents). */
 export const DOCUMENT_NUMBER_PATTERN = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
 

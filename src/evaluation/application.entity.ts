@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Specialty } from '../common/qualifications';
 
 /** An application to a round (四.三.1–3), as forwarded by the competent department. */
 @Entity({ name: 'evaluation_applications' })
@@ -22,7 +23,7 @@ export class ApplicationEntity {
   employer!: string;
 
   @Column({ type: 'varchar', length: 32 })
-  specialty!: string;
+  specialty!: Specialty;
 
   @Column({ type: 'varchar', length: 16 })
   channel!: string;

@@ -1,10 +1,11 @@
 import { Column, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
+import type { Level, Specialty } from '../common/qualifications';
 
 /** One level's expert pool as a whole (三.二.2): when it was last reviewed (adjusted). */
 @Entity({ name: 'evaluation_pools' })
 export class PoolEntity {
   @PrimaryColumn({ type: 'varchar', length: 16 })
-  level!: string;
+  level!: Level;
 
   @Column({ name: 'reviewed_on', type: 'varchar', length: 10 })
   reviewedOn!: string;
@@ -24,7 +25,7 @@ export class ExpertEntity {
   id!: number;
 
   @Column({ type: 'varchar', length: 16 })
-  level!: string;
+  level!: Level;
 
   @Column({ type: 'varchar', length: 32 })
   code!: string;
@@ -39,7 +40,7 @@ export class ExpertEntity {
   external!: boolean;
 
   @Column({ type: 'varchar', length: 32 })
-  specialty!: string;
+  specialty!: Specialty;
 
   /** full (正高) or associate (副高). */
   @Column({ name: 'title_rank', type: 'varchar', length: 16 })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import type { Level } from '../common/qualifications';
 import type { RoundState } from './round-states';
 
 /** An annual evaluation round of one level; its state moves one step at a time (round-states.ts). */
@@ -8,7 +9,7 @@ export class RoundEntity {
   id!: number;
 
   @Column({ type: 'varchar', length: 16 })
-  level!: string;
+  level!: Level;
 
   @Column({ type: 'integer' })
   year!: number;

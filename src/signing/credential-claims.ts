@@ -3,17 +3,13 @@
  * small enough for a QR code. Pure and isomorphic: the browser page validates with this too.
  */
 import type { AuthorityId } from '../keys/authority';
-import { CERTIFICATE_NO_PATTERN, isCalendarDate } from '../common/formats';
+import { isCalendarDate } from '../common/formats';
+import { CERTIFICATE_NO_PATTERN, isLevel, isSpecialty, type Level, type Specialty } from '../common/qualifications';
 import { STATUS_LIST_CAPACITY } from './credential-format';
 
 export function isStatusIndex(value: unknown): value is number {
   return Number.isInteger(value) && (value as number) >= 0 && (value as number) < STATUS_LIST_CAPACITY;
 }
-
-export const LEVELS = ['professor', 'senior'] as const;
-export type Level = (typeof LEVELS)[number];
-export const SPECIALTIES = ['quality', 'metrology', 'standardization', 'special-equipment'] as const;
-export type Specialty = (typeof SPECIALTIES)[number];
 
 export interface CredentialClaims {
   /** Schema version. */
@@ -62,8 +58,8 @@ export function findClaimsProblem(value: unknown): string | undefined {
     ['idm', typeof claims.idm === 'string' && /^\d{3}\*{11}[\dX]{4}$/.test(claims.idm)],
     ['idh', typeof claims.idh === 'string' && /^[A-Za-z0-9_-]{43}$/.test(claims.idh)],
     ['emp', isShortText(claims.emp, 100)],
-    ['lvl', (LEVELS as readonly unknown[]).includes(claims.lvl)],
-    ['spec', (SPECIALTIES as readonly unknown[]).includes(claims.spec)],
+    ['lvl', isLevel(claims.lvl)],
+    ['spec', isSpecialty(claims.spec)],
     ['year', Number.isInteger(claims.year) && (claims.year as number) >= 2000 && (claims.year as number) <= 9999],
     ['passed', isCalendarDate(claims.passed)],
     ['doc', isShortText(claims.doc, 64)],

@@ -3,8 +3,9 @@
  * offline. One-letter names and codes keep the QR at version 20 or below; the registry
  * supplies the rest. Pure and isomorphic.
  */
-import { CERTIFICATE_NO_PATTERN, isCalendarDate } from '../common/formats';
-import { isStatusIndex, Level, Specialty } from './credential-claims';
+import { isCalendarDate } from '../common/formats';
+import { CERTIFICATE_NO_PATTERN, isLevelCode, isSpecialtyCode, type LevelCode, type SpecialtyCode } from '../common/qualifications';
+import { isStatusIndex } from './credential-claims';
 
 export interface TokenClaims {
   v: 1;
@@ -13,9 +14,9 @@ export interface TokenClaims {
   /** Holder name. */
   n: string;
   /** Level code: Z 正高级工程师, G 高级工程师 (as in the certificate number). */
-  l: 'Z' | 'G';
+  l: LevelCode;
   /** Specialty code: Q 质量, M 计量, S 标准化, E 特种设备. */
-  s: 'Q' | 'M' | 'S' | 'E';
+  s: SpecialtyCode;
   /** Passed date, YYYY-MM-DD. */
   p: string;
   /** Issued-at, seconds since the epoch. */
@@ -25,14 +26,6 @@ export interface TokenClaims {
   /** Index in the status list, as the credential's `sl`. */
   x: number;
 }
-
-export const LEVEL_CODES: Record<Level, TokenClaims['l']> = { professor: 'Z', senior: 'G' };
-export const SPECIALTY_CODES: Record<Specialty, TokenClaims['s']> = {
-  quality: 'Q',
-  metrology: 'M',
-  standardization: 'S',
-  'special-equipment': 'E',
-};
 
 const NAMES = ['v', 'no', 'n', 'l', 's', 'p', 'i', 'h', 'x'];
 
@@ -46,8 +39,8 @@ export function findTokenClaimsProblem(value: unknown): string | undefined {
     ['v', c.v === 1],
     ['no', typeof c.no === 'string' && CERTIFICATE_NO_PATTERN.test(c.no)],
     ['n', typeof c.n === 'string' && c.n.length > 0 && c.n.length <= 40 && !/\p{Cc}/u.test(c.n)],
-    ['l', c.l === 'Z' || c.l === 'G'],
-    ['s', typeof c.s === 'string' && ['Q', 'M', 'S', 'E'].includes(c.s)],
+    ['l', isLevelCode(c.l)],
+    ['s', isSpecialtyCode(c.s)],
     ['p', isCalendarDate(c.p)],
     ['i', Number.isInteger(c.i) && (c.i as number) > 0],
     ['h', typeof c.h === 'string' && /^[A-Za-z0-9_-]{22}$/.test(c.h)],

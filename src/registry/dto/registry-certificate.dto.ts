@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { CertificateStatus } from '../../certificates/certificate.entity';
+import { LEVELS, SPECIALTIES } from '../../common/qualifications';
 
 /** Why and when a certificate was revoked: the public facts of the revocation decision. */
 export class RegistryRevocationDto {
@@ -20,9 +21,9 @@ export class RegistryCertificateDto {
   @ApiProperty({ enum: ['男', '女'] }) gender!: string;
   @ApiProperty({ example: '330***********1272', description: 'First 3 and last 4 characters only' }) idNumberMasked!: string;
   @ApiProperty({ example: '浙江省计量科学研究院' }) employer!: string;
-  @ApiProperty({ enum: ['professor', 'senior'] }) level!: string;
+  @ApiProperty({ enum: LEVELS }) level!: string;
   @ApiProperty({ example: '正高级工程师' }) levelName!: string;
-  @ApiProperty({ enum: ['quality', 'metrology', 'standardization', 'special-equipment'] }) specialty!: string;
+  @ApiProperty({ enum: SPECIALTIES }) specialty!: string;
   @ApiProperty({ example: '计量' }) specialtyName!: string;
   @ApiProperty({ example: 2026 }) evaluationYear!: number;
   @ApiProperty({ example: '2026-11-20' }) passedOn!: string;

@@ -1,10 +1,8 @@
 /** The QR token's one-letter codes in Chinese (docs/qr-token.md), and the page's fact rows. Isomorphic. */
 import type { VerifiedCertificateDto } from '../../registry/dto/verification-result.dto';
+import { LEVEL_BY_CODE, LEVEL_NAMES, SPECIALTY_BY_CODE, SPECIALTY_NAMES } from '../../common/qualifications';
 import type { TokenClaims } from '../../signing/token-claims';
 import { certificateRows } from '../page-text';
-
-const LEVELS: Record<TokenClaims['l'], string> = { Z: '正高级工程师', G: '高级工程师' };
-const SPECIALTIES: Record<TokenClaims['s'], string> = { Q: '质量', M: '计量', S: '标准化', E: '特种设备' };
 
 /** The facts the registry adds to the token's own; none while offline. */
 export type RegistryExtras = Pick<VerifiedCertificateDto, 'gender' | 'idNumberMasked' | 'employer' | 'approvalDocument'>;
@@ -13,8 +11,8 @@ export type RegistryExtras = Pick<VerifiedCertificateDto, 'gender' | 'idNumberMa
 export function tokenRows(claims: TokenClaims, extras: RegistryExtras | null): Array<[string, string]> {
   return certificateRows({
     holderName: claims.n,
-    levelName: LEVELS[claims.l],
-    specialtyName: SPECIALTIES[claims.s],
+    levelName: LEVEL_NAMES[LEVEL_BY_CODE[claims.l]],
+    specialtyName: SPECIALTY_NAMES[SPECIALTY_BY_CODE[claims.s]],
     passedOn: claims.p,
     certificateNo: claims.no,
     issuedAt: new Date(claims.i * 1000).toISOString(),
