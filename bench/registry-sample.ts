@@ -9,6 +9,7 @@ import { CertificateEntity } from '../src/certificates/certificate.entity';
 import { buildCredentialClaims, buildTokenClaims } from '../src/certificates/credential-claims.builder';
 import { parseConfig } from '../src/config/app-config';
 import { createDataSource } from '../src/database/data-source';
+import { DATABASE_SCHEMA } from '../src/database-schema';
 import { openKeyStore } from '../src/keys/keys.module';
 import type { Jwks } from '../src/keys/key-store';
 import { SigningService } from '../src/signing/signing.service';
@@ -31,7 +32,7 @@ export async function prepareSample(databaseUrl: string, keysDir: string, every 
   // The key store and the signer as the service opens them, without booting the whole app.
   const keys = await openKeyStore(config);
   const signing = new SigningService(keys);
-  const dataSource = createDataSource(config.database);
+  const dataSource = createDataSource(config.database, DATABASE_SCHEMA);
   await dataSource.initialize();
   try {
     const repository = dataSource.getRepository(CertificateEntity);

@@ -8,6 +8,7 @@
 import { Client, Pool } from 'pg';
 import type { CertificateEntity } from '../src/certificates/certificate.entity';
 import { createDataSource } from '../src/database/data-source';
+import { DATABASE_SCHEMA } from '../src/database-schema';
 import { STATUS_LIST_CAPACITY } from '../src/signing/credential-format';
 import { statusIndexPermutation, syntheticRecord, type SeedCounters } from './seed-data';
 
@@ -85,7 +86,7 @@ async function insertAll(pool: Pool, rows: number): Promise<void> {
 /** Seeds `rows` certificates unless the marker says the same seed is already there. */
 export async function seedRegistry(url = REGISTRY_BENCH_URL, rows = REGISTRY_BENCH_ROWS, force = false): Promise<void> {
   await ensureDatabase(url);
-  const dataSource = createDataSource({ kind: 'postgres', url });
+  const dataSource = createDataSource({ kind: 'postgres', url }, DATABASE_SCHEMA);
   await dataSource.initialize(); // runs the migrations
   await dataSource.destroy();
   const pool = new Pool({ connectionString: url, max: 2 });

@@ -1,39 +1,40 @@
 import { Module } from '@nestjs/common';
 import { AuditApiModule } from './audit/audit-api.module';
-import { AuditModule } from './audit/audit.module';
-import { AuthModule } from './auth/auth.module';
+import { AuthApiModule } from './auth/auth-api.module';
 import { CalendarApiModule } from './calendar/calendar-api.module';
-import { CertificatesModule } from './certificates/certificates.module';
+import { CertificatesApiModule } from './certificates/certificates-api.module';
 import { CommonModule } from './common/common.module';
 import { ConfigModule } from './config/config.module';
+import { DATABASE_SCHEMA } from './database-schema';
 import { DatabaseModule } from './database/database.module';
 import { EvaluationApiModule } from './evaluation/evaluation-api.module';
-import { HealthModule } from './health/health.module';
-import { KeysModule } from './keys/keys.module';
-import { PdfModule } from './pdf/pdf.module';
-import { RegistryModule } from './registry/registry.module';
-import { RevocationModule } from './revocation/revocation.module';
-import { SigningModule } from './signing/signing.module';
-import { WebModule } from './web/web.module';
+import { HealthApiModule } from './health/health-api.module';
+import { KeysApiModule } from './keys/keys-api.module';
+import { PdfApiModule } from './pdf/pdf-api.module';
+import { RegistryApiModule } from './registry/registry-api.module';
+import { RevocationApiModule } from './revocation/revocation-api.module';
+import { WebApiModule } from './web/web-api.module';
 
+/**
+ * The HTTP service: the three global modules, then each feature's `*-api.module.ts`, which
+ * imports the services it serves (`*.module.ts`) and, for the office's endpoints, AuthModule.
+ */
 @Module({
   imports: [
     ConfigModule,
     CommonModule,
-    DatabaseModule,
-    AuditModule,
+    DatabaseModule.forRoot(DATABASE_SCHEMA),
     AuditApiModule,
-    KeysModule,
-    SigningModule,
-    AuthModule,
-    CertificatesModule,
-    RegistryModule,
-    RevocationModule,
+    KeysApiModule,
+    AuthApiModule,
+    CertificatesApiModule,
+    RegistryApiModule,
+    RevocationApiModule,
     CalendarApiModule,
     EvaluationApiModule,
-    PdfModule,
-    HealthModule,
-    WebModule,
+    PdfApiModule,
+    HealthApiModule,
+    WebApiModule,
   ],
 })
 export class AppModule {}

@@ -1,7 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { AuditService } from './audit.service';
 
-/** The append-only audit log; global because every module that changes state records it. */
-@Global()
+/** The append-only audit log: imported by every module that changes state, and by the CLI. */
 @Module({ providers: [AuditService], exports: [AuditService] })
 export class AuditModule {}

@@ -1,13 +1,15 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { OfficersModule } from '../officers/officers.module';
-import { AuthController } from './auth.controller';
+import { SigningModule } from '../signing/signing.module';
 import { OfficerGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 
-@Global()
+/**
+ * Officers' access tokens and the guard of the office's endpoints: every `*-api.module.ts`
+ * with a guarded controller imports it; the HTTP sign-in is AuthApiModule.
+ */
 @Module({
-  imports: [OfficersModule],
-  controllers: [AuthController],
+  imports: [OfficersModule, SigningModule],
   providers: [AuthService, OfficerGuard],
   exports: [AuthService, OfficerGuard],
 })

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { CalendarService } from './calendar.service';
 import { HolidayScheduleEntity } from './holiday-schedule.entity';
 
@@ -9,7 +10,7 @@ import { HolidayScheduleEntity } from './holiday-schedule.entity';
  * CalendarApiModule.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([HolidayScheduleEntity])],
+  imports: [TypeOrmModule.forFeature([HolidayScheduleEntity]), AuditModule],
   providers: [CalendarService],
   exports: [CalendarService],
 })

@@ -1,14 +1,15 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
+import { SigningModule } from '../signing/signing.module';
 import { CertificateEntity } from './certificate.entity';
-import { CertificatesController } from './certificates.controller';
 import { CertificatesService } from './certificates.service';
 
+/** Issuing and reading certificates; the HTTP API is CertificatesApiModule. */
 @Module({
   // The fonts only (no PDF endpoints): issuance refuses what the certificate cannot print.
-  imports: [TypeOrmModule.forFeature([CertificateEntity]), CertificateFontsModule],
-  controllers: [CertificatesController],
+  imports: [TypeOrmModule.forFeature([CertificateEntity]), SigningModule, AuditModule, CertificateFontsModule],
   providers: [CertificatesService],
   exports: [CertificatesService],
 })

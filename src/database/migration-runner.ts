@@ -1,6 +1,6 @@
 import { DataSource } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
-import { dataSourceOptions } from './data-source';
+import { dataSourceOptions, type DatabaseSchema } from './data-source';
 
 /** The migrations could not run as DATABASE_MIGRATION_URL's role; the start stops. */
 export class MigrationStartError extends Error {}
@@ -27,9 +27,9 @@ function reasonOf(error: unknown): string {
  * owns nothing: it cannot disable or drop the audit log's triggers the owner made
  * (docs/database.md). Without it, the service's own connection runs them, as before.
  */
-export async function runMigrationsAsOwner(database: DatabaseConfig): Promise<void> {
+export async function runMigrationsAsOwner(database: DatabaseConfig, schema: DatabaseSchema): Promise<void> {
   if (database.kind !== 'postgres' || database.migrationUrl === undefined) return;
-  const owner = new DataSource({ ...dataSourceOptions({ kind: 'postgres', url: database.migrationUrl }), migrationsRun: false, extra: { max: 1 } });
+  const owner = new DataSource({ ...dataSourceOptions({ kind: 'postgres', url: database.migrationUrl }, schema), migrationsRun: false, extra: { max: 1 } });
   try {
     await owner.initialize();
     await owner.runMigrations();

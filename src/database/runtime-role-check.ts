@@ -32,13 +32,13 @@ export class RuntimeRoleCheck implements OnModuleInit {
   async onModuleInit(): Promise<void> {
     if (this.config.database.kind !== 'postgres' || this.config.database.migrationUrl === undefined) return;
     // to_regclass: NULL (not an error) where the role may not even see the schema.
-    const [role] = (await this.dataSource.query(`WITH log AS (SELECT to_regclass('audit_log') AS oid)
+    const [role] = await this.dataSource.query<RolePowers[]>(`WITH log AS (SELECT to_regclass('audit_log') AS oid)
       SELECT current_user AS name,
         coalesce(has_table_privilege(log.oid, 'INSERT'), false) AS "canAppend",
         coalesce(has_table_privilege(log.oid, 'UPDATE, DELETE, TRUNCATE'), false) AS "canRewrite",
         coalesce(pg_has_role((SELECT relowner FROM pg_class WHERE oid = log.oid), 'MEMBER'), false) AS "ownsLog",
         (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser
-      FROM log`)) as RolePowers[];
+      FROM log`);
     if (!role.canAppend) {
       throw new RuntimeRoleError(`DATABASE_URL: role ${role.name} may not append to the audit log; make it a member of ${RUNTIME_GROUP_ROLE} (docs/database.md)`);
     }

@@ -1,6 +1,7 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { AuthModule } from '../auth/auth.module';
 import { ApplicationsController } from './applications.controller';
 import { registerCsvParser } from './csv-body';
 import { DrawsController } from './draws.controller';
@@ -10,7 +11,7 @@ import { RoundsController } from './rounds.controller';
 
 /** The office's HTTP API for the evaluation round, under /api/v1/evaluation. */
 @Module({
-  imports: [EvaluationModule],
+  imports: [EvaluationModule, AuthModule],
   controllers: [RoundsController, ApplicationsController, DrawsController, MeetingsController],
 })
 export class EvaluationApiModule implements OnModuleInit {

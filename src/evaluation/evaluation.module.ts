@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
@@ -23,6 +24,7 @@ import { RoundsService } from './rounds.service';
 @Module({
   imports: [
     TypeOrmModule.forFeature([PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity]),
+    AuditModule,
     CalendarModule,
     CertificatesModule,
     CertificateFontsModule,

@@ -1,7 +1,6 @@
-import { Global, Logger, Module } from '@nestjs/common';
+import { Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
 import { completeDevKeySet } from './dev-key-set';
-import { JwksController } from './jwks.controller';
 import { KeyStore } from './key-store';
 import { loadKeyStore } from './key-store-loader';
 
@@ -39,10 +38,8 @@ export async function openKeyStore(
   return store;
 }
 
-/** Provides the KeyStore to every module and serves `/.well-known/jwks.json`. */
-@Global()
+/** The KeyStore, opened once for every module that imports this one; the JWKS endpoint is KeysApiModule. */
 @Module({
-  controllers: [JwksController],
   providers: [
     {
       provide: KeyStore,

@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { OfficerEntity } from './officer.entity';
 import { OfficersService } from './officers.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([OfficerEntity])],
+  imports: [TypeOrmModule.forFeature([OfficerEntity]), AuditModule],
   providers: [OfficersService],
   exports: [OfficersService],
 })

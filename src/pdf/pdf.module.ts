@@ -1,13 +1,13 @@
 import { Module } from '@nestjs/common';
 import { CertificatesModule } from '../certificates/certificates.module';
+import { KeysModule } from '../keys/keys.module';
 import { CertificateFontsModule } from './certificate-fonts.module';
-import { PdfController } from './pdf.controller';
 import { PdfService } from './pdf.service';
 
-/** Certificate PDFs: the layout in templates/, CJK fonts from npm, a PDF signature by AMR. */
+/** Certificate PDFs: the layout in templates/, CJK fonts from npm, a PDF signature by AMR; the HTTP API is PdfApiModule. */
 @Module({
-  imports: [CertificatesModule, CertificateFontsModule],
-  controllers: [PdfController],
+  imports: [CertificatesModule, CertificateFontsModule, KeysModule],
   providers: [PdfService],
+  exports: [PdfService],
 })
 export class PdfModule {}

@@ -1,15 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CertificatesModule } from '../certificates/certificates.module';
-import { RevocationModule } from '../revocation/revocation.module';
-import { RegistryController } from './registry.controller';
-import { RegistryService, RevocationDetails } from './registry.service';
 import { RevocationRecordsService } from '../revocation/revocation-records.service';
+import { RevocationModule } from '../revocation/revocation.module';
+import { SigningModule } from '../signing/signing.module';
+import { RegistryService, RevocationDetails } from './registry.service';
 import { VerificationService } from './verification.service';
-import { VerificationsController } from './verifications.controller';
 
+/** The public lookup and the verification of tokens, read-only; the HTTP API is RegistryApiModule. */
 @Module({
-  imports: [CertificatesModule, RevocationModule],
-  controllers: [VerificationsController, RegistryController],
+  imports: [CertificatesModule, RevocationModule, SigningModule],
   providers: [VerificationService, RegistryService, { provide: RevocationDetails, useExisting: RevocationRecordsService }],
   exports: [VerificationService, RegistryService],
 })

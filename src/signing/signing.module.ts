@@ -1,6 +1,7 @@
-import { Global, Module } from '@nestjs/common';
+import { Module } from '@nestjs/common';
+import { KeysModule } from '../keys/keys.module';
 import { SigningService } from './signing.service';
 
-@Global()
-@Module({ providers: [SigningService], exports: [SigningService] })
+/** Signs by both authorities and verifies against their published keys. */
+@Module({ imports: [KeysModule], providers: [SigningService], exports: [SigningService] })
 export class SigningModule {}

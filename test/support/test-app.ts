@@ -14,10 +14,8 @@ import { DEFAULT_TEST_NOW } from './test-clock';
 import { SQLITE_AUDIT_TRIGGERS } from '../../src/database/migrations/1764280000000-revocation-and-audit';
 import { SQLITE_AUDIT_NO_REPLACE_TRIGGER } from '../../src/database/migrations/1764320000000-append-only-hardening';
 import { runMigrationsAsOwner } from '../../src/database/migration-runner';
+import { DATABASE_SCHEMA } from '../../src/database-schema';
 import { AdminConnection, asRole, ensureTestRoles, OWNER_ROLE, prepareForRoles, splitRoleEnv } from './postgres-roles';
-
-/** The evaluation round's tables (src/database/migrations/1764296000000-evaluation-rounds.ts). */
-const EVALUATION_TABLES = ['evaluation_pools', 'evaluation_experts', 'evaluation_rounds', 'evaluation_round_history', 'evaluation_applications', 'evaluation_committee_members', 'evaluation_tallies', 'evaluation_objections'];
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 /** The e2e database on PostgreSQL; tests refuse any database whose name lacks "test". */
@@ -63,7 +61,7 @@ export async function emptyPostgresSchema(url: string): Promise<void> {
   await ds.query(`CREATE SCHEMA public AUTHORIZATION "${OWNER_ROLE}"`);
   await ds.destroy();
   // Migrated by its owner, as a deployment is: the next app, or a CLI run as the superuser, finds it ready.
-  await runMigrationsAsOwner({ kind: 'postgres', url, migrationUrl: asRole(url, OWNER_ROLE) });
+  await runMigrationsAsOwner({ kind: 'postgres', url, migrationUrl: asRole(url, OWNER_ROLE) }, DATABASE_SCHEMA);
 }
 
 /** Boots the real app on a fresh database (SQLite file or the PostgreSQL test database). */
@@ -105,19 +103,12 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
     migrate: async () => {
       if (admin) {
         await prepareForRoles(await admin.get());
-        await runMigrationsAsOwner(config.database);
+        await runMigrationsAsOwner(config.database, DATABASE_SCHEMA);
       } else {
         await dataSource.runMigrations();
       }
     },
-    reset: async () => {
-      await bypassAuditTriggers(dataSource, async (run) => {
-        for (const table of ['certificates', 'certificate_sequences', 'officers', 'decision_cases', 'bans', 'certificate_status_history', ...EVALUATION_TABLES, 'holiday_schedules']) {
-          await run(`DELETE FROM ${table}`);
-        }
-        await run('DELETE FROM audit_log');
-      });
-    },
+    reset: () => emptyEveryTable(dataSource),
     close: async () => {
       try {
         await app.close();
@@ -126,6 +117,25 @@ export async function startTestApp(options: { keysDir?: string; now?: Date; env?
       }
     },
   };
+}
+
+/**
+ * Deletes every row of every table the app maps, read from the entity metadata so that a new
+ * entity needs no edit here; the schema and the migrations' own table stay. Foreign keys are not
+ * checked meanwhile, so the order does not matter: PostgreSQL's replica mode skips them along
+ * with the audit triggers, SQLite is told to.
+ */
+async function emptyEveryTable(dataSource: DataSource): Promise<void> {
+  const tables = new Set(dataSource.entityMetadatas.map((entity) => entity.tableName));
+  const sqlite = dataSource.options.type !== 'postgres';
+  if (sqlite) await dataSource.query('PRAGMA foreign_keys = OFF');
+  try {
+    await bypassAuditTriggers(dataSource, async (run) => {
+      for (const table of tables) await run(`DELETE FROM "${table}"`);
+    });
+  } finally {
+    if (sqlite) await dataSource.query('PRAGMA foreign_keys = ON');
+  }
 }
 
 /**

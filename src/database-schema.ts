@@ -1,0 +1,33 @@
+import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { HolidayScheduleEntity } from './calendar/holiday-schedule.entity';
+import { CertificateSequenceEntity } from './certificates/certificate-sequence.entity';
+import { CertificateEntity } from './certificates/certificate.entity';
+import type { DatabaseSchema } from './database/data-source';
+import { InitialSchema1764270000000 } from './database/migrations/1764270000000-initial-schema';
+import { RevocationAndAudit1764280000000 } from './database/migrations/1764280000000-revocation-and-audit';
+import { EvaluationRounds1764296000000 } from './database/migrations/1764296000000-evaluation-rounds';
+import { OnePendingCase1764300000000 } from './database/migrations/1764300000000-one-pending-case';
+import { HolidayCalendar1764310000000 } from './database/migrations/1764310000000-holiday-calendar';
+import { AppendOnlyHardening1764320000000 } from './database/migrations/1764320000000-append-only-hardening';
+import { ApplicationEntity } from './evaluation/application.entity';
+import { ExpertEntity, PoolEntity } from './evaluation/expert.entity';
+import { CommitteeMemberEntity, ObjectionEntity, TallyEntity } from './evaluation/meeting.entities';
+import { RoundEntity, RoundHistoryEntity } from './evaluation/round.entity';
+import { OfficerEntity } from './officers/officer.entity';
+import { BanEntity } from './revocation/ban.entity';
+import { DecisionCaseEntity } from './revocation/decision-case.entity';
+import { StatusHistoryEntity } from './revocation/status-history.entity';
+
+/*
+ * Every table's entity and every migration, listed here at the wiring root (beside
+ * app.module.ts) rather than in src/database: the root knows every feature, the database
+ * layer knows none. The app and the CLI (DatabaseModule.forRoot), the tests and the
+ * benchmarks all map and migrate this one schema.
+ */
+
+const EVALUATION_ENTITIES = [PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity];
+export const ENTITIES = [CertificateEntity, CertificateSequenceEntity, OfficerEntity, DecisionCaseEntity, BanEntity, StatusHistoryEntity, AuditEntryEntity, ...EVALUATION_ENTITIES, HolidayScheduleEntity];
+
+export const MIGRATIONS = [InitialSchema1764270000000, RevocationAndAudit1764280000000, EvaluationRounds1764296000000, OnePendingCase1764300000000, HolidayCalendar1764310000000, AppendOnlyHardening1764320000000];
+
+export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };
