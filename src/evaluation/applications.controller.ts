@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
+import { AcceptsCsv } from '../common/route-rules';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -24,6 +25,7 @@ export class ApplicationsController {
   @Post('applications/import')
   @HttpCode(200)
   @RequireRole('admin')
+  @AcceptsCsv()
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
   @ApiOperation({ summary: 'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)' })

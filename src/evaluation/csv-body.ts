@@ -4,17 +4,16 @@ import { AppError } from '../common/app-error';
 
 /** A pool or applications file may be far above the JSON body limit: 10,000 rows are ~1.5 MB. */
 export const CSV_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
-const CSV_ROUTES = /^\/api\/v1\/evaluation\/.*\/import(\?|$)/;
 
 /**
- * Lets the evaluation import endpoints take `text/csv` bodies (raw bytes: the import decodes
- * and reports non-UTF-8 itself). Every other route still answers text/csv with 415, as the
- * API otherwise speaks JSON only.
+ * Lets the routes that declare `@AcceptsCsv()` (the evaluation imports) take `text/csv` bodies
+ * (raw bytes: the import decodes and reports non-UTF-8 itself). Every other route still answers
+ * text/csv with 415, as the API otherwise speaks JSON only.
  */
 export function registerCsvParser(fastify: FastifyInstance): void {
   if (fastify.hasContentTypeParser('text/csv')) return;
   fastify.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: CSV_BODY_LIMIT_BYTES }, (request: FastifyRequest, body: Buffer | string, done: (error: Error | null, body?: unknown) => void) => {
-    if (!CSV_ROUTES.test(request.url)) {
+    if (!request.routeOptions.config.csvBody) {
       done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
       return;
     }

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
+import { AcceptsCsv } from '../common/route-rules';
 import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CsvBody } from './csv-body';
 import { officerActor } from '../audit/audit.service';
@@ -42,6 +43,7 @@ export class MeetingsController {
   @Post('tally/import')
   @HttpCode(200)
   @RequireRole('admin')
+  @AcceptsCsv()
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV: 身份证号,赞成,反对,弃权' })
   @ApiOperation({ summary: "The same from the scrutineers' CSV file (applicants by ID number)" })

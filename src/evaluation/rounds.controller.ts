@@ -1,5 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
+import { AcceptsCsv } from '../common/route-rules';
 import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -21,6 +22,7 @@ export class RoundsController {
   @Post('pools/:level/import')
   @HttpCode(200)
   @RequireRole('admin')
+  @AcceptsCsv()
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
   @ApiQuery({ name: 'reviewedOn', required: false, description: 'the date of the pool review (三.二.2); default today' })

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/auth.guard';
+import { PublicRateLimit } from '../common/route-rules';
 import type { GeneralJws } from '../signing/credential-signer';
 import { BansService, BanStatus } from './bans.service';
 import { Notice, RevocationRecordsService } from './revocation-records.service';
@@ -28,6 +29,7 @@ export class PublicRecordsController {
   ) {}
 
   @Get('notices')
+  @PublicRateLimit('lookup')
   @Header('Cache-Control', 'public, max-age=60')
   @ApiOperation({ summary: 'Published disciplinary decisions (no full ID numbers)' })
   notices(): Promise<Notice[]> {
@@ -35,6 +37,7 @@ export class PublicRecordsController {
   }
 
   @Get('status-lists/1')
+  @PublicRateLimit('lookup')
   @Header('Cache-Control', `public, max-age=${STATUS_LIST_TTL_SECONDS}`)
   @ApiOperation({ summary: 'The status list of all certificates, signed by both authorities (docs/status-list.md)' })
   list(): Promise<GeneralJws> {

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, Query, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
+import { PublicRateLimit } from '../common/route-rules';
 import { WebOutagePageFilter } from './web-outage-page.filter';
 import { Page, WebPagesService } from './web-pages.service';
 
@@ -18,6 +19,7 @@ export class WebController {
   constructor(private readonly pages: WebPagesService) {}
 
   @Get()
+  @PublicRateLimit('lookup')
   @Header('Content-Type', 'text/html; charset=utf-8')
   // The shell is the same for every token (the token stays in the fragment); revalidate it.
   @Header('Cache-Control', 'no-cache')
@@ -26,6 +28,7 @@ export class WebController {
   }
 
   @Get(':certificateNo')
+  @PublicRateLimit('lookup')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=60')
   async record(@Param('certificateNo') certificateNo: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | undefined> {

@@ -95,6 +95,25 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
       expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(429);
     });
 
+    it('counts the notices (page and API) and the status list against the lookup budget', async () => {
+      const proxied = await startTestApp({ databaseUrl: t.databaseUrl, env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
+      try {
+        const paths = ['/notices', '/api/v1/notices', '/api/v1/status-lists/1'];
+        for (const [i, path] of paths.entries()) {
+          // Each path from its own client address, so that each starts with a whole budget.
+          const from = { 'x-forwarded-for': `203.0.113.${10 + i}` };
+          for (let n = 0; n < 2; n++) expect([path, (await api(proxied, 'GET', path, undefined, undefined, from)).status]).toEqual([path, 200]);
+          const blocked = await api(proxied, 'GET', path, undefined, undefined, from);
+          expect([path, blocked.status, blocked.body.code]).toEqual([path, 429, 'RATE_LIMITED']);
+          expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
+          expect((await api(proxied, 'GET', `/api/v1/registry/certificates/${certificateNo}`, undefined, undefined, from)).status).toBe(429);
+        }
+        expect((await api(proxied, 'GET', '/api/v1/notices', undefined, undefined, { 'x-forwarded-for': '203.0.113.20' })).status).toBe(200);
+      } finally {
+        await proxied.close();
+      }
+    });
+
     it('leaves the other endpoints to their own limits', async () => {
       for (let i = 0; i < 5; i++) expect((await api(limited, 'GET', '/api/v1/health')).status).toBe(200);
       expect((await api(limited, 'GET', '/.well-known/jwks.json')).status).toBe(200);
