@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
+import { SPECIALTIES } from '../src/common/qualifications';
 import { APP_CONFIG, parseConfig } from '../src/config/app-config';
 import { ApplicationEntity } from '../src/evaluation/application.entity';
 import { TallyEntity } from '../src/evaluation/meeting.entities';
@@ -28,11 +29,10 @@ async function seedRound(ds: DataSource, count: number): Promise<number> {
   for (const table of ['certificates', 'certificate_sequences', 'evaluation_rounds', 'evaluation_applications', 'evaluation_tallies']) await ds.query(`DELETE FROM ${table}`);
   const now = new Date().toISOString();
   const round = await ds.getRepository(RoundEntity).save({ level: 'professor', year: 2026, meetingDate: '2026-11-20', state: 'PUBLISHED', jointDocument: '浙市监人〔2026〕50号', publishedOn: '2026-11-27', createdAt: now, updatedAt: now });
-  const specialties = ['quality', 'metrology', 'standardization', 'special-equipment'];
   for (let start = 0; start < count; start += 500) {
     const rows = Array.from({ length: Math.min(500, count - start) }, (_, k) => {
       const id = idNumber(start + k);
-      return { roundId: round.id, name: '张三', idNumber: id, gender: Number(id[16]) % 2 ? '男' : '女', employer: '浙江省计量科学研究院', specialty: specialties[(start + k) % 4], channel: 'regular', quantitativeScore: null, pledge: true, publicityStart: '2026-10-12', publicityEnd: '2026-10-16', departmentReviewed: true, intermediateRecommended: false, eligible: true, ineligibleReason: null, withheld: false, certificateNo: null, createdAt: now } as const;
+      return { roundId: round.id, name: '张三', idNumber: id, gender: Number(id[16]) % 2 ? '男' : '女', employer: '浙江省计量科学研究院', specialty: SPECIALTIES[(start + k) % SPECIALTIES.length], channel: 'regular', quantitativeScore: null, pledge: true, publicityStart: '2026-10-12', publicityEnd: '2026-10-16', departmentReviewed: true, intermediateRecommended: false, eligible: true, ineligibleReason: null, withheld: false, certificateNo: null, createdAt: now } as const;
     });
     await ds.getRepository(ApplicationEntity).insert(rows);
   }
@@ -59,7 +59,7 @@ async function rawSigning(keys: KeyStore, count: number, signaturesPerPayload: 2
   return Number(process.hrtime.bigint() - start) / 1e9;
 }
 
-/** Issue 6's benchmark: a round of 10,000 passed applicants issued (both signatures, stored), against raw signing. */
+/** The round benchmark: a round of 10,000 passed applicants issued (both signatures, stored), against raw signing. */
 export async function benchEvaluationIssuance(database: 'sqlite' | 'postgres', count = APPLICANTS): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'zjzc-bench-eval-'));
   const url = database === 'sqlite' ? `sqlite:${join(dir, 'bench.sqlite')}` : (process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test');

@@ -9,7 +9,7 @@ export interface Rate {
  * Runs `op` for at least `ms` milliseconds after a warm-up, with `concurrency` calls in flight
  * (1: strictly one after another).
  */
-export async function measure(label: string, op: (i: number) => Promise<unknown> | unknown, ms = 2000, concurrency = 1, warmup = 200): Promise<Rate> {
+export async function measure(label: string, op: (i: number) => unknown, ms = 2000, concurrency = 1, warmup = 200): Promise<Rate> {
   let next = 0;
   for (; next < warmup; next++) await op(next);
   let done = 0;

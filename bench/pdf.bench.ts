@@ -1,6 +1,6 @@
-import { benchPdf } from '../src/pdf/pdf-bench';
+import { benchPdf } from './pdf-bench';
 
-/** Issue 3's benchmark: warm render + PDF signature against bare pdfkit, cold start, size. */
+/** The PDF benchmark: warm render + PDF signature against bare pdfkit, cold start, size. */
 export async function benchPdfReport(): Promise<void> {
   const r = await benchPdf();
   console.log('\nCertificate PDF');

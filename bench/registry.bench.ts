@@ -1,5 +1,5 @@
 /**
- * Issue 4's benchmark: the service against a bare node:http + pg server doing the same work,
+ * The registry benchmark: the service against a bare node:http + pg server doing the same work,
  * in the same run, on PostgreSQL with 1,000,000 certificates (bench/seed-registry.ts):
  * `GET /api/v1/registry/certificates/{no}` and `POST /api/v1/verifications` with a QR token,
  * under autocannon load. Each server runs in its own process, so neither shares an event loop

@@ -7,9 +7,8 @@
 import { createHash } from 'node:crypto';
 import type { CertificateEntity } from '../src/certificates/certificate.entity';
 import { buildCredentialClaims, buildTokenClaims } from '../src/certificates/credential-claims.builder';
-import { formatCertificateNo, SPECIALTIES_BY_LEVEL } from '../src/certificates/qualifications';
 import { idNumberCheckCharacter } from '../src/common/id-number';
-import type { Level } from '../src/signing/credential-claims';
+import { formatCertificateNo, SPECIALTIES_BY_LEVEL, type Level } from '../src/common/qualifications';
 
 const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
 const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌波宁俊峰林琳晨浩宇欣怡子涵梓轩雨思佳嘉瑶婷志鹏海燕立新国庆晓东';

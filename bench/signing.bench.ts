@@ -1,5 +1,4 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
 import { flattenedVerify, FlattenedSign, importJWK } from 'jose';
 import { createPublicKey } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
@@ -21,7 +20,7 @@ function idNumber(i: number): string {
   return first17 + '10X98765432'[sum % 11];
 }
 
-/** Issue 2's benchmarks: the service's verifier against raw jose, issuance against raw signing. */
+/** The signing benchmarks: the service's verifier against raw jose, issuance against raw signing. */
 export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'zjzc-bench-'));
   const config = parseConfig({
@@ -54,7 +53,7 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
   const payload = new TextEncoder().encode(credential.payload);
   const signers = ['amr', 'hrss'].map((a) => keys.signingKey(a as 'amr'));
   const rawTwo = () => Promise.all(signers.map((s) => new FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', kid: s.kid }).sign(s.privateKey)));
-  // Issuance signs four times: the credential and the QR token (issue 3), each by both
+  // Issuance signs four times: the credential and the QR token, each by both
   // authorities. The like-for-like baseline is raw signing of those four.
   const rawFour = () => Promise.all([rawTwo(), rawTwo()]);
   let n = 0;

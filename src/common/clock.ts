@@ -20,8 +20,3 @@ export class FixedClock extends Clock {
     this.instant = instant;
   }
 }
-
-/** `YYYY-MM-DD` of an instant in China Standard Time (UTC+8, no daylight saving). */
-export function chinaDate(instant: Date): string {
-  return new Date(instant.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
-}

@@ -1,4 +1,4 @@
-/** The two authorities that jointly issue every certificate (rules.md, "Certificates"). */
+/** The two authorities that jointly issue every certificate (docs/rules.md 四.四.2). */
 export const AUTHORITY_IDS = ['amr', 'hrss'] as const;
 export type AuthorityId = (typeof AUTHORITY_IDS)[number];
 

@@ -238,5 +238,5 @@ async function importP256SigningKey(key: KeyObject): Promise<CryptoKey> {
   const der = key.export({ type: 'pkcs8', format: 'der' });
   return webcrypto.subtle.importKey('pkcs8', der, { name: 'ECDSA', namedCurve: 'P-256' }, false, [
     'sign',
-  ]) as Promise<CryptoKey>;
+  ]);
 }

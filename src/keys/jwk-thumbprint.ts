@@ -1,34 +1,13 @@
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto';
-
-/** The public members of a JWK that RFC 7638 §3.2 requires, per key type. */
-const REQUIRED_MEMBERS: Record<string, readonly string[]> = {
-  EC: ['crv', 'kty', 'x', 'y'],
-  RSA: ['e', 'kty', 'n'],
-  OKP: ['crv', 'kty', 'x'],
-};
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { calculateJwkThumbprint, type JWK } from 'jose';
 
 /**
  * RFC 7638 JWK thumbprint (SHA-256, base64url): the `kid` of every key this service publishes.
- * Only the required public members take part, so a private JWK yields the same thumbprint as
- * its public half.
+ * Only the members §3.2 requires for the key type take part, so a private JWK yields the same
+ * thumbprint as its public half.
  */
-export function jwkThumbprint(key: object): string {
-  const jwk = key as Record<string, unknown>;
-  const kty = jwk.kty;
-  const members = typeof kty === 'string' ? REQUIRED_MEMBERS[kty] : undefined;
-  if (!members) {
-    throw new Error(`JWK thumbprint: unsupported key type ${String(kty)}`);
-  }
-  // §3.1: members in lexicographic order, no whitespace, values as JSON strings.
-  const canonical: Record<string, string> = {};
-  for (const name of members) {
-    const value = jwk[name];
-    if (typeof value !== 'string' || value === '') {
-      throw new Error(`JWK thumbprint: member "${name}" missing`);
-    }
-    canonical[name] = value;
-  }
-  return createHash('sha256').update(JSON.stringify(canonical), 'utf8').digest('base64url');
+export function jwkThumbprint(jwk: JWK): Promise<string> {
+  return calculateJwkThumbprint(jwk, 'sha256');
 }
 
 /** The public JWK members of a P-256 key, with fixed member types for the JWKS. */

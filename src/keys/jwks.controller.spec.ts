@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { join } from 'node:path';
 import { KeySetFixtures } from '../../test/keys/key-set.fixtures';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { KeysModule } from './keys.module';
+import { KeysApiModule } from './keys-api.module';
 
 const fixtures = new KeySetFixtures();
 let app: NestFastifyApplication;
@@ -18,7 +18,7 @@ beforeAll(async () => {
   @Module({ providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] })
   class TestConfigModule {}
 
-  @Module({ imports: [TestConfigModule, KeysModule] })
+  @Module({ imports: [TestConfigModule, KeysApiModule] })
   class TestAppModule {}
 
   app = await NestFactory.create<NestFastifyApplication>(TestAppModule, new FastifyAdapter(), {

@@ -51,7 +51,7 @@ export async function rotateAuthorityKey(
 
   const files = authorityKeyFiles(authority);
   const old = readCertificate(join(dir, files.cert));
-  const oldKid = jwkThumbprint(p256PublicJwk(certificatePublicKey(old.certificate)));
+  const oldKid = await jwkThumbprint(p256PublicJwk(certificatePublicKey(old.certificate)));
 
   const keys = generateP256KeyPair();
   const certificate = await issueAuthorityCertificate(
@@ -61,7 +61,7 @@ export async function rotateAuthorityKey(
     // A rotated development set stays recognisably development, and a real one stays real.
     { dev: isDevelopmentCertificate(old.certificate), now: options.now },
   );
-  const newKid = jwkThumbprint(p256PublicJwk(keys.publicKey));
+  const newKid = await jwkThumbprint(p256PublicJwk(keys.publicKey));
 
   // Order matters for a crash midway: the old certificate is published as retired before it is
   // replaced, so it is never lost. Between the two renames below the key and certificate differ,

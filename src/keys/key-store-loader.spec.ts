@@ -201,7 +201,7 @@ describe('KeyStore', () => {
     const [published] = store.publishedKeys().filter((key) => key.kid === kid);
 
     expect(alg).toBe('ES256');
-    expect(kid).toBe(jwkThumbprint(createPublicKey(privateKey).export({ format: 'jwk' })));
+    expect(kid).toBe(await jwkThumbprint(createPublicKey(privateKey).export({ format: 'jwk' })));
     expect(published).toMatchObject({ authority: 'amr', current: true });
     const data = Buffer.from('payload');
     const signature = sign('sha256', data, { key: privateKey, dsaEncoding: 'ieee-p1363' });
@@ -265,7 +265,7 @@ describe('KeyStore', () => {
     const session = store.sessionKey();
 
     expect(session.publicKey.equals(createPublicKey(session.privateKey))).toBe(true);
-    expect(session.kid).toBe(jwkThumbprint(session.publicKey.export({ format: 'jwk' })));
+    expect(session.kid).toBe(await jwkThumbprint(session.publicKey.export({ format: 'jwk' })));
     expect(store.publishedKeys().map((key) => key.kid)).not.toContain(session.kid);
   });
 });

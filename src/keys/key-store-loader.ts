@@ -76,7 +76,7 @@ export async function loadKeyStore(dir: string, options: LoadOptions): Promise<K
     retired: await loadRetired(context, current),
     documentSigners,
     session: {
-      kid: jwkThumbprint(p256PublicJwk(sessionPublicKey)),
+      kid: await jwkThumbprint(p256PublicJwk(sessionPublicKey)),
       privateKey: sessionPrivateKey,
       publicKey: sessionPublicKey,
     },
@@ -115,7 +115,7 @@ async function loadAuthorityKey(
       `subject O is not ${AUTHORITY_NAMES[authority].zh}`,
     );
   }
-  return { authority, kid: kidOf(certificate), certificate, privateKey };
+  return { authority, kid: await kidOf(certificate), certificate, privateKey };
 }
 
 async function loadPair(
@@ -162,7 +162,7 @@ async function loadRetired(
       production: context.production,
       now: undefined,
     });
-    const kid = kidOf(certificate);
+    const kid = await kidOf(certificate);
     if (kid !== parsed.kid) {
       throw new KeyMaterialError(
         path,
@@ -184,6 +184,6 @@ async function loadRetired(
 }
 
 /** kid = RFC 7638 thumbprint of the certificate's public key. */
-function kidOf(certificate: X509Certificate): string {
+function kidOf(certificate: X509Certificate): Promise<string> {
   return jwkThumbprint(p256PublicJwk(certificatePublicKey(certificate)));
 }

@@ -64,7 +64,7 @@ const layoutSchema = z.strictObject({
   qr: z.strictObject({
     leftMm: mm,
     topMm: mm,
-    // Issue 3 §3: printed at 40 mm or more, so a version-20 module is at least 0.4 mm.
+    // Printed at 40 mm or more, so a version-20 module is at least 0.4 mm (docs/pdf.md, QR code).
     symbolMm: z.number().min(40).max(80),
     quietZoneModules: z.int().min(4).max(8),
     colour,

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
-import { CERTIFICATE_NO_PATTERN } from '../common/formats';
+import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
 import { AppError } from '../common/app-error';
 import { KeyStore } from '../keys/key-store';
 import { CertificateFontsService } from './certificate-fonts.service';

@@ -9,7 +9,7 @@ export interface QrSymbol {
   runs: Array<[number, number, number]>;
 }
 
-/** Issue 3 §3: the longest realistic verification URL must fit version 20 at level M. */
+/** The longest realistic verification URL must fit version 20 at level M (docs/pdf.md, QR code). */
 export const MAX_QR_VERSION = 20;
 
 /**

@@ -1,5 +1,5 @@
 /**
- * rules.md "Misconduct" / the plan's 四.四.3: in serious cases no application "从评审次年起3年内"
+ * docs/rules.md 四.四.3: in serious cases no application "从评审次年起3年内"
  * — for three years counted from the year after the evaluation. Read as whole calendar years:
  * from 1 January of the year after the evaluation year through 31 December of the third year
  * after it, both inclusive (an evaluation in 2026 bars 2027-01-01 to 2029-12-31).

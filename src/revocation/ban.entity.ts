@@ -1,6 +1,6 @@
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-/** A bar on applying (rules.md "Misconduct"): inclusive dates; lifted by a reinstatement. */
+/** A bar on applying (docs/rules.md 四.四.3): inclusive dates; lifted by a reinstatement. */
 @Entity({ name: 'bans' })
 export class BanEntity {
   @PrimaryGeneratedColumn()

@@ -5,7 +5,8 @@ import { AuditService, officerActor } from '../audit/audit.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { AppError } from '../common/app-error';
-import { chinaDate, Clock } from '../common/clock';
+import { chinaDate } from '../common/china-dates';
+import { Clock } from '../common/clock';
 import { requireRealDate } from '../common/formats';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
@@ -24,7 +25,7 @@ const TRANSITIONS = {
 } as const;
 
 /**
- * Joint decisions about a certificate (rules.md "Misconduct", 五 re-examination): an officer of
+ * Joint decisions about a certificate (docs/rules.md 四.四.3, and 五 re-examination): an officer of
  * one authority proposes, an officer of the OTHER authority confirms; only the confirmation
  * changes the certificate. Every step is one transaction with its audit entry.
  */

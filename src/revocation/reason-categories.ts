@@ -1,6 +1,6 @@
 /**
  * Reason categories of a revocation, mirroring the misconduct of article 15 of the evaluation
- * conditions (rules.md "Misconduct"; the plan's 四.四.3). Codes are stable.
+ * conditions (docs/rules.md 四.四.3). Codes are stable.
  */
 export const REASON_CATEGORIES = {
   'falsified-materials': '伪造、变造申报材料',

@@ -3,8 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
 import type { CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
-import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
 import { maskIdNumber } from '../common/id-number';
+import { LEVEL_NAMES, SPECIALTY_NAMES } from '../common/qualifications';
 import { BanEntity } from './ban.entity';
 import { DecisionCaseEntity } from './decision-case.entity';
 import { REASON_CATEGORIES, ReasonCategory } from './reason-categories';
@@ -19,7 +19,7 @@ export interface RevocationDetails {
   decisionDate: string;
 }
 
-/** One published disciplinary decision (rules.md "Misconduct": the decision is published). */
+/** One published disciplinary decision (docs/rules.md 四.四.3: the decision is published). */
 export interface Notice {
   certificateNo: string;
   holderName: string;

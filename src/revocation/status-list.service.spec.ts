@@ -22,7 +22,7 @@ function fakeRegistry() {
   };
 }
 
-const signing = { signStatusList: async (claims: StatusListClaims) => ({ payload: JSON.stringify(claims), signatures: [] }) } as unknown as SigningService;
+const signing = { signStatusList: (claims: StatusListClaims) => Promise.resolve({ payload: JSON.stringify(claims), signatures: [] }) } as unknown as SigningService;
 const config = { publicBaseUrl: 'https://zs.example.test' } as AppConfig;
 const bitOf = async (jws: { payload: string }, index: number) => statusAt((JSON.parse(jws.payload) as StatusListClaims).status_list.lst, index);
 

@@ -1,5 +1,4 @@
 /** Fixed facts of the credential format (docs/credential.md). Pure and isomorphic. */
-import type { AuthorityId } from '../keys/authority';
 
 /** The JOSE `typ` of a credential (RFC 7515 §4.1.9): our own media type, short for the QR code. */
 export const CREDENTIAL_TYP = 'zjzc+jws';
@@ -7,8 +6,6 @@ export const CREDENTIAL_TYP = 'zjzc+jws';
 export const TOKEN_TYP = 'zjzc-qr+jws';
 /** The only signature algorithm accepted: ECDSA P-256 with SHA-256 (RFC 7518 §3.4). */
 export const CREDENTIAL_ALG = 'ES256';
-/** Signatures in the order the issuer writes them; verifiers accept either order. */
-export const SIGNING_ORDER: readonly AuthorityId[] = ['amr', 'hrss'];
 
 /** Limits checked before any cryptography, so hostile input costs little. */
 export const LIMITS = {

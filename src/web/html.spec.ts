@@ -1,5 +1,5 @@
 import { escapeHtml, fillTemplate, SafeHtml } from './html';
-import { certificateRows, chinaDateTime, chineseDate } from './page-text';
+import { certificateRows } from './page-text';
 
 describe('page helpers', () => {
   it('escapes every character that could open markup or leave an attribute', () => {
@@ -9,11 +9,6 @@ describe('page helpers', () => {
   it('fills slots, escaping text but not SafeHtml, and refuses a slot without a value', () => {
     expect(fillTemplate('<p title="{{a}}">{{b}}</p>', { a: '"><img src=x>', b: new SafeHtml('<b>ok</b>') })).toBe('<p title="&quot;&gt;&lt;img src=x&gt;"><b>ok</b></p>');
     expect(() => fillTemplate('{{missing}}', {})).toThrow('{{missing}}');
-  });
-
-  it('writes dates as on the certificate, instants in China time', () => {
-    expect(chineseDate('2026-01-05')).toBe('2026年1月5日');
-    expect(chinaDateTime('2026-11-27T17:30:00Z')).toBe('2026年11月28日 01:30');
   });
 
   it('lists facts in the order of the printed certificate and leaves out what is unknown', () => {

@@ -2,29 +2,8 @@
  * The Chinese wording shared by the server-rendered pages and the browser page, so both say
  * the same thing the same way. Pure and isomorphic: no Node, no DOM.
  */
+import { chinaDateOf, chineseDate } from '../common/china-dates';
 import { AUTHORITY_NAMES } from '../keys/authority';
-
-/** 2026-11-20 → 2026年11月20日 */
-export function chineseDate(isoDate: string): string {
-  const [y, m, d] = isoDate.slice(0, 10).split('-').map(Number);
-  return `${y}年${m}月${d}日`;
-}
-
-/** The YYYY-MM-DDTHH:MM of an instant in China Standard Time (UTC+8, no daylight saving). */
-function chinaIso(instant: Date | string | number): string {
-  return new Date(new Date(instant).getTime() + 8 * 3600_000).toISOString().slice(0, 16);
-}
-
-/** An instant's date in China: 2026年11月27日 */
-export function chinaDateOf(instant: Date | string | number): string {
-  return chineseDate(chinaIso(instant));
-}
-
-/** An instant in China: 2026年11月27日 10:00 */
-export function chinaDateTime(instant: Date | string | number): string {
-  const iso = chinaIso(instant);
-  return `${chineseDate(iso)} ${iso.slice(11, 16)}`;
-}
 
 export interface RevocationText {
   revokedOn: string;

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { CERTIFICATE_NO_PATTERN } from '../common/formats';
+import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
+import { chinaDateTime } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
 import type { RegistryCertificateDto } from '../registry/dto/registry-certificate.dto';
 import { RegistryService } from '../registry/registry.service';
 import { escapeHtml, fillTemplate, loadTemplate, SafeHtml } from './html';
-import { certificateRows, chinaDateTime, revokedDetail, VALID_DETAIL_REGISTRY } from './page-text';
+import { certificateRows, revokedDetail, VALID_DETAIL_REGISTRY } from './page-text';
 
 export interface Page {
   status: number;

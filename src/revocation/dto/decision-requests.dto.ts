@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-validator';
-import { CERTIFICATE_NO_PATTERN, DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
+import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
+import { CERTIFICATE_NO_PATTERN } from '../../common/qualifications';
 import { code } from '../../common/validation.pipe';
 import { REASON_CATEGORY_CODES } from '../reason-categories';
 

@@ -6,7 +6,8 @@ import { AUTHORITY_NAMES, type AuthorityId } from '../../keys/authority';
 import type { SignatureCheck, SignatureOutcome } from '../../signing/credential-verifier';
 import type { TokenClaims } from '../../signing/token-claims';
 import type { ReasonCode } from '../../signing/verification-reasons';
-import { chinaDateTime, revokedDetail, type RevocationText } from '../page-text';
+import { chinaDateTime } from '../../common/china-dates';
+import { revokedDetail, type RevocationText } from '../page-text';
 
 export type VerdictClass = 'pending' | 'valid' | 'revoked' | 'invalid' | 'unknown';
 

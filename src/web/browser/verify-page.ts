@@ -5,7 +5,7 @@
  * Bundled by scripts/build-web.js.
  */
 import { checkTokenSignatures } from '../../signing/qr-token';
-import { chinaDateTime } from '../page-text';
+import { chinaDateTime } from '../../common/china-dates';
 import { tokenRows } from './labels';
 import { fetchLiveStatus } from './live-status';
 import { loadPublishedKeys } from './published-keys';

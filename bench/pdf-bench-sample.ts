@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { PrintedCertificate } from './certificate-fields';
+import type { PrintedCertificate } from '../src/pdf/certificate-fields';
 
 /** A certificate with long realistic values, as the benchmark and the cold-start probe print it. */
 export const BENCH_CERTIFICATE: PrintedCertificate = {

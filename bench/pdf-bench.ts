@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { certificatePem, createRootCertificate, generateP256KeyPair, generateRsaKeyPair, issueDocumentSigningCertificate, privateKeyPem } from '../keys/certificate-authority';
-import { CertificateRenderer } from './certificate-renderer';
-import type { CmsSigningKey } from './cms-signed-data';
+import { certificatePem, createRootCertificate, generateP256KeyPair, generateRsaKeyPair, issueDocumentSigningCertificate, privateKeyPem } from '../src/keys/certificate-authority';
+import { CertificateRenderer } from '../src/pdf/certificate-renderer';
+import type { CmsSigningKey } from '../src/pdf/cms-signed-data';
+import { qrSymbol } from '../src/pdf/qr-symbol';
 import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
-import { qrSymbol } from './qr-symbol';
 
 export interface PdfBenchResult {
-  /** Plan, render and PDF-sign one certificate, fonts already open (issue 3 §7). */
+  /** Plan, render and PDF-sign one certificate, fonts already open. */
   warmMsPerPdf: number;
   /**
    * What a bare pdfkit script drawing the same page costs: the same text at known positions,

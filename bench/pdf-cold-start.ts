@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { CertificateRenderer } from '../src/pdf/certificate-renderer';
 import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
-import { CertificateRenderer } from './certificate-renderer';
 
 /**
  * The first signed PDF of a fresh process: layout, font files, fontkit parsing and the first

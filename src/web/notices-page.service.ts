@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
+import { type Notice, RevocationRecordsService } from '../revocation/revocation-records.service';
+import { fillTemplate, loadTemplate, SafeHtml } from './html';
+
+/** A template without its file's final newline, so the page and its rows join one per line. */
+function template(name: string): string {
+  return loadTemplate(name).replace(/\n$/, '');
+}
+
+/**
+ * `/notices`: the published disciplinary decisions (docs/rules.md 四.四.3), rendered on the
+ * server, no script, in a look of its own. Templates are read once, at start.
+ */
+@Injectable()
+export class NoticesPageService {
+  private readonly layout = template('notices.html');
+  private readonly noticeTemplate = template('notice.html');
+  readonly css = template('notices.css');
+
+  constructor(private readonly records: RevocationRecordsService) {}
+
+  async page(): Promise<string> {
+    const notices = await this.records.notices();
+    if (notices.length === 0) return this.shell(this.line('暂无公示的违纪处理结果。'));
+    return this.shell(notices.map((notice) => this.notice(notice)).join('\n'));
+  }
+
+  /** The same page while the database is out (served with 503): the look stays, the list waits. */
+  unavailablePage(): string {
+    return this.shell(this.line(OUTAGE_PAGE_TEXT.detail));
+  }
+
+  private notice(n: Notice): string {
+    const { holderName, idNumberMasked, employer, qualification, specialty, certificateNo, reasonCategoryName, decisionDocument, decisionDate, effectiveDate } = n;
+    const ban = n.ban ? `${n.ban.from} 至 ${n.ban.until}` : '—';
+    return fillTemplate(this.noticeTemplate, { holderName, idNumberMasked, employer, qualification, specialty, certificateNo, reasonCategoryName, decisionDocument, decisionDate, effectiveDate, ban });
+  }
+
+  private line(text: string): string {
+    return fillTemplate('<p class="empty">{{text}}</p>', { text });
+  }
+
+  private shell(main: string): string {
+    return fillTemplate(this.layout, { main: new SafeHtml(main) });
+  }
+}
