@@ -1,5 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
-import type { Level, Specialty } from '../signing/credential-claims';
+import type { Level, Specialty } from '../common/qualifications';
 
 export type CertificateStatus = 'VALID' | 'REVOKED';
 

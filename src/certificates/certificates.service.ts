@@ -4,7 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { uniqueViolation } from '../database/unique-violation';
 import { AppError } from '../common/app-error';
-import { chinaDate, Clock } from '../common/clock';
+import { chinaDate } from '../common/china-dates';
+import { Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNo } from './certificate-numbers';
 import { CertificateEntity, CertificateStatus } from './certificate.entity';
@@ -14,7 +15,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
-import { CERTIFICATE_NO_PATTERN } from '../common/formats';
+import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
 
 export interface IssuanceResult {
   /** False when an identical earlier request already issued this certificate. */
@@ -115,7 +116,7 @@ export class CertificatesService {
     // findOneBy's query building and hydration (bench/registry.bench.ts).
     const { manager, metadata } = this.certificates;
     const placeholder = manager.connection.options.type === 'postgres' ? '$1' : '?';
-    const rows = (await manager.query(`SELECT * FROM certificates WHERE certificate_no = ${placeholder}`, [certificateNo])) as Array<Record<string, unknown>>;
+    const rows = await manager.query<Array<Record<string, unknown>>>(`SELECT * FROM certificates WHERE certificate_no = ${placeholder}`, [certificateNo]);
     if (rows.length === 0) return undefined;
     return Object.assign(new CertificateEntity(), Object.fromEntries(metadata.columns.map((column) => [column.propertyName, rows[0][column.databaseName]])));
   }

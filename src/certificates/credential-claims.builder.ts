@@ -1,8 +1,9 @@
 import { createHash, randomBytes, randomInt } from 'node:crypto';
 import { STATUS_LIST_CAPACITY } from '../signing/credential-format';
 import { maskIdNumber } from '../common/id-number';
+import { LEVEL_CODES, SPECIALTY_CODES } from '../common/qualifications';
 import type { CredentialClaims } from '../signing/credential-claims';
-import { LEVEL_CODES, SPECIALTY_CODES, TokenClaims } from '../signing/token-claims';
+import type { TokenClaims } from '../signing/token-claims';
 import type { CertificateEntity } from './certificate.entity';
 
 /** A fresh per-certificate salt for the ID hash binding (128 bits, base64url). */

@@ -1,8 +1,8 @@
 import { AppError } from '../common/app-error';
 import { requireRealDate } from '../common/formats';
 import { genderOfIdNumber, idNumberProblem } from '../common/id-number';
+import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../common/qualifications';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
-import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from './qualifications';
 
 /**
  * The request's values the certificate page prints as given, by field path (the rest of the

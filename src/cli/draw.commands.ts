@@ -9,9 +9,10 @@ import { parseId, readInputFile } from './evaluation-cli-support';
 
 @Command({ name: 'draw:seed', description: 'Make a secret seed and print it with its commitment (publish the commitment, keep the seed)' })
 export class DrawSeedCommand extends CommandRunner {
-  async run(): Promise<void> {
+  run(): Promise<void> {
     const seed = randomBytes(32).toString('hex');
     console.log(`seed        ${seed}\ncommitment  ${commitmentOf(seed)}`);
+    return Promise.resolve();
   }
 }
 

@@ -1,5 +1,6 @@
 import { Command, CommandRunner, Option } from 'nest-commander';
 import { cliActor } from '../audit/audit.service';
+import { LEVELS } from '../common/qualifications';
 import { ApplicationsService } from '../evaluation/applications.service';
 import { PoolsService } from '../evaluation/pools.service';
 import { parseId, readInputFile, withProblemsPrinted } from './evaluation-cli-support';
@@ -22,7 +23,7 @@ export class EvaluationPoolImportCommand extends CommandRunner {
     console.log(`Imported ${summary.members} experts into the ${summary.level} pool (reviewed ${summary.reviewedOn}${flag}); ${summary.eligible} eligible today${summary.drawable ? '' : ' — fewer than 50, no draw possible'}.`);
   }
 
-  @Option({ flags: '--level <level>', description: 'professor or senior', required: true })
+  @Option({ flags: '--level <level>', description: LEVELS.join(' or '), required: true })
   parseLevel(value: string): string {
     return value;
   }

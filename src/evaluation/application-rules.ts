@@ -3,10 +3,9 @@ import { validateSync } from 'class-validator';
 import { AppError, ErrorCode } from '../common/app-error';
 import { isCalendarDate } from '../common/formats';
 import { genderOfIdNumber, idNumberProblem } from '../common/id-number';
+import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level, type Specialty } from '../common/qualifications';
 import { toAppError } from '../common/validation.pipe';
 import { HolderDto } from '../certificates/dto/issue-certificate.dto';
-import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
-import type { Level, Specialty } from '../signing/credential-claims';
 import type { HolidayCalendar } from '../calendar/holiday-calendar';
 import { countWorkingDays } from './working-days';
 
@@ -55,7 +54,8 @@ function holderProblem(input: ApplicationInput, today: string): FieldProblem | u
   const errors = validateSync(holder);
   if (errors.length === 0) return undefined;
   const error = toAppError(errors);
-  return { field: String(error.details?.field ?? 'name'), code: error.code, reason: error.message };
+  const field = error.details?.field;
+  return { field: typeof field === 'string' ? field : 'name', code: error.code, reason: error.message };
 }
 
 function publicityProblem(input: ApplicationInput, today: string, calendar: HolidayCalendar): FieldProblem | undefined {

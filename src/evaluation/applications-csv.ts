@@ -1,5 +1,4 @@
-import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
-import type { Level } from '../signing/credential-claims';
+import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level } from '../common/qualifications';
 import type { ApplicationInput, Channel } from './application-rules';
 import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';

@@ -12,7 +12,6 @@ import { CalendarService } from '../calendar/calendar.service';
 import type { HolidayCalendar } from '../calendar/holiday-calendar';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { BansService } from '../revocation/bans.service';
-import type { Level } from '../signing/credential-claims';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationInput, applicationProblems, FieldProblem } from './application-rules';
 import { COLUMN_OF_FIELD, readApplicationsCsv } from './applications-csv';
@@ -54,7 +53,7 @@ export class ApplicationsService {
    */
   async importCsv(roundId: number, data: Buffer, actor: AuditActor): Promise<number> {
     const round = await this.openRound(roundId);
-    const { rows, problems } = readApplicationsCsv(data, round.level as Level);
+    const { rows, problems } = readApplicationsCsv(data, round.level);
     const existing = new Set((await this.applications.find({ select: { idNumber: true }, where: { roundId } })).map((a) => a.idNumber));
     const lineOf = new Map<string, number>();
     const calendar = await this.calendars.current();
@@ -106,7 +105,7 @@ export class ApplicationsService {
 
   private async problemsOf(input: ApplicationInput, round: RoundEntity, calendar: HolidayCalendar): Promise<FieldProblem[]> {
     const today = this.rounds.today();
-    const terms = { level: round.level as Level, scoreThreshold: round.scoreThreshold === null ? null : Number(round.scoreThreshold) };
+    const terms = { level: round.level, scoreThreshold: round.scoreThreshold === null ? null : Number(round.scoreThreshold) };
     const problems = applicationProblems(input, terms, today, calendar);
     problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
@@ -156,7 +155,7 @@ export class ApplicationsService {
 
 function inputOf(a: ApplicationEntity): ApplicationInput {
   return {
-    name: a.name, idNumber: a.idNumber, employer: a.employer, specialty: a.specialty as ApplicationInput['specialty'], channel: a.channel as ApplicationInput['channel'],
+    name: a.name, idNumber: a.idNumber, employer: a.employer, specialty: a.specialty, channel: a.channel as ApplicationInput['channel'],
     quantitativeScore: a.quantitativeScore === null ? null : Number(a.quantitativeScore), pledge: a.pledge, employerPublicityStart: a.publicityStart,
     employerPublicityEnd: a.publicityEnd, departmentReviewed: a.departmentReviewed, intermediateRecommended: a.intermediateRecommended,
   };

@@ -1,5 +1,5 @@
 import { canonicalSnapshot, checkDrawFeasible, commitmentOf, drawCommittee, PoolSnapshot, rankOf, SeatPlan, sha256Hex, SnapshotMember, verifyDraw } from './committee-draw';
-import type { Specialty } from '../signing/credential-claims';
+import type { Specialty } from '../common/qualifications';
 
 const SEED = 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdef0123456789';
 const OTHER_SEED = 'b3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdef0123456789';

@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import { AppError } from '../common/app-error';
-import type { Level, Specialty } from '../signing/credential-claims';
+import type { Level, Specialty } from '../common/qualifications';
 
 /**
  * The committee draw (三.二.3 "随机抽取"; 五.二 supervision of the draw), as a deterministic

@@ -1,5 +1,5 @@
 import { AppError } from '../common/app-error';
-import type { Specialty } from '../signing/credential-claims';
+import type { Specialty } from '../common/qualifications';
 
 /** 三.二.3: "不少于 25 人 … 且人数必须单数". */
 export const MIN_COMMITTEE_SIZE = 25;

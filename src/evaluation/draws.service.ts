@@ -4,8 +4,7 @@ import { IsNull, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
-import { SPECIALTIES_BY_LEVEL } from '../certificates/qualifications';
-import type { Level, Specialty } from '../signing/credential-claims';
+import { SPECIALTIES_BY_LEVEL } from '../common/qualifications';
 import { ApplicationEntity } from './application.entity';
 import { allocateSeats, checkCommitteeSize } from './committee-rules';
 import { canonicalSeatPlan, canonicalSnapshot, checkDrawFeasible, commitmentOf, DrawCheck, DrawnMember, drawCommittee, DrawRecord, PoolSnapshot, SeatPlan, sha256Hex, verifyDraw } from './committee-draw';
@@ -40,12 +39,12 @@ export class DrawsService {
     requireState(round.state, 'ELIGIBILITY_CHECKED', 'The draw commitment');
     if (round.commitment) throw new AppError('DRAW_ALREADY_COMMITTED', `Round ${roundId} is already committed to ${round.commitment}.`);
     checkCommitteeSize(input.committeeSize);
-    const level = round.level as Level;
+    const level = round.level;
     const today = this.rounds.today();
     const plan: SeatPlan = { committeeSize: input.committeeSize, viceChairs: input.viceChairs, seats: await this.seatsFor(round, input.committeeSize) };
     const eligible = await this.pools.eligibleAt(level, today);
     checkPoolSize(eligible.length);
-    const snapshot: PoolSnapshot = { level, asOf: today, members: eligible.map((e) => ({ code: e.code, specialty: e.specialty as Specialty, chair: e.chairCandidate, viceChair: e.viceChairCandidate })) };
+    const snapshot: PoolSnapshot = { level, asOf: today, members: eligible.map((e) => ({ code: e.code, specialty: e.specialty, chair: e.chairCandidate, viceChair: e.viceChairCandidate })) };
     checkDrawFeasible(snapshot, plan);
     const snapshotText = canonicalSnapshot(snapshot);
     const roster: Roster = Object.fromEntries(eligible.map((e) => [e.code, [e.name, e.affiliation]]));
@@ -110,7 +109,7 @@ export class DrawsService {
     const eligible = await this.applications.find({ select: { specialty: true }, where: { roundId: round.id, eligible: true } });
     const counts: Record<string, number> = {};
     for (const a of eligible) counts[a.specialty] = (counts[a.specialty] ?? 0) + 1;
-    return allocateSeats(size, SPECIALTIES_BY_LEVEL[round.level as Level], counts);
+    return allocateSeats(size, SPECIALTIES_BY_LEVEL[round.level], counts);
   }
 }
 

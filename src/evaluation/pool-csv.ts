@@ -1,6 +1,5 @@
 import { isCalendarDate } from '../common/formats';
-import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../certificates/qualifications';
-import type { Level, Specialty } from '../signing/credential-claims';
+import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level, type Specialty } from '../common/qualifications';
 import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
 import type { TitleRank } from './pool-rules';

@@ -1,5 +1,5 @@
 import { AppError } from '../common/app-error';
-import type { Level } from '../signing/credential-claims';
+import type { Level } from '../common/qualifications';
 
 /** 正高 (full senior title) or 副高 (associate senior title). */
 export type TitleRank = 'full' | 'associate';

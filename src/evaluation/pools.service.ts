@@ -4,11 +4,10 @@ import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { chinaDate, Clock } from '../common/clock';
+import { chinaDate } from '../common/china-dates';
+import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
-import { SPECIALTIES_BY_LEVEL } from '../certificates/qualifications';
-import { LEVELS } from '../signing/credential-claims';
-import type { Level } from '../signing/credential-claims';
+import { isLevel, LEVELS, SPECIALTIES_BY_LEVEL, type Level } from '../common/qualifications';
 import { csvRefusal } from './csv-table';
 import { requireNotFuture, requireRealDate } from '../common/formats';
 import { ExpertEntity, PoolEntity } from './expert.entity';
@@ -33,8 +32,8 @@ export interface PoolSummary {
 }
 
 export function requireLevel(level: string): Level {
-  if (!(LEVELS as readonly string[]).includes(level)) throw new AppError('LEVEL_INVALID', `level must be one of ${LEVELS.join(', ')}.`, { field: 'level' });
-  return level as Level;
+  if (!isLevel(level)) throw new AppError('LEVEL_INVALID', `level must be one of ${LEVELS.join(', ')}.`, { field: 'level' });
+  return level;
 }
 
 @Injectable()

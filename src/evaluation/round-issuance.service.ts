@@ -6,7 +6,6 @@ import { AppError } from '../common/app-error';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
-import type { Level, Specialty } from '../signing/credential-claims';
 import { ApplicationEntity } from './application.entity';
 import { TallyEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
@@ -101,7 +100,7 @@ export class RoundIssuanceService {
 
   private async issueEach(round: RoundEntity, todo: ApplicationEntity[], actor: AuditActor, progress: IssuanceProgress, options: IssuanceOptions): Promise<void> {
     let next = 0;
-    let failure: unknown;
+    let failure: Error | undefined;
     const links: Array<[number, string]> = [];
     const worker = async () => {
       while (failure === undefined && next < todo.length) {
@@ -114,7 +113,7 @@ export class RoundIssuanceService {
           options.onProgress?.({ ...progress });
           if (links.length >= LINK_BATCH) await this.link(links.splice(0));
         } catch (error) {
-          failure ??= error;
+          failure ??= error instanceof Error ? error : new Error(String(error));
         }
       }
     };
@@ -135,8 +134,8 @@ export class RoundIssuanceService {
 export function requestFor(round: RoundEntity, application: ApplicationEntity): IssueCertificateDto {
   return {
     holder: { name: application.name, gender: application.gender, idNumber: application.idNumber, employer: application.employer },
-    level: round.level as Level,
-    specialty: application.specialty as Specialty,
+    level: round.level,
+    specialty: application.specialty,
     evaluationYear: round.year,
     passedOn: round.meetingDate,
     approvalDocument: round.jointDocument ?? '',

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import type { CertificateEntity, CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
-import { LEVEL_NAMES, SPECIALTY_NAMES } from '../certificates/qualifications';
-import type { VerifiedCertificateDto } from './dto/verification-result.dto';
+import { publicFacts } from '../certificates/public-facts';
 import { AppError } from '../common/app-error';
 import { isCalendarDate } from '../common/formats';
-import { chinaDate, Clock } from '../common/clock';
-import { idNumberProblem, maskIdNumber } from '../common/id-number';
+import { chinaDate } from '../common/china-dates';
+import { Clock } from '../common/clock';
+import { idNumberProblem } from '../common/id-number';
 import type { RegistryCertificateDto, RegistryRevocationDto } from './dto/registry-certificate.dto';
 
 /**
@@ -20,27 +20,6 @@ export abstract class RevocationDetails {
   abstract statusOn(certificateNo: string, date: string): Promise<CertificateStatus | null>;
 }
 
-
-/** The public facts of a certificate, as the registry and the verification API show them. */
-export function publicFacts(record: CertificateEntity): VerifiedCertificateDto {
-  return {
-    certificateNo: record.certificateNo,
-    holderName: record.holderName,
-    gender: record.gender,
-    // The full ID number never leaves the office: first 3 and last 4 characters only.
-    idNumberMasked: maskIdNumber(record.idNumber),
-    employer: record.employer,
-    level: record.level,
-    levelName: LEVEL_NAMES[record.level],
-    specialty: record.specialty,
-    specialtyName: SPECIALTY_NAMES[record.specialty],
-    evaluationYear: record.evaluationYear,
-    passedOn: record.passedOn,
-    approvalDocument: record.approvalDocument,
-    issuers: ['amr', 'hrss'],
-    issuedAt: record.issuedAt,
-  };
-}
 
 function publicRecord(record: CertificateEntity, revocation: RegistryRevocationDto | undefined): RegistryCertificateDto {
   return {

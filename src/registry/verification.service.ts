@@ -9,7 +9,7 @@ import type { SignatureCheck } from '../signing/credential-verifier';
 import { SigningService } from '../signing/signing.service';
 import { Reason, reason } from '../signing/verification-reasons';
 import type { VerificationResultDto } from './dto/verification-result.dto';
-import { publicFacts } from './registry.service';
+import { publicFacts } from '../certificates/public-facts';
 
 /** The payload a certificate was issued with, in the form the request used. */
 function issuedPayload(record: CertificateEntity, form: 'credential' | 'token'): string {

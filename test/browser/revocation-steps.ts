@@ -31,6 +31,6 @@ export async function issueAndRevoke(t: TestApp, issuerToken: string, sequence =
   const proposed = await api(t, 'POST', '/api/v1/revocations', proposal, amr.token);
   const confirmed = await api(t, 'POST', `/api/v1/revocations/${proposed.body.id as number}/confirmation`, undefined, hrss.token);
   if (confirmed.status !== 200 && confirmed.status !== 201) throw new Error(`revocation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
-  const [row] = (await t.dataSource.query(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`)) as Array<{ qr_token: string }>;
+  const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`);
   return { certificateNo, token: row.qr_token };
 }

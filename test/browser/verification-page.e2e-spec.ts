@@ -21,7 +21,7 @@ describe('verification page in a browser (e2e)', () => {
     t = await startTestApp();
     issuerToken = (await officer(t, 'amr-issuer', 'amr', ['issuer'])).token;
     certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuerToken)).body.certificateNo;
-    token = ((await t.dataSource.query(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`)) as Array<{ qr_token: string }>)[0].qr_token;
+    token = (await t.dataSource.query<Array<{ qr_token: string }>>(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`))[0].qr_token;
   });
   afterAll(async () => t.close());
   beforeEach(async () => {

@@ -28,7 +28,7 @@ async function withThreeEntries(t: TestApp): Promise<Officer> {
 }
 
 async function lastEntry(t: TestApp): Promise<AuditRow> {
-  return ((await t.dataSource.query('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1')) as AuditRow[])[0];
+  return (await t.dataSource.query<AuditRow[]>('SELECT * FROM audit_log ORDER BY seq DESC LIMIT 1'))[0];
 }
 
 /** Starts the compiled service (`npm test` builds it first) and returns how it exited. */
@@ -67,13 +67,13 @@ describe('the audit log cannot be rewritten through the service (e2e)', () => {
   if (TEST_DB === 'postgres') {
     it("runs as a role that owns nothing and may only read and append to the audit log; the owner's triggers stay on", async () => {
       const auditor = await withThreeEntries(t);
-      const [me] = (await t.dataSource.query('SELECT current_user AS name, rolsuper AS super FROM pg_roles WHERE rolname = current_user')) as Array<{ name: string; super: boolean }>;
+      const [me] = await t.dataSource.query<Array<{ name: string; super: boolean }>>('SELECT current_user AS name, rolsuper AS super FROM pg_roles WHERE rolname = current_user');
       expect(me).toEqual({ name: RUNTIME_ROLE, super: false });
-      const owned = (await t.dataSource.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`)) as unknown[];
+      const owned = await t.dataSource.query<unknown[]>(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = current_user)`);
       expect(owned).toEqual([]);
-      const privileges = (await t.dataSource.query(
+      const privileges = await t.dataSource.query<Array<{ privilege: string }>>(
         `SELECT p AS privilege FROM unnest(ARRAY['SELECT', 'INSERT', 'UPDATE', 'DELETE', 'TRUNCATE', 'REFERENCES', 'TRIGGER']) AS p WHERE has_table_privilege('audit_log', p)`,
-      )) as Array<{ privilege: string }>;
+      );
       expect(privileges.map((p) => p.privilege)).toEqual(['SELECT', 'INSERT']);
 
       const last = await lastEntry(t);
@@ -109,7 +109,7 @@ describe('the audit log cannot be rewritten through the service (e2e)', () => {
 describe('start-up with DATABASE_MIGRATION_URL (e2e)', () => {
   if (TEST_DB === 'postgres') {
     it('the office CLI migrates an empty schema as the owner, then works as the runtime role', async () => {
-      const tablesOwnedBy = async (admin: DataSource) => (await admin.query(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`)) as unknown[];
+      const tablesOwnedBy = (admin: DataSource) => admin.query<unknown[]>(`SELECT DISTINCT tableowner FROM pg_tables WHERE schemaname = 'public'`);
       await new AdminConnection(POSTGRES_TEST_URL).use(async (admin) => {
         await admin.query('DROP SCHEMA public CASCADE');
         await admin.query(`CREATE SCHEMA public AUTHORIZATION "${OWNER_ROLE}"`);

@@ -35,7 +35,7 @@ describe('evaluation rules at their boundaries (e2e)', () => {
 
   const post = (path: string, body?: unknown, by = admin) => api(t, 'POST', `/api/v1/evaluation${path}`, body, by.token);
   const csv = (path: string, text: string | Buffer, by = admin) =>
-    fetch(`${t.baseUrl}/api/v1/evaluation${path}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${by.token}` }, body: text }).then(async (r) => ({ status: r.status, headers: r.headers, body: JSON.parse(await r.text()) }) as ApiResponse);
+    fetch(`${t.baseUrl}/api/v1/evaluation${path}`, { method: 'POST', headers: { 'content-type': 'text/csv; charset=utf-8', authorization: `Bearer ${by.token}` }, body: text }).then(async (r): Promise<ApiResponse> => ({ status: r.status, headers: r.headers, body: JSON.parse(await r.text()) }));
 
   it('senior round: the score threshold, the intermediate recommendation, bans at filing and at the eligibility check, and a pool of 49 vs 50', async () => {
     expect(codes(await post('/rounds', { level: 'senior', year: 2026, meetingDate: '2026-12-18' }))).toEqual([400, 'SCORE_THRESHOLD_INVALID']);

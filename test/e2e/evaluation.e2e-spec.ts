@@ -156,12 +156,12 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     const crash = jest.spyOn(certificates, 'issue').mockImplementation((request, actor) => (++calls > 3 ? Promise.reject(new Error('simulated crash')) : issue(request, actor)));
     await expect(t.app.get(RoundIssuanceService).issueAll(id, cliActor(), { concurrency: 1 })).rejects.toThrow('simulated crash');
     crash.mockRestore();
-    const countRows = async () => Number(((await t.dataSource.query('SELECT COUNT(*) AS n FROM certificates')) as Array<{ n: string | number }>)[0].n);
+    const countRows = async () => Number((await t.dataSource.query<Array<{ n: string | number }>>('SELECT COUNT(*) AS n FROM certificates'))[0].n);
     expect(await countRows()).toBe(3);
     expect((await post(`/rounds/${id}/issuance`, undefined, admin)).status).toBe(403);
     expect((await post(`/rounds/${id}/issuance`, undefined, issuer)).body).toEqual({ total: 6, created: 3, existing: 3, state: 'CERTIFICATES_ISSUED' });
     expect((await post(`/rounds/${id}/issuance`, undefined, issuer)).body).toEqual({ total: 6, created: 0, existing: 6, state: 'CERTIFICATES_ISSUED' });
-    const perPerson = (await t.dataSource.query('SELECT id_number, COUNT(*) AS n FROM certificates GROUP BY id_number')) as Array<{ id_number: string; n: string | number }>;
+    const perPerson = await t.dataSource.query<Array<{ id_number: string; n: string | number }>>('SELECT id_number, COUNT(*) AS n FROM certificates GROUP BY id_number');
     expect(perPerson.map((r) => Number(r.n))).toEqual(Array(6).fill(1));
 
     // The passed, not withheld applicants hold verifiable certificates citing the joint document.
@@ -174,7 +174,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     expect(verified.body.verdict).toBe('VALID');
 
     // Every step is in the round's history and the audit log, whose chain is intact.
-    const history = (await t.dataSource.query(`SELECT state FROM evaluation_round_history WHERE round_id = ${id} ORDER BY id`)) as Array<{ state: string }>;
+    const history = await t.dataSource.query<Array<{ state: string }>>(`SELECT state FROM evaluation_round_history WHERE round_id = ${id} ORDER BY id`);
     expect(history.map((h) => h.state)).toEqual(['OPEN', 'APPLICATIONS_CLOSED', 'ELIGIBILITY_CHECKED', 'PRE_EVALUATION_REPORTED', 'MEETING_HELD', 'RESULTS_PUBLICISED', 'PUBLISHED', 'CERTIFICATES_ISSUED']);
     const audit = (await api(t, 'GET', '/api/v1/audit/entries?limit=500', undefined, auditor.token)).body as Array<{ action: string }>;
     const evaluationActions = audit.map((e) => e.action).filter((a) => a.startsWith('evaluation.'));

@@ -20,7 +20,7 @@ describe('interoperability with jwcrypto (e2e)', () => {
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token);
     const jwks = await api(t, 'GET', '/.well-known/jwks.json');
-    const rows = (await t.dataSource.query('SELECT qr_token FROM certificates')) as Array<{ qr_token: string }>;
+    const rows = await t.dataSource.query<Array<{ qr_token: string }>>('SELECT qr_token FROM certificates');
     const dir = mkdtempSync(join(tmpdir(), 'zjzc-interop-'));
     writeFileSync(join(dir, 'jwks.json'), JSON.stringify(jwks.body));
     writeFileSync(join(dir, 'credential.json'), JSON.stringify(issued.body.credential));

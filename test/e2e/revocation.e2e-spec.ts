@@ -35,7 +35,7 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber, gender: Number(idNumber[16]) % 2 ? '男' : '女' }), issuer.token);
     t.clock.set(TODAY);
     expect(issued.status).toBe(201);
-    const [row] = (await t.dataSource.query(`SELECT qr_token FROM certificates WHERE certificate_no = '${issued.body.certificateNo as string}'`)) as Array<{ qr_token: string }>;
+    const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(`SELECT qr_token FROM certificates WHERE certificate_no = '${issued.body.certificateNo as string}'`);
     return { certificateNo: issued.body.certificateNo, credential: issued.body.credential, token: row.qr_token };
   }
 
@@ -187,7 +187,7 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect((await atDate('2026-11-26')).body.status).toBe('REVOKED');
     expect((await atDate('2027-03-08')).body.status).toBe('REVOKED');
     expect((await atDate('2027-03-09')).body.status).toBe('VALID');
-    const history = (await t.dataSource.query(`SELECT status, effective_date FROM certificate_status_history ORDER BY id`)) as Array<{ status: string; effective_date: string }>;
+    const history = await t.dataSource.query<Array<{ status: string; effective_date: string }>>(`SELECT status, effective_date FROM certificate_status_history ORDER BY id`);
     expect(history).toEqual([{ status: 'REVOKED', effective_date: '2026-11-26' }, { status: 'VALID', effective_date: '2027-03-09' }]);
     expect(codes(await api(t, 'POST', '/api/v1/reinstatements', { certificateNo, description: 'x', decisionDocument: '浙人社〔2027〕9号', decisionDate: '2027-03-09', effectiveDate: '2027-03-09' }, hrssRevoker.token))).toEqual([409, 'CERTIFICATE_NOT_REVOKED']);
   });
@@ -197,7 +197,7 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const results = await Promise.all([propose(certificateNo, amrRevoker), propose(certificateNo, hrssRevoker), propose(certificateNo, amrRevoker2)]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
     expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(['CASE_ALREADY_OPEN', 'CASE_ALREADY_OPEN']);
-    const pending = (await t.dataSource.query(`SELECT COUNT(*) AS n FROM decision_cases WHERE state = 'PROPOSED'`)) as Array<{ n: number | string }>;
+    const pending = await t.dataSource.query<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM decision_cases WHERE state = 'PROPOSED'`);
     expect(Number(pending[0].n)).toBe(1);
   });
 
@@ -210,9 +210,9 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
         : [confirm(proposed.body.id, hrssRevoker), confirm(proposed.body.id, hrssRevoker2)];
       const results = await Promise.all(racers);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      const [state] = (await t.dataSource.query(`SELECT state FROM decision_cases WHERE id = ${Number(proposed.body.id)}`)) as Array<{ state: string }>;
-      const [certificate] = (await t.dataSource.query(`SELECT status FROM certificates WHERE certificate_no = '${certificateNo}'`)) as Array<{ status: string }>;
-      const history = (await t.dataSource.query(`SELECT COUNT(*) AS n FROM certificate_status_history WHERE certificate_no = '${certificateNo}'`)) as Array<{ n: number | string }>;
+      const [state] = await t.dataSource.query<Array<{ state: string }>>(`SELECT state FROM decision_cases WHERE id = ${Number(proposed.body.id)}`);
+      const [certificate] = await t.dataSource.query<Array<{ status: string }>>(`SELECT status FROM certificates WHERE certificate_no = '${certificateNo}'`);
+      const history = await t.dataSource.query<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM certificate_status_history WHERE certificate_no = '${certificateNo}'`);
       expect([state.state, certificate.status, Number(history[0].n)]).toEqual(state.state === 'CONFIRMED' ? ['CONFIRMED', 'REVOKED', 1] : ['REJECTED', 'VALID', 0]);
     }
   });

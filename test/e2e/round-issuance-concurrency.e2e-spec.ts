@@ -19,10 +19,10 @@ describe('concurrent issuance of a round (e2e)', () => {
   afterEach(async () => t.close());
 
   const issue = (app: TestApp, id: number, token: string) => api(app, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, token);
-  const count = async (sql: string) => Number(((await t.dataSource.query(sql)) as Array<{ n: string | number }>)[0].n);
+  const count = async (sql: string) => Number((await t.dataSource.query<Array<{ n: string | number }>>(sql))[0].n);
   /** Certificates per applicant's ID number, and how often the round entered CERTIFICATES_ISSUED. */
   async function outcome(id: number): Promise<{ perHolder: number[]; issuedEntries: number }> {
-    const rows = (await t.dataSource.query('SELECT id_number, COUNT(*) AS n FROM certificates GROUP BY id_number ORDER BY id_number')) as Array<{ n: string | number }>;
+    const rows = await t.dataSource.query<Array<{ n: string | number }>>('SELECT id_number, COUNT(*) AS n FROM certificates GROUP BY id_number ORDER BY id_number');
     const issuedEntries = await count(`SELECT COUNT(*) AS n FROM evaluation_round_history WHERE round_id = ${id} AND state = 'CERTIFICATES_ISSUED'`);
     return { perHolder: rows.map((r) => Number(r.n)), issuedEntries };
   }

@@ -1,7 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { maskIdNumber } from '../../common/id-number';
 import type { CertificateEntity, CertificateStatus } from '../certificate.entity';
-import { LEVEL_NAMES, SPECIALTY_NAMES } from '../qualifications';
+import { publicFacts } from '../public-facts';
 
 export class CertificateHolderDto {
   @ApiProperty() name!: string;
@@ -29,25 +28,18 @@ export class CertificateResponseDto {
   credential!: object;
 
   static from(certificate: CertificateEntity, options: { withFullIdNumber: boolean }): CertificateResponseDto {
+    const { certificateNo, holderName, gender, idNumberMasked, employer, ...qualification } = publicFacts(certificate);
     return {
-      certificateNo: certificate.certificateNo,
+      certificateNo,
       status: certificate.status,
       holder: {
-        name: certificate.holderName,
-        gender: certificate.gender,
-        idNumberMasked: maskIdNumber(certificate.idNumber),
+        name: holderName,
+        gender,
+        idNumberMasked,
         ...(options.withFullIdNumber ? { idNumber: certificate.idNumber } : {}),
-        employer: certificate.employer,
+        employer,
       },
-      level: certificate.level,
-      levelName: LEVEL_NAMES[certificate.level],
-      specialty: certificate.specialty,
-      specialtyName: SPECIALTY_NAMES[certificate.specialty],
-      evaluationYear: certificate.evaluationYear,
-      passedOn: certificate.passedOn,
-      approvalDocument: certificate.approvalDocument,
-      issuers: ['amr', 'hrss'],
-      issuedAt: certificate.issuedAt,
+      ...qualification,
       credential: JSON.parse(certificate.credential) as object,
     };
   }

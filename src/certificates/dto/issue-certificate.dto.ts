@@ -4,8 +4,7 @@ import { IsDefined, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Mi
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
 import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
-import { LEVELS, SPECIALTIES } from '../../signing/credential-claims';
-import type { Level, Specialty } from '../../signing/credential-claims';
+import { LEVELS, SPECIALTIES, type Level, type Specialty } from '../../common/qualifications';
 
 /** Letters of any script, with the middle dot of names such as 买买提·艾力; no control characters. */
 const PERSON_NAME = /^[\p{L}\p{M}](?:[\p{L}\p{M}·・. -]*[\p{L}\p{M}])?$/u;

@@ -3,8 +3,7 @@ import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } fr
 import { maskIdNumber } from '../../common/id-number';
 import { code } from '../../common/validation.pipe';
 import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
-import { SPECIALTIES } from '../../signing/credential-claims';
-import type { Specialty } from '../../signing/credential-claims';
+import { SPECIALTIES, type Specialty } from '../../common/qualifications';
 import type { ApplicationEntity } from '../application.entity';
 import type { ApplicationInput, Channel } from '../application-rules';
 import { DATE_SHAPE } from '../../common/formats';

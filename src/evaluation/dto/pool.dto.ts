@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { LEVELS } from '../../signing/credential-claims';
+import { LEVELS } from '../../common/qualifications';
 import type { PoolSummary } from '../pools.service';
 
 export class PoolSummaryDto implements PoolSummary {

@@ -1,8 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { code } from '../../common/validation.pipe';
-import { LEVELS } from '../../signing/credential-claims';
-import type { Level } from '../../signing/credential-claims';
+import { LEVELS, type Level } from '../../common/qualifications';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import type { RoundEntity } from '../round.entity';
 import { ROUND_STATES } from '../round-states';
