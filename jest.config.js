@@ -12,7 +12,22 @@ const transformIgnorePatterns = ['/node_modules/(?!(jose|content-disposition)/)'
 module.exports = {
   testTimeout: 60000,
   projects: [
-    { displayName: 'unit', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/src/**/*.spec.ts'], transform, transformIgnorePatterns },
-    { displayName: 'e2e', testEnvironment: 'node', rootDir: '.', testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.e2e-spec.ts'], transform, transformIgnorePatterns, slowTestThreshold: 30 },
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      transform,
+      transformIgnorePatterns,
+    },
+    {
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/e2e/**/*.e2e-spec.ts', '<rootDir>/test/browser/**/*.e2e-spec.ts'],
+      transform,
+      transformIgnorePatterns,
+      slowTestThreshold: 30,
+    },
   ],
 };

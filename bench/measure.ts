@@ -9,7 +9,13 @@ export interface Rate {
  * Runs `op` for at least `ms` milliseconds after a warm-up, with `concurrency` calls in flight
  * (1: strictly one after another).
  */
-export async function measure(label: string, op: (i: number) => unknown, ms = 2000, concurrency = 1, warmup = 200): Promise<Rate> {
+export async function measure(
+  label: string,
+  op: (i: number) => unknown,
+  ms = 2000,
+  concurrency = 1,
+  warmup = 200,
+): Promise<Rate> {
   let next = 0;
   for (; next < warmup; next++) await op(next);
   let done = 0;
@@ -44,7 +50,9 @@ export function report(title: string, subject: Rate, baseline: Rate, target: str
   const ratio = subject.opsPerSecond / baseline.opsPerSecond;
   console.log(`\n${title}`);
   for (const r of [subject, baseline]) {
-    console.log(`  ${r.label.padEnd(52)} ${r.opsPerSecond.toFixed(0).padStart(8)} ops/s  ${r.microsPerOp.toFixed(1).padStart(8)} µs/op`);
+    console.log(
+      `  ${r.label.padEnd(52)} ${r.opsPerSecond.toFixed(0).padStart(8)} ops/s  ${r.microsPerOp.toFixed(1).padStart(8)} µs/op`,
+    );
   }
   console.log(`  ratio ${ratio.toFixed(2)} (target ${target})`);
 }

@@ -3,7 +3,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { certificatePem, createRootCertificate, generateP256KeyPair, generateRsaKeyPair, issueDocumentSigningCertificate, privateKeyPem } from '../src/keys/certificate-authority';
+import {
+  certificatePem,
+  createRootCertificate,
+  generateP256KeyPair,
+  generateRsaKeyPair,
+  issueDocumentSigningCertificate,
+  privateKeyPem,
+} from '../src/keys/certificate-authority';
 import { CertificateRenderer } from '../src/pdf/certificate-renderer';
 import type { CmsSigningKey } from '../src/pdf/cms-signed-data';
 import { qrSymbol } from '../src/pdf/qr-symbol';
@@ -31,7 +38,12 @@ async function benchKey(): Promise<CmsSigningKey> {
   const rootKeys = generateP256KeyPair();
   const root = await createRootCertificate(rootKeys, { dev: true });
   const signer = generateRsaKeyPair();
-  const certificate = await issueDocumentSigningCertificate('amr', signer.publicKey, { certificate: root, privateKey: rootKeys.privateKey }, { dev: true });
+  const certificate = await issueDocumentSigningCertificate(
+    'amr',
+    signer.publicKey,
+    { certificate: root, privateKey: rootKeys.privateKey },
+    { dev: true },
+  );
   return { privateKey: signer.privateKey, chainPem: [certificatePem(certificate), certificatePem(root)] };
 }
 
@@ -49,11 +61,14 @@ async function msPerCall(op: () => Promise<unknown>, ms: number, warmup = 3): Pr
 
 /** Time to the first signed PDF in a child process; needs the compiled JavaScript (npm run bench). */
 async function coldFirstPdfMs(key: CmsSigningKey): Promise<number> {
-  if (!__filename.endsWith('.js')) throw new Error('benchPdf measures the cold start from compiled JavaScript: run it through npm run bench');
+  if (!__filename.endsWith('.js'))
+    throw new Error('benchPdf measures the cold start from compiled JavaScript: run it through npm run bench');
   const dir = mkdtempSync(join(tmpdir(), 'zjzc-pdf-bench-'));
   try {
     const keyPath = join(dir, 'key.json');
-    writeFileSync(keyPath, JSON.stringify({ privateKeyPem: privateKeyPem(key.privateKey), chainPem: key.chainPem }), { mode: 0o600 });
+    writeFileSync(keyPath, JSON.stringify({ privateKeyPem: privateKeyPem(key.privateKey), chainPem: key.chainPem }), {
+      mode: 0o600,
+    });
     const module = JSON.stringify(join(__dirname, 'pdf-cold-start.js'));
     // The clock starts before the renderer's modules are even required.
     const script = `const t=process.hrtime.bigint();require(${module}).firstPdf(process.argv[1]).then(()=>process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6)))`;
@@ -81,5 +96,11 @@ export async function benchPdf(options: { rounds?: number; msPerRound?: number }
     bare = Math.min(bare, await msPerCall(() => renderer.render({ ...page, symbol: qrSymbol(BENCH_URL) }), msPerRound));
   }
   const pdf = await renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, key);
-  return { warmMsPerPdf: warm, barePdfkitMsPerPage: bare, ratio: warm / bare, coldFirstPdfMs: cold, pdfBytes: pdf.length };
+  return {
+    warmMsPerPdf: warm,
+    barePdfkitMsPerPage: bare,
+    ratio: warm / bare,
+    coldFirstPdfMs: cold,
+    pdfBytes: pdf.length,
+  };
 }

@@ -9,7 +9,10 @@ import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
  * `{ privateKeyPem, chainPem }` so key generation is not counted.
  */
 export async function firstPdf(keyPath: string): Promise<number> {
-  const { privateKeyPem, chainPem } = JSON.parse(readFileSync(keyPath, 'utf8')) as { privateKeyPem: string; chainPem: string[] };
+  const { privateKeyPem, chainPem } = JSON.parse(readFileSync(keyPath, 'utf8')) as {
+    privateKeyPem: string;
+    chainPem: string[];
+  };
   const key = { privateKey: createPrivateKey(privateKeyPem), chainPem };
   const pdf = await new CertificateRenderer().renderSigned(BENCH_CERTIFICATE, BENCH_URL, key);
   return pdf.length;

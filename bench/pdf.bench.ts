@@ -8,5 +8,7 @@ export async function benchPdfReport(): Promise<void> {
   console.log(`  bare pdfkit, the same page                        ${r.barePdfkitMsPerPage.toFixed(1).padStart(8)} ms`);
   console.log(`  ratio ${r.ratio.toFixed(2)} (target ≤ 2)`);
   console.log(`  first PDF in a fresh process (fonts loaded cold)  ${r.coldFirstPdfMs.toFixed(0).padStart(8)} ms`);
-  console.log(`  signed PDF size                                   ${(r.pdfBytes / 1024).toFixed(1).padStart(8)} KB (target ≤ 300 KB)`);
+  console.log(
+    `  signed PDF size                                   ${(r.pdfBytes / 1024).toFixed(1).padStart(8)} KB (target ≤ 300 KB)`,
+  );
 }

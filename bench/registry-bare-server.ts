@@ -11,13 +11,27 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { Pool } from 'pg';
 
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 10 });
-const jwks = JSON.parse(readFileSync(process.env.JWKS_PATH ?? '', 'utf8')) as { keys: Array<{ kid: string; authority: string; x: string; y: string }> };
+const jwks = JSON.parse(readFileSync(process.env.JWKS_PATH ?? '', 'utf8')) as {
+  keys: Array<{ kid: string; authority: string; x: string; y: string }>;
+};
 const keys = new Map<string, { authority: string; key: KeyObject }>(
-  jwks.keys.map((k) => [k.kid, { authority: k.authority, key: createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: k.x, y: k.y }, format: 'jwk' }) }]),
+  jwks.keys.map((k) => [
+    k.kid,
+    {
+      authority: k.authority,
+      key: createPublicKey({ key: { kty: 'EC', crv: 'P-256', x: k.x, y: k.y }, format: 'jwk' }),
+    },
+  ]),
 );
 const LEVELS: Record<string, string> = { professor: '正高级工程师', senior: '高级工程师' };
-const SPECIALTIES: Record<string, string> = { quality: '质量', metrology: '计量', standardization: '标准化', 'special-equipment': '特种设备' };
-const COLUMNS = 'certificate_no, holder_name, gender, id_number, employer, level, specialty, evaluation_year, passed_on, approval_document, issued_at, status';
+const SPECIALTIES: Record<string, string> = {
+  quality: '质量',
+  metrology: '计量',
+  standardization: '标准化',
+  'special-equipment': '特种设备',
+};
+const COLUMNS =
+  'certificate_no, holder_name, gender, id_number, employer, level, specialty, evaluation_year, passed_on, approval_document, issued_at, status';
 
 type Row = Record<string, string | number>;
 
@@ -43,7 +57,10 @@ function publicRecord(r: Row) {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) });
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -57,7 +74,14 @@ async function lookup(res: ServerResponse, no: string): Promise<void> {
 async function checkSignature(protectedHeader: string, payload: string, signature: string) {
   const { kid } = JSON.parse(Buffer.from(protectedHeader, 'base64url').toString()) as { kid: string };
   const trusted = keys.get(kid);
-  const valid = trusted ? await flattenedVerify({ protected: protectedHeader, payload, signature }, trusted.key, { algorithms: ['ES256'] }).then(() => true, () => false) : false;
+  const valid = trusted
+    ? await flattenedVerify({ protected: protectedHeader, payload, signature }, trusted.key, {
+        algorithms: ['ES256'],
+      }).then(
+        () => true,
+        () => false,
+      )
+    : false;
   return { authority: trusted?.authority ?? null, kid, valid };
 }
 
@@ -68,11 +92,27 @@ async function verify(res: ServerResponse, body: string): Promise<void> {
   const [h2, , s2] = second.split('.');
   const signatures = await Promise.all([checkSignature(h1, payload, s1), checkSignature(h2, payload, s2)]);
   const checkedAt = new Date().toISOString();
-  if (!signatures.every((s) => s.valid)) return send(res, 200, { verdict: 'INVALID', reasons: [{ code: 'SIGNATURE_INVALID' }], signatures, certificate: null, checkedAt });
+  if (!signatures.every((s) => s.valid))
+    return send(res, 200, {
+      verdict: 'INVALID',
+      reasons: [{ code: 'SIGNATURE_INVALID' }],
+      signatures,
+      certificate: null,
+      checkedAt,
+    });
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString()) as { no: string };
-  const { rows } = await pool.query<Row>(`SELECT ${COLUMNS}, qr_token FROM certificates WHERE certificate_no = $1`, [claims.no]);
+  const { rows } = await pool.query<Row>(`SELECT ${COLUMNS}, qr_token FROM certificates WHERE certificate_no = $1`, [
+    claims.no,
+  ]);
   const row = rows[0];
-  if (!row || String(row.qr_token).split('.')[1] !== payload) return send(res, 200, { verdict: 'INVALID', reasons: [{ code: 'PAYLOAD_MISMATCH' }], signatures, certificate: null, checkedAt });
+  if (!row || String(row.qr_token).split('.')[1] !== payload)
+    return send(res, 200, {
+      verdict: 'INVALID',
+      reasons: [{ code: 'PAYLOAD_MISMATCH' }],
+      signatures,
+      certificate: null,
+      checkedAt,
+    });
   const verdict = row.status === 'REVOKED' ? 'REVOKED' : 'VALID';
   send(res, 200, { verdict, reasons: [], signatures, certificate: publicRecord(row), checkedAt });
 }

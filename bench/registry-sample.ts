@@ -28,7 +28,12 @@ function kidOf(token: string): string {
 
 /** Re-signs every `every`-th certificate (about 1,000,000 / every) unless already done. */
 export async function prepareSample(databaseUrl: string, keysDir: string, every = 500): Promise<RegistrySample> {
-  const config = parseConfig({ NODE_ENV: 'development', DATABASE_URL: databaseUrl, KEYS_DIR: keysDir, LOG_LEVEL: 'error' });
+  const config = parseConfig({
+    NODE_ENV: 'development',
+    DATABASE_URL: databaseUrl,
+    KEYS_DIR: keysDir,
+    LOG_LEVEL: 'error',
+  });
   // The key store and the signer as the service opens them, without booting the whole app.
   const keys = await openKeyStore(config);
   const signing = new SigningService(keys);
@@ -40,12 +45,19 @@ export async function prepareSample(databaseUrl: string, keysDir: string, every 
     const currentKid = keys.signingKey('amr').kid;
     for (const record of records.filter((r) => kidOf(r.qrToken) !== currentKid)) {
       const claims = buildCredentialClaims(record);
-      const [credential, qrToken] = await Promise.all([signing.signClaims(claims), signing.signToken(buildTokenClaims(claims))]);
+      const [credential, qrToken] = await Promise.all([
+        signing.signClaims(claims),
+        signing.signToken(buildTokenClaims(claims)),
+      ]);
       record.credential = JSON.stringify(credential);
       record.qrToken = qrToken;
       await repository.update({ id: record.id }, { credential: record.credential, qrToken });
     }
-    const spread = await repository.createQueryBuilder('c').select('c.certificateNo', 'no').where('c.id % 97 = 5').getRawMany<{ no: string }>();
+    const spread = await repository
+      .createQueryBuilder('c')
+      .select('c.certificateNo', 'no')
+      .where('c.id % 97 = 5')
+      .getRawMany<{ no: string }>();
     return { numbers: spread.map((r) => r.no), tokens: records.map((r) => r.qrToken), jwks: keys.jwks() };
   } finally {
     await dataSource.destroy();

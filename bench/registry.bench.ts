@@ -36,10 +36,21 @@ function freePort(): Promise<number> {
   });
 }
 
-async function startServer(script: string, port: number, env: Record<string, string>, readyPath: string): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(ROOT, script)], { env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit'] });
+async function startServer(
+  script: string,
+  port: number,
+  env: Record<string, string>,
+  readyPath: string,
+): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(ROOT, script)], {
+    env: { ...process.env, ...env, PORT: String(port) },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
   for (let i = 0; i < 100; i++) {
-    const up = await fetch(`http://127.0.0.1:${port}${readyPath}`).then((r) => r.status < 500, () => false);
+    const up = await fetch(`http://127.0.0.1:${port}${readyPath}`).then(
+      (r) => r.status < 500,
+      () => false,
+    );
     if (up) return child;
     await new Promise((r) => setTimeout(r, 200));
   }
@@ -54,8 +65,18 @@ function pickFrom(list: string[]): string {
 type RequestSetup = autocannon.Request;
 
 async function load(label: string, port: number, request: RequestSetup, seconds = SECONDS): Promise<Load> {
-  const result = await autocannon({ url: `http://127.0.0.1:${port}`, connections: CONNECTIONS, duration: seconds, requests: [request] });
-  return { label, requests: result.requests.average, p99: result.latency.p99, failures: result.non2xx + result.errors + result.timeouts };
+  const result = await autocannon({
+    url: `http://127.0.0.1:${port}`,
+    connections: CONNECTIONS,
+    duration: seconds,
+    requests: [request],
+  });
+  return {
+    label,
+    requests: result.requests.average,
+    p99: result.latency.p99,
+    failures: result.non2xx + result.errors + result.timeouts,
+  };
 }
 
 /** Warms both up, then alternates two rounds and keeps each one's best, so drift hits both. */
@@ -70,13 +91,21 @@ async function compare(title: string, request: RequestSetup, service: number, ba
   }
   const [s, b] = best as [Load, Load];
   console.log(`\n${title} — ${CONNECTIONS} connections, ${SECONDS} s, best of 2`);
-  for (const r of [s, b]) console.log(`  ${r.label.padEnd(50)} ${r.requests.toFixed(0).padStart(7)} req/s   p99 ${String(r.p99).padStart(4)} ms   non-2xx/errors ${r.failures}`);
-  console.log(`  throughput ratio ${(s.requests / b.requests).toFixed(2)} (target ≥ 0.5); p99 ${s.p99} ms vs ${b.p99} ms`);
+  for (const r of [s, b])
+    console.log(
+      `  ${r.label.padEnd(50)} ${r.requests.toFixed(0).padStart(7)} req/s   p99 ${String(r.p99).padStart(4)} ms   non-2xx/errors ${r.failures}`,
+    );
+  console.log(
+    `  throughput ratio ${(s.requests / b.requests).toFixed(2)} (target ≥ 0.5); p99 ${s.p99} ms vs ${b.p99} ms`,
+  );
 }
 
 function requests(sample: RegistrySample): { lookup: RequestSetup; verification: RequestSetup } {
   return {
-    lookup: { method: 'GET', setupRequest: (req) => ({ ...req, path: `/api/v1/registry/certificates/${pickFrom(sample.numbers)}` }) },
+    lookup: {
+      method: 'GET',
+      setupRequest: (req) => ({ ...req, path: `/api/v1/registry/certificates/${pickFrom(sample.numbers)}` }),
+    },
     verification: {
       method: 'POST',
       path: '/api/v1/verifications',
@@ -90,7 +119,9 @@ export async function benchRegistry(url = REGISTRY_BENCH_URL): Promise<void> {
   try {
     await seedRegistry(url);
   } catch (error) {
-    console.log(`\n(Registry benchmark skipped: PostgreSQL at ${new URL(url).host} not usable: ${error instanceof Error ? error.message : String(error)})`);
+    console.log(
+      `\n(Registry benchmark skipped: PostgreSQL at ${new URL(url).host} not usable: ${error instanceof Error ? error.message : String(error)})`,
+    );
     return;
   }
   const keysDir = join(ROOT, 'data', 'bench-keys');
@@ -98,12 +129,26 @@ export async function benchRegistry(url = REGISTRY_BENCH_URL): Promise<void> {
   const jwksPath = join(mkdtempSync(join(tmpdir(), 'zjzc-bench-')), 'jwks.json');
   writeFileSync(jwksPath, JSON.stringify(sample.jwks));
   const [servicePort, barePort] = [await freePort(), await freePort()];
-  const env = { NODE_ENV: 'development', DATABASE_URL: url, KEYS_DIR: keysDir, HOST: '127.0.0.1', LOG_LEVEL: 'error', JWKS_PATH: jwksPath };
+  const env = {
+    NODE_ENV: 'development',
+    DATABASE_URL: url,
+    KEYS_DIR: keysDir,
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'error',
+    JWKS_PATH: jwksPath,
+  };
   // The throttle stays on, as in production, with a limit no benchmark reaches from one address.
-  const service = await startServer('dist/src/main.js', servicePort, { ...env, PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000' }, '/api/v1/health');
+  const service = await startServer(
+    'dist/src/main.js',
+    servicePort,
+    { ...env, PUBLIC_RATE_LIMIT_PER_MINUTE: '1000000000' },
+    '/api/v1/health',
+  );
   const bare = await startServer('dist/bench/registry-bare-server.js', barePort, env, '/health');
   try {
-    console.log(`\nRegistry on PostgreSQL (${sample.numbers.length} numbers to look up, ${sample.tokens.length} genuine tokens)`);
+    console.log(
+      `\nRegistry on PostgreSQL (${sample.numbers.length} numbers to look up, ${sample.tokens.length} genuine tokens)`,
+    );
     const { lookup, verification } = requests(sample);
     await compare('GET /api/v1/registry/certificates/{no}', lookup, servicePort, barePort);
     await compare('POST /api/v1/verifications {token}', verification, servicePort, barePort);

@@ -9,12 +9,16 @@ async function main(): Promise<void> {
   console.log(`Benchmarks on ${process.version}, ${new Date().toISOString()}`);
   if (!only || only === 'signing') {
     await benchSigning('sqlite');
-    await benchSigning('postgres').catch((e: unknown) => console.log(`\n(PostgreSQL issuance skipped: ${e instanceof Error ? e.message : String(e)})`));
+    await benchSigning('postgres').catch((e: unknown) =>
+      console.log(`\n(PostgreSQL issuance skipped: ${e instanceof Error ? e.message : String(e)})`),
+    );
   }
   if (!only || only === 'pdf') await benchPdfReport();
   if (!only || only === 'evaluation') {
     await benchEvaluationIssuance('sqlite');
-    await benchEvaluationIssuance('postgres').catch((e: unknown) => console.log(`\n(PostgreSQL round issuance skipped: ${e instanceof Error ? e.message : String(e)})`));
+    await benchEvaluationIssuance('postgres').catch((e: unknown) =>
+      console.log(`\n(PostgreSQL round issuance skipped: ${e instanceof Error ? e.message : String(e)})`),
+    );
   }
   if (!only || only === 'registry') await benchRegistry();
 }

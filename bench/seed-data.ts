@@ -10,15 +10,50 @@ import { buildCredentialClaims, buildTokenClaims } from '../src/certificates/cre
 import { idNumberCheckCharacter } from '../src/common/id-number';
 import { formatCertificateNo, SPECIALTIES_BY_LEVEL, type Level } from '../src/common/qualifications';
 
-const SURNAMES = '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
-const GIVEN = '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌波宁俊峰林琳晨浩宇欣怡子涵梓轩雨思佳嘉瑶婷志鹏海燕立新国庆晓东';
+const SURNAMES =
+  '王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤';
+const GIVEN =
+  '伟芳娜敏静丽强磊军洋勇艳杰娟涛明超秀霞平刚桂英华玉萍红建文辉力斌波宁俊峰林琳晨浩宇欣怡子涵梓轩雨思佳嘉瑶婷志鹏海燕立新国庆晓东';
 const EMPLOYERS = [
-  '浙江省计量科学研究院', '浙江省标准化研究院', '浙江省质量科学研究院', '浙江省特种设备科学研究院', '杭州市质量技术监督检测院',
-  '宁波市计量测试研究院', '温州市质量技术检测科学研究院', '嘉兴市特种设备检验检测院', '湖州市产品质量检验所', '绍兴市标准化研究院',
-  '金华市计量质量科学研究院', '衢州市质量技术监督检测中心', '舟山市质量技术监督检测研究院', '台州市产品质量安全检测研究院', '丽水市质量检验检测研究院',
-  '浙江吉利控股集团有限公司', '杭州海康威视数字技术股份有限公司', '浙江大华技术股份有限公司', '万向集团公司', '正泰集团股份有限公司',
+  '浙江省计量科学研究院',
+  '浙江省标准化研究院',
+  '浙江省质量科学研究院',
+  '浙江省特种设备科学研究院',
+  '杭州市质量技术监督检测院',
+  '宁波市计量测试研究院',
+  '温州市质量技术检测科学研究院',
+  '嘉兴市特种设备检验检测院',
+  '湖州市产品质量检验所',
+  '绍兴市标准化研究院',
+  '金华市计量质量科学研究院',
+  '衢州市质量技术监督检测中心',
+  '舟山市质量技术监督检测研究院',
+  '台州市产品质量安全检测研究院',
+  '丽水市质量检验检测研究院',
+  '浙江吉利控股集团有限公司',
+  '杭州海康威视数字技术股份有限公司',
+  '浙江大华技术股份有限公司',
+  '万向集团公司',
+  '正泰集团股份有限公司',
 ];
-const REGIONS = ['330102', '330105', '330106', '330108', '330110', '330203', '330212', '330302', '330402', '330502', '330602', '330702', '330802', '330902', '331002', '331102'];
+const REGIONS = [
+  '330102',
+  '330105',
+  '330106',
+  '330108',
+  '330110',
+  '330203',
+  '330212',
+  '330302',
+  '330402',
+  '330502',
+  '330602',
+  '330702',
+  '330802',
+  '330902',
+  '331002',
+  '331102',
+];
 const DAY_MS = 86_400_000;
 const BIRTH_START = Date.UTC(1962, 0, 1);
 const BIRTH_DAYS = 12_000;
@@ -90,7 +125,10 @@ export function syntheticRecord(i: number, counters: SeedCounters): CertificateE
   const tokenPayload = Buffer.from(JSON.stringify(buildTokenClaims(claims))).toString('base64url');
   record.credential = JSON.stringify({
     payload,
-    signatures: ['amr', 'hrss'].map((a) => ({ protected: header(`synthetic-${a}`, 'zjzc+jws'), signature: fakeSignature(`${a}${i}`) })),
+    signatures: ['amr', 'hrss'].map((a) => ({
+      protected: header(`synthetic-${a}`, 'zjzc+jws'),
+      signature: fakeSignature(`${a}${i}`),
+    })),
   });
   record.qrToken = `${header('synthetic-amr', 'zjzc-qr+jws')}.${tokenPayload}.${fakeSignature(`qa${i}`)}~${header('synthetic-hrss', 'zjzc-qr+jws')}..${fakeSignature(`qh${i}`)}`;
   return record;

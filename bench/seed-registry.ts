@@ -42,7 +42,8 @@ const INSERT = `INSERT INTO certificates (${COLUMNS.map(([c]) => c).join(', ')})
 /** Creates the database when missing; refuses a name the e2e tests would wipe. */
 export async function ensureDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
-  if (!/^\w+$/.test(name) || name.includes('test')) throw new Error(`Refusing database "${name}": the e2e tests wipe any database named *test*.`);
+  if (!/^\w+$/.test(name) || name.includes('test'))
+    throw new Error(`Refusing database "${name}": the e2e tests wipe any database named *test*.`);
   const admin = new URL(url);
   admin.pathname = '/postgres';
   const client = new Client({ connectionString: admin.toString(), connectionTimeoutMillis: 3000 });
@@ -56,12 +57,16 @@ export async function ensureDatabase(url: string): Promise<void> {
 }
 
 async function currentColumns(pool: Pool): Promise<string> {
-  const result = await pool.query<{ column_name: string }>(`SELECT column_name FROM information_schema.columns WHERE table_name = 'certificates' ORDER BY column_name`);
+  const result = await pool.query<{ column_name: string }>(
+    `SELECT column_name FROM information_schema.columns WHERE table_name = 'certificates' ORDER BY column_name`,
+  );
   return result.rows.map((r) => r.column_name).join(',');
 }
 
 async function alreadySeeded(pool: Pool, rows: number, columns: string): Promise<boolean> {
-  await pool.query('CREATE TABLE IF NOT EXISTS bench_seed (rows integer NOT NULL, columns text NOT NULL, seeded_at text NOT NULL)');
+  await pool.query(
+    'CREATE TABLE IF NOT EXISTS bench_seed (rows integer NOT NULL, columns text NOT NULL, seeded_at text NOT NULL)',
+  );
   const marker = await pool.query<{ rows: number; columns: string }>('SELECT rows, columns FROM bench_seed');
   return marker.rowCount === 1 && marker.rows[0].rows === rows && marker.rows[0].columns === columns;
 }
@@ -70,7 +75,9 @@ async function insertAll(pool: Pool, rows: number): Promise<void> {
   const counters: SeedCounters = { sequences: new Map(), statusIndices: statusIndexPermutation(STATUS_LIST_CAPACITY) };
   let inFlight: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < rows; start += BATCH) {
-    const records = Array.from({ length: Math.min(BATCH, rows - start) }, (_, k) => syntheticRecord(start + k, counters));
+    const records = Array.from({ length: Math.min(BATCH, rows - start) }, (_, k) =>
+      syntheticRecord(start + k, counters),
+    );
     const arrays = COLUMNS.map(([, property]) => records.map((r) => r[property]));
     // Generating the next batch overlaps with inserting this one.
     await inFlight;
@@ -79,7 +86,11 @@ async function insertAll(pool: Pool, rows: number): Promise<void> {
   }
   await inFlight;
   for (const [key, last] of counters.sequences) {
-    await pool.query('INSERT INTO certificate_sequences (level, year, last_value) VALUES ($1, $2, $3)', [key.slice(0, -4), Number(key.slice(-4)), last]);
+    await pool.query('INSERT INTO certificate_sequences (level, year, last_value) VALUES ($1, $2, $3)', [
+      key.slice(0, -4),
+      Number(key.slice(-4)),
+      last,
+    ]);
   }
 }
 
@@ -93,17 +104,27 @@ export async function seedRegistry(url = REGISTRY_BENCH_URL, rows = REGISTRY_BEN
   try {
     const columns = await currentColumns(pool);
     if (!force && (await alreadySeeded(pool, rows, columns))) {
-      console.log(`Registry seed: ${rows.toLocaleString('en')} certificates already in ${new URL(url).pathname.slice(1)} (npm run bench:seed -- --force to redo)`);
+      console.log(
+        `Registry seed: ${rows.toLocaleString('en')} certificates already in ${new URL(url).pathname.slice(1)} (npm run bench:seed -- --force to redo)`,
+      );
       return;
     }
     const started = Date.now();
-    console.log(`Registry seed: writing ${rows.toLocaleString('en')} certificates to ${new URL(url).pathname.slice(1)} (once)…`);
+    console.log(
+      `Registry seed: writing ${rows.toLocaleString('en')} certificates to ${new URL(url).pathname.slice(1)} (once)…`,
+    );
     await pool.query('TRUNCATE certificates, certificate_sequences, bench_seed RESTART IDENTITY CASCADE');
     await insertAll(pool, rows);
     process.stdout.write('\n');
     await pool.query('ANALYZE certificates');
-    await pool.query('INSERT INTO bench_seed (rows, columns, seeded_at) VALUES ($1, $2, $3)', [rows, columns, new Date().toISOString()]);
-    console.log(`Registry seed: ${rows.toLocaleString('en')} certificates in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    await pool.query('INSERT INTO bench_seed (rows, columns, seeded_at) VALUES ($1, $2, $3)', [
+      rows,
+      columns,
+      new Date().toISOString(),
+    ]);
+    console.log(
+      `Registry seed: ${rows.toLocaleString('en')} certificates in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+    );
   } finally {
     await pool.end();
   }

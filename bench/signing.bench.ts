@@ -26,10 +26,16 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
   const config = parseConfig({
     NODE_ENV: 'test',
     KEYS_DIR: join(dir, 'keys'),
-    DATABASE_URL: database === 'sqlite' ? `sqlite:${join(dir, 'bench.sqlite')}` : (process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test'),
+    DATABASE_URL:
+      database === 'sqlite'
+        ? `sqlite:${join(dir, 'bench.sqlite')}`
+        : (process.env.BENCH_DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test'),
   });
   const { Test } = await import('@nestjs/testing');
-  const moduleRef = await Test.createTestingModule({ imports: [AppModule] }).overrideProvider(APP_CONFIG).useValue(config).compile();
+  const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
+    .overrideProvider(APP_CONFIG)
+    .useValue(config)
+    .compile();
   moduleRef.useLogger(['error']);
   const app = await moduleRef.init();
   const ds = app.get((await import('typeorm')).DataSource);
@@ -41,31 +47,61 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
   const now = new Date();
 
   const issued = await certificates.issue(request(idNumber(999_999)), BENCH_ACTOR);
-  const credential = JSON.parse(issued.certificate.credential) as { payload: string; signatures: Array<{ protected: string; signature: string }> };
+  const credential = JSON.parse(issued.certificate.credential) as {
+    payload: string;
+    signatures: Array<{ protected: string; signature: string }>;
+  };
   // The same key form as the service uses (WebCrypto keys imported once), for a fair baseline.
-  const publicKeys = await Promise.all(['amr', 'hrss'].map((a) => importJWK(createPublicKey(keys.signingKey(a as 'amr').privateKey).export({ format: 'jwk' }), 'ES256')));
+  const publicKeys = await Promise.all(
+    ['amr', 'hrss'].map((a) =>
+      importJWK(createPublicKey(keys.signingKey(a as 'amr').privateKey).export({ format: 'jwk' }), 'ES256'),
+    ),
+  );
   const [service, raw] = await sideBySide(
     () => measure('service verifier (all checks, both signatures)', () => signing.checkCredential(credential, now)),
-    () => measure('raw jose: two flattenedVerify', () => Promise.all(credential.signatures.map((s, k) => flattenedVerify({ payload: credential.payload, ...s }, publicKeys[k], { algorithms: ['ES256'] })))),
+    () =>
+      measure('raw jose: two flattenedVerify', () =>
+        Promise.all(
+          credential.signatures.map((s, k) =>
+            flattenedVerify({ payload: credential.payload, ...s }, publicKeys[k], { algorithms: ['ES256'] }),
+          ),
+        ),
+      ),
   );
   report('Verification', service, raw, '≥ 0.8');
 
   const payload = new TextEncoder().encode(credential.payload);
   const signers = ['amr', 'hrss'].map((a) => keys.signingKey(a as 'amr'));
-  const rawTwo = () => Promise.all(signers.map((s) => new FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', kid: s.kid }).sign(s.privateKey)));
+  const rawTwo = () =>
+    Promise.all(
+      signers.map((s) =>
+        new FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', kid: s.kid }).sign(s.privateKey),
+      ),
+    );
   // Issuance signs four times: the credential and the QR token, each by both
   // authorities. The like-for-like baseline is raw signing of those four.
   const rawFour = () => Promise.all([rawTwo(), rawTwo()]);
   let n = 0;
   for (const concurrency of [1, 8]) {
     const [issuance, rawSign] = await sideBySide(
-      () => measure(`issuance on ${database} (4 signatures + insert)`, () => certificates.issue(request(idNumber(n++)), BENCH_ACTOR), 2000, concurrency),
+      () =>
+        measure(
+          `issuance on ${database} (4 signatures + insert)`,
+          () => certificates.issue(request(idNumber(n++)), BENCH_ACTOR),
+          2000,
+          concurrency,
+        ),
       () => measure('raw jose: two FlattenedSign', rawTwo, 2000, concurrency),
     );
     const when = concurrency === 1 ? 'one at a time' : `${concurrency} in flight`;
     report(`Issuance (${when}) against raw two-signature signing`, issuance, rawSign, '≥ 0.5');
     const rawFourRate = await measure('raw jose: four FlattenedSign', rawFour, 2000, concurrency);
-    report(`Issuance (${when}) against raw signing of the same four signatures`, issuance, rawFourRate, 'like for like, no target');
+    report(
+      `Issuance (${when}) against raw signing of the same four signatures`,
+      issuance,
+      rawFourRate,
+      'like for like, no target',
+    );
   }
   await app.close();
 }

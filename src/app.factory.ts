@@ -40,7 +40,10 @@ function registerJsonParser(adapter: FastifyAdapter): void {
   adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
     const text = body.toString('utf8');
     if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
-      done(new AppError('BODY_TOO_DEEP', `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`), undefined);
+      done(
+        new AppError('BODY_TOO_DEEP', `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`),
+        undefined,
+      );
       return;
     }
     // Fastify's parser answers through the callback; its declared Promise return is never used.
@@ -85,7 +88,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
     app,
     new DocumentBuilder()
       .setTitle('浙江省质量技术基础专业职称电子证书 — API')
-      .setDescription('Issue, verify and look up electronic professional-title certificates signed jointly by AMR and HRSS.')
+      .setDescription(
+        'Issue, verify and look up electronic professional-title certificates signed jointly by AMR and HRSS.',
+      )
       .setVersion('1')
       .addBearerAuth()
       .addServer(config.publicBaseUrl)
@@ -95,8 +100,14 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
 }
 
 /** Builds the application exactly as `main.ts` serves it. */
-export async function createApp(config: AppConfig, logger: false | Array<'error' | 'warn' | 'log' | 'debug'>): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config), { logger, abortOnError: false });
+export async function createApp(
+  config: AppConfig,
+  logger: false | Array<'error' | 'warn' | 'log' | 'debug'>,
+): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule, createHttpAdapter(config), {
+    logger,
+    abortOnError: false,
+  });
   configureApp(app, config);
   return app;
 }

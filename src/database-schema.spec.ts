@@ -19,7 +19,8 @@ function isMigrationClass(value: unknown): boolean {
 // migrated, and the e2e reset (which reads the mapped tables) would leave its rows behind.
 describe('the database schema at the wiring root', () => {
   it('lists every entity declared under src', async () => {
-    for (const file of sourceFiles(__dirname).filter((path) => readFileSync(path, 'utf8').includes('@Entity('))) await import(file);
+    for (const file of sourceFiles(__dirname).filter((path) => readFileSync(path, 'utf8').includes('@Entity(')))
+      await import(file);
     const declared = getMetadataArgsStorage().tables.map((table) => table.target);
 
     expect(declared.length).toBeGreaterThan(10);
@@ -34,7 +35,9 @@ describe('the database schema at the wiring root', () => {
       exported.push(...Object.values(module).filter(isMigrationClass));
     }
 
-    expect(exported.map((migration) => (migration as { name: string }).name).sort()).toEqual(MIGRATIONS.map((migration) => migration.name).sort());
+    expect(exported.map((migration) => (migration as { name: string }).name).sort()).toEqual(
+      MIGRATIONS.map((migration) => migration.name).sort(),
+    );
     expect(new Set(MIGRATIONS).size).toBe(MIGRATIONS.length);
   });
 });

@@ -25,9 +25,35 @@ import { StatusHistoryEntity } from './revocation/status-history.entity';
  * benchmarks all map and migrate this one schema.
  */
 
-const EVALUATION_ENTITIES = [PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity];
-export const ENTITIES = [CertificateEntity, CertificateSequenceEntity, OfficerEntity, DecisionCaseEntity, BanEntity, StatusHistoryEntity, AuditEntryEntity, ...EVALUATION_ENTITIES, HolidayScheduleEntity];
+const EVALUATION_ENTITIES = [
+  PoolEntity,
+  ExpertEntity,
+  RoundEntity,
+  RoundHistoryEntity,
+  ApplicationEntity,
+  CommitteeMemberEntity,
+  TallyEntity,
+  ObjectionEntity,
+];
+export const ENTITIES = [
+  CertificateEntity,
+  CertificateSequenceEntity,
+  OfficerEntity,
+  DecisionCaseEntity,
+  BanEntity,
+  StatusHistoryEntity,
+  AuditEntryEntity,
+  ...EVALUATION_ENTITIES,
+  HolidayScheduleEntity,
+];
 
-export const MIGRATIONS = [InitialSchema1764270000000, RevocationAndAudit1764280000000, EvaluationRounds1764296000000, OnePendingCase1764300000000, HolidayCalendar1764310000000, AppendOnlyHardening1764320000000];
+export const MIGRATIONS = [
+  InitialSchema1764270000000,
+  RevocationAndAudit1764280000000,
+  EvaluationRounds1764296000000,
+  OnePendingCase1764300000000,
+  HolidayCalendar1764310000000,
+  AppendOnlyHardening1764320000000,
+];
 
 export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

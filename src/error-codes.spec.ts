@@ -119,7 +119,9 @@ describe('error codes', () => {
   });
 
   it('are a client error (4xx) or an outage to retry (503), never another 5xx', () => {
-    const others = Object.entries(errorStatuses).filter(([, status]) => !(status >= 400 && status < 500) && status !== 503);
+    const others = Object.entries(errorStatuses).filter(
+      ([, status]) => !(status >= 400 && status < 500) && status !== 503,
+    );
     expect(others).toEqual([]);
   });
 

@@ -13,7 +13,10 @@ async function main(): Promise<void> {
     }
     throw error;
   }
-  const levels = (['error', 'warn', 'log', 'debug'] as const).slice(0, ['error', 'warn', 'log', 'debug'].indexOf(config.logLevel) + 1);
+  const levels = (['error', 'warn', 'log', 'debug'] as const).slice(
+    0,
+    ['error', 'warn', 'log', 'debug'].indexOf(config.logLevel) + 1,
+  );
   const app = await createApp(config, [...levels]);
   await app.listen(config.port, config.host);
   console.log(`Certificate service listening on ${config.publicBaseUrl} (database: ${config.database.kind})`);

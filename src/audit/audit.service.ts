@@ -84,7 +84,7 @@ export class AuditService {
   }
 
   private async *allEntries(): AsyncGenerator<AuditEntryEntity> {
-    for (let after = 0; ; ) {
+    for (let after = 0; ;) {
       const page = await this.list(after, 1000);
       if (page.length === 0) return;
       yield* page;

@@ -1,4 +1,12 @@
-import { applyDecorators, CanActivate, createParamDecorator, ExecutionContext, Injectable, SetMetadata, UseGuards } from '@nestjs/common';
+import {
+  applyDecorators,
+  CanActivate,
+  createParamDecorator,
+  ExecutionContext,
+  Injectable,
+  SetMetadata,
+  UseGuards,
+} from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ApiBearerAuth } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
@@ -22,7 +30,8 @@ export class OfficerGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<OfficerRequest>();
     const header = request.headers.authorization;
     const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
-    if (!match) throw new AppError('AUTH_REQUIRED', 'Sign in: send an access token as "Authorization: Bearer <token>".');
+    if (!match)
+      throw new AppError('AUTH_REQUIRED', 'Sign in: send an access token as "Authorization: Bearer <token>".');
     const officer = await this.auth.officerForToken(match[1]);
     const required = this.reflector.get<Role[]>(ROLES_KEY, context.getHandler()) ?? [];
     if (required.length > 0 && !required.some((role) => officer.roles.includes(role))) {
@@ -39,8 +48,10 @@ export function RequireRole(...roles: Role[]): MethodDecorator & ClassDecorator 
 }
 
 /** The officer a guarded request was made by (set by OfficerGuard). */
-export const CurrentOfficer = createParamDecorator((_data: unknown, context: ExecutionContext): AuthenticatedOfficer => {
-  const officer = context.switchToHttp().getRequest<OfficerRequest>().officer;
-  if (!officer) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
-  return officer;
-});
+export const CurrentOfficer = createParamDecorator(
+  (_data: unknown, context: ExecutionContext): AuthenticatedOfficer => {
+    const officer = context.switchToHttp().getRequest<OfficerRequest>().officer;
+    if (!officer) throw new AppError('AUTH_REQUIRED', 'Sign in first.');
+    return officer;
+  },
+);

@@ -10,7 +10,10 @@ export class LoginThrottle {
   private readonly byUsername: RateLimiterMemory;
   private readonly byAddress: RateLimiterMemory;
 
-  constructor(private readonly limit = 10, windowSeconds = 60) {
+  constructor(
+    private readonly limit = 10,
+    windowSeconds = 60,
+  ) {
     this.byUsername = new RateLimiterMemory({ keyPrefix: 'login-user', points: limit, duration: windowSeconds });
     this.byAddress = new RateLimiterMemory({ keyPrefix: 'login-ip', points: limit, duration: windowSeconds });
   }
@@ -26,10 +29,7 @@ export class LoginThrottle {
   }
 
   async recordFailure(username: string, address: string): Promise<void> {
-    await Promise.all([
-      this.byUsername.penalty(username.toLowerCase(), 1),
-      this.byAddress.penalty(address, 1),
-    ]);
+    await Promise.all([this.byUsername.penalty(username.toLowerCase(), 1), this.byAddress.penalty(address, 1)]);
   }
 
   async recordSuccess(username: string): Promise<void> {

@@ -16,14 +16,23 @@ export class CalendarController {
   @Put('years/:year')
   @RequireRole('admin')
   @ApiBody({ type: ScheduleFileDto })
-  @ApiOperation({ summary: "Load a year's official holiday schedule (放假调休安排); replaces the year's schedule, earlier imports are kept" })
-  async importYear(@Param('year', YearParamPipe) year: number, @Body() body: unknown, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ImportResultDto> {
+  @ApiOperation({
+    summary:
+      "Load a year's official holiday schedule (放假调休安排); replaces the year's schedule, earlier imports are kept",
+  })
+  async importYear(
+    @Param('year', YearParamPipe) year: number,
+    @Body() body: unknown,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<ImportResultDto> {
     return ImportResultDto.from(await this.calendar.importYear(body, officerActor(officer), year));
   }
 
   @Get('years')
   @RequireRole('admin', 'auditor')
-  @ApiOperation({ summary: 'The years working days can be counted in, and where each schedule comes from (imported or chinese-days)' })
+  @ApiOperation({
+    summary: 'The years working days can be counted in, and where each schedule comes from (imported or chinese-days)',
+  })
   async years(): Promise<CoveredYearDto[]> {
     return (await this.calendar.coveredYears()).map((year) => CoveredYearDto.from(year));
   }

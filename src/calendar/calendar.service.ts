@@ -80,8 +80,21 @@ export class CalendarService {
       const repo = manager.getRepository(HolidayScheduleEntity);
       const [previous] = await repo.find({ where: { year: file.year }, order: { id: 'DESC' }, take: 1 });
       await repo.insert(row);
-      const replaces = previous ? { documentNumber: previous.documentNumber, contentSha256: previous.contentSha256, importedAt: previous.importedAt } : packageCoversYear(file.year) ? 'chinese-days' : null;
-      await this.audit.append(manager, { ...actor, action: 'calendar.year.imported', subject: `calendar-year:${file.year}`, details: { ...file, contentSha256: row.contentSha256, replaces } });
+      const replaces = previous
+        ? {
+            documentNumber: previous.documentNumber,
+            contentSha256: previous.contentSha256,
+            importedAt: previous.importedAt,
+          }
+        : packageCoversYear(file.year)
+          ? 'chinese-days'
+          : null;
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'calendar.year.imported',
+        subject: `calendar-year:${file.year}`,
+        details: { ...file, contentSha256: row.contentSha256, replaces },
+      });
       return previous;
     });
     return { schedule: toSchedule(row), replaced: replaced ? toSchedule(replaced) : null };
@@ -94,8 +107,23 @@ export class CalendarService {
     const years = [...new Set([...fromPackage, ...imported.keys()])].sort((a, b) => a - b);
     return years.map((year) => {
       const schedule = imported.get(year);
-      if (!schedule) return { year, source: 'package', overridesPackage: false, documentNumber: null, publishedOn: null, importedAt: null };
-      return { year, source: 'imported', overridesPackage: fromPackage.has(year), documentNumber: schedule.documentNumber, publishedOn: schedule.publishedOn, importedAt: schedule.importedAt };
+      if (!schedule)
+        return {
+          year,
+          source: 'package',
+          overridesPackage: false,
+          documentNumber: null,
+          publishedOn: null,
+          importedAt: null,
+        };
+      return {
+        year,
+        source: 'imported',
+        overridesPackage: fromPackage.has(year),
+        documentNumber: schedule.documentNumber,
+        publishedOn: schedule.publishedOn,
+        importedAt: schedule.importedAt,
+      };
     });
   }
 
@@ -129,6 +157,13 @@ function toSchedule(row: HolidayScheduleEntity): ImportedSchedule {
 
 /** SHA-256 of the schedule in a fixed field order, so the same notice gives the same hash. */
 function contentSha256(file: ScheduleFile): string {
-  const canonical = { year: file.year, documentNumber: file.documentNumber, publishedOn: file.publishedOn, holidays: file.holidays, makeUpWorkingDays: file.makeUpWorkingDays, note: file.note };
+  const canonical = {
+    year: file.year,
+    documentNumber: file.documentNumber,
+    publishedOn: file.publishedOn,
+    holidays: file.holidays,
+    makeUpWorkingDays: file.makeUpWorkingDays,
+    note: file.note,
+  };
   return createHash('sha256').update(JSON.stringify(canonical)).digest('hex');
 }

@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import { addWorkingDays, countWorkingDays, isWorkingDay } from '../evaluation/working-days';
 import { HolidayCalendar, PACKAGE_CALENDAR, packageYears, YearSchedule } from './holiday-calendar';
 
-const EXAMPLE_2027 = JSON.parse(readFileSync(join(__dirname, '../../docs/examples/calendar-2027.json'), 'utf8')) as YearSchedule;
+const EXAMPLE_2027 = JSON.parse(
+  readFileSync(join(__dirname, '../../docs/examples/calendar-2027.json'), 'utf8'),
+) as YearSchedule;
 
 describe('holiday calendar: imported schedules over chinese-days', () => {
   const calendar = new HolidayCalendar([EXAMPLE_2027]);
@@ -11,7 +13,9 @@ describe('holiday calendar: imported schedules over chinese-days', () => {
   it('refuses 2027 without an import, naming the year and how to import it', () => {
     // chinese-days 1.5.7 ends with 2026; a later release covering 2027 makes this test moot, not wrong.
     if (PACKAGE_CALENDAR.sourceOf(2027) !== undefined) return;
-    expect(() => isWorkingDay('2027-03-01')).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_COVERED', details: { year: 2027 } }));
+    expect(() => isWorkingDay('2027-03-01')).toThrow(
+      expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_COVERED', details: { year: 2027 } }),
+    );
     expect(() => isWorkingDay('2027-03-01')).toThrow(/import.*2027.*calendar:import/);
     expect(() => countWorkingDays('2026-12-28', '2027-01-08')).toThrow(/2027/);
   });
@@ -36,7 +40,9 @@ describe('holiday calendar: imported schedules over chinese-days', () => {
 
   it('takes an imported year over the package: a correction of 2026 wins', () => {
     expect(isWorkingDay('2026-11-27', calendar)).toBe(true); // 2026 is still the package's
-    const corrected = new HolidayCalendar([{ year: 2026, holidays: ['2026-01-01', '2026-11-27'], makeUpWorkingDays: ['2026-11-28'] }]);
+    const corrected = new HolidayCalendar([
+      { year: 2026, holidays: ['2026-01-01', '2026-11-27'], makeUpWorkingDays: ['2026-11-28'] },
+    ]);
     expect(corrected.sourceOf(2026)).toBe('imported');
     expect(isWorkingDay('2026-11-27', corrected)).toBe(false);
     expect(isWorkingDay('2026-11-28', corrected)).toBe(true);

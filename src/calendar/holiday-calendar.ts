@@ -64,7 +64,12 @@ export class HolidayCalendar {
   private readonly imported: ReadonlyMap<number, ImportedYear>;
 
   constructor(schedules: readonly YearSchedule[] = []) {
-    this.imported = new Map(schedules.map((s) => [s.year, { holidays: new Set(s.holidays), makeUpWorkingDays: new Set(s.makeUpWorkingDays) }]));
+    this.imported = new Map(
+      schedules.map((s) => [
+        s.year,
+        { holidays: new Set(s.holidays), makeUpWorkingDays: new Set(s.makeUpWorkingDays) },
+      ]),
+    );
   }
 
   /** Where the calendar takes a year's schedule from, or undefined when it has none. */

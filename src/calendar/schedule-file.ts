@@ -33,21 +33,35 @@ export function readScheduleFile(raw: unknown, options: { today: string; year?: 
   const problems: ScheduleProblem[] = [];
   const problem = (field: string, code: ErrorCode, reason: string) => problems.push({ field, code, reason });
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-    throw refusal([{ field: '', code: 'CALENDAR_INVALID', reason: 'The schedule must be a JSON object (docs/calendar.md).' }]);
+    throw refusal([
+      { field: '', code: 'CALENDAR_INVALID', reason: 'The schedule must be a JSON object (docs/calendar.md).' },
+    ]);
   }
   const input = raw as Record<string, unknown>;
-  for (const key of Object.keys(input)) if (!FIELDS.includes(key)) problem(key, 'CALENDAR_INVALID', `Unknown field "${key}".`);
+  for (const key of Object.keys(input))
+    if (!FIELDS.includes(key)) problem(key, 'CALENDAR_INVALID', `Unknown field "${key}".`);
   const year = readYear(input.year, options.year, problem);
   const documentNumber = readDocumentNumber(input.documentNumber, problem);
   const publishedOn = readPublishedOn(input.publishedOn, year, options.today, problem);
   const note = readNote(input.note, problem);
   const holidays = readDates(input.holidays, 'holidays', year, problem);
   const makeUpWorkingDays = readDates(input.makeUpWorkingDays, 'makeUpWorkingDays', year, problem);
-  if (Array.isArray(input.holidays) && input.holidays.length === 0) problem('holidays', 'CALENDAR_INVALID', 'A year has official holidays (元旦 at least): holidays is empty.');
+  if (Array.isArray(input.holidays) && input.holidays.length === 0)
+    problem('holidays', 'CALENDAR_INVALID', 'A year has official holidays (元旦 at least): holidays is empty.');
   for (const date of makeUpWorkingDays) {
     // 调休上班 moves a weekend day to work; a weekday in the list is a typo.
-    if (!isWeekend(date)) problem('makeUpWorkingDays', 'CALENDAR_DATE_INVALID', `${date} is a weekday; make-up working days (调休上班) fall on a Saturday or Sunday.`);
-    if (holidays.includes(date)) problem('makeUpWorkingDays', 'CALENDAR_DATE_CONFLICT', `${date} is listed both as a holiday and as a make-up working day.`);
+    if (!isWeekend(date))
+      problem(
+        'makeUpWorkingDays',
+        'CALENDAR_DATE_INVALID',
+        `${date} is a weekday; make-up working days (调休上班) fall on a Saturday or Sunday.`,
+      );
+    if (holidays.includes(date))
+      problem(
+        'makeUpWorkingDays',
+        'CALENDAR_DATE_CONFLICT',
+        `${date} is listed both as a holiday and as a make-up working day.`,
+      );
   }
   if (problems.length > 0) throw refusal(problems);
   return { year: year!, documentNumber: documentNumber!, publishedOn: publishedOn!, note, holidays, makeUpWorkingDays };
@@ -62,8 +76,17 @@ function refusal(problems: ScheduleProblem[]): AppError {
 type Report = (field: string, code: ErrorCode, reason: string) => void;
 
 function readYear(value: unknown, expected: number | undefined, problem: Report): number | undefined {
-  if (typeof value !== 'number' || !Number.isInteger(value) || value < SCHEDULE_YEARS.first || value > SCHEDULE_YEARS.last) {
-    problem('year', 'CALENDAR_INVALID', `year must be an integer from ${SCHEDULE_YEARS.first} to ${SCHEDULE_YEARS.last}.`);
+  if (
+    typeof value !== 'number' ||
+    !Number.isInteger(value) ||
+    value < SCHEDULE_YEARS.first ||
+    value > SCHEDULE_YEARS.last
+  ) {
+    problem(
+      'year',
+      'CALENDAR_INVALID',
+      `year must be an integer from ${SCHEDULE_YEARS.first} to ${SCHEDULE_YEARS.last}.`,
+    );
     return undefined;
   }
   if (expected !== undefined && value !== expected) {
@@ -75,23 +98,47 @@ function readYear(value: unknown, expected: number | undefined, problem: Report)
 
 function readDocumentNumber(value: unknown, problem: Report): string | undefined {
   if (typeof value !== 'string' || value.trim() === '') {
-    problem('documentNumber', 'CALENDAR_DOCUMENT_NUMBER_INVALID', "documentNumber is required: the State Council notice's number, e.g. 国办发明电〔2026〕7号.");
+    problem(
+      'documentNumber',
+      'CALENDAR_DOCUMENT_NUMBER_INVALID',
+      "documentNumber is required: the State Council notice's number, e.g. 国办发明电〔2026〕7号.",
+    );
     return undefined;
   }
   const text = toNfc(value);
   const invisible = invisibleCharacterIn(text);
-  if (invisible) problem('documentNumber', 'CALENDAR_DOCUMENT_NUMBER_INVALID', `documentNumber contains an invisible character (${invisible}).`);
-  else if (!DOCUMENT_NUMBER_PATTERN.test(text)) problem('documentNumber', 'CALENDAR_DOCUMENT_NUMBER_INVALID', `documentNumber "${text}" is not a document number such as 国办发明电〔2026〕7号.`);
+  if (invisible)
+    problem(
+      'documentNumber',
+      'CALENDAR_DOCUMENT_NUMBER_INVALID',
+      `documentNumber contains an invisible character (${invisible}).`,
+    );
+  else if (!DOCUMENT_NUMBER_PATTERN.test(text))
+    problem(
+      'documentNumber',
+      'CALENDAR_DOCUMENT_NUMBER_INVALID',
+      `documentNumber "${text}" is not a document number such as 国办发明电〔2026〕7号.`,
+    );
   return text;
 }
 
 function readPublishedOn(value: unknown, year: number | undefined, today: string, problem: Report): string | undefined {
   if (!isCalendarDate(value)) {
-    problem('publishedOn', 'CALENDAR_INVALID', 'publishedOn must be a real date YYYY-MM-DD (the notice\'s date).');
+    problem('publishedOn', 'CALENDAR_INVALID', "publishedOn must be a real date YYYY-MM-DD (the notice's date).");
     return undefined;
   }
-  if (value > today) problem('publishedOn', 'CALENDAR_INVALID', `publishedOn ${value} is in the future: load a notice once it is published.`);
-  if (year !== undefined && Number(value.slice(0, 4)) > year) problem('publishedOn', 'CALENDAR_INVALID', `A notice published on ${value} cannot announce the schedule of ${year}.`);
+  if (value > today)
+    problem(
+      'publishedOn',
+      'CALENDAR_INVALID',
+      `publishedOn ${value} is in the future: load a notice once it is published.`,
+    );
+  if (year !== undefined && Number(value.slice(0, 4)) > year)
+    problem(
+      'publishedOn',
+      'CALENDAR_INVALID',
+      `A notice published on ${value} cannot announce the schedule of ${year}.`,
+    );
   return value;
 }
 
@@ -115,8 +162,10 @@ function readDates(value: unknown, field: string, year: number | undefined, prob
   const seen = new Set<string>();
   for (const [i, date] of (value as unknown[]).entries()) {
     const at = `${field}[${i}]`;
-    if (!isCalendarDate(date)) problem(at, 'CALENDAR_DATE_INVALID', `${at} ${JSON.stringify(date)} is not a real date YYYY-MM-DD.`);
-    else if (year !== undefined && Number(date.slice(0, 4)) !== year) problem(at, 'CALENDAR_DATE_INVALID', `${at} ${date} is not in ${year}.`);
+    if (!isCalendarDate(date))
+      problem(at, 'CALENDAR_DATE_INVALID', `${at} ${JSON.stringify(date)} is not a real date YYYY-MM-DD.`);
+    else if (year !== undefined && Number(date.slice(0, 4)) !== year)
+      problem(at, 'CALENDAR_DATE_INVALID', `${at} ${date} is not in ${year}.`);
     else if (seen.has(date)) problem(at, 'CALENDAR_DATE_DUPLICATE', `${at} ${date} is listed twice in ${field}.`);
     else seen.add(date);
   }

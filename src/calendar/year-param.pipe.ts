@@ -8,7 +8,11 @@ export class YearParamPipe implements PipeTransform<string, number> {
   transform(value: string): number {
     const year = Number(value);
     if (!/^\d{4}$/.test(value) || year < SCHEDULE_YEARS.first || year > SCHEDULE_YEARS.last) {
-      throw new AppError('CALENDAR_INVALID', `The year in the address must be a year from ${SCHEDULE_YEARS.first} to ${SCHEDULE_YEARS.last}.`, { field: 'year' });
+      throw new AppError(
+        'CALENDAR_INVALID',
+        `The year in the address must be a year from ${SCHEDULE_YEARS.first} to ${SCHEDULE_YEARS.last}.`,
+        { field: 'year' },
+      );
     }
     return year;
   }

@@ -16,7 +16,11 @@ export class CertificatesController {
   @Post()
   @RequireRole('issuer')
   @ApiOperation({ summary: 'Issue a certificate signed by both authorities (201; 200 for an identical retry)' })
-  async issue(@Body() body: IssueCertificateDto, @CurrentOfficer() officer: AuthenticatedOfficer, @Res({ passthrough: true }) reply: FastifyReply): Promise<CertificateResponseDto> {
+  async issue(
+    @Body() body: IssueCertificateDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<CertificateResponseDto> {
     const { created, certificate } = await this.certificates.issue(body, officerActor(officer));
     void reply.status(created ? 201 : 200);
     return CertificateResponseDto.from(certificate, { withFullIdNumber: false });

@@ -35,8 +35,6 @@ function sameFacts(existing: CertificateEntity, request: IssueCertificateDto): b
   );
 }
 
-
-
 @Injectable()
 export class CertificatesService {
   constructor(
@@ -63,13 +61,20 @@ export class CertificatesService {
     // No transaction spans the signing: the number comes from one atomic upsert, so parallel
     // issuances never wait on each other's signatures. A failed insert leaves a gap in the
     // sequence, never a duplicate.
-    const certificateNo = await this.transactions.run((m) => allocateCertificateNo(m, request.level, request.evaluationYear));
+    const certificateNo = await this.transactions.run((m) =>
+      allocateCertificateNo(m, request.level, request.evaluationYear),
+    );
     for (let attempt = 1; ; attempt++) {
       const record = await this.signedRecord(request, certificateNo, now);
       try {
         await this.transactions.run(async (manager) => {
           await manager.getRepository(CertificateEntity).insert(record);
-          await this.audit.append(manager, { ...actor, action: 'certificate.issued', subject: certificateNo, details: { level: record.level, year: record.evaluationYear } });
+          await this.audit.append(manager, {
+            ...actor,
+            action: 'certificate.issued',
+            subject: certificateNo,
+            details: { level: record.level, year: record.evaluationYear },
+          });
         });
         return { created: true, certificate: record };
       } catch (error) {
@@ -85,11 +90,18 @@ export class CertificatesService {
   }
 
   /** A new record with its credential and QR token, signed over a freshly drawn status index. */
-  private async signedRecord(request: IssueCertificateDto, certificateNo: string, now: Date): Promise<CertificateEntity> {
+  private async signedRecord(
+    request: IssueCertificateDto,
+    certificateNo: string,
+    now: Date,
+  ): Promise<CertificateEntity> {
     const record = this.newRecord(request, certificateNo, now);
     record.statusIndex = randomStatusIndex();
     const claims = buildCredentialClaims(record);
-    const [credential, qrToken] = await Promise.all([this.signing.signClaims(claims), this.signing.signToken(buildTokenClaims(claims))]);
+    const [credential, qrToken] = await Promise.all([
+      this.signing.signClaims(claims),
+      this.signing.signToken(buildTokenClaims(claims)),
+    ]);
     record.credential = JSON.stringify(credential);
     record.qrToken = qrToken;
     return record;
@@ -110,29 +122,47 @@ export class CertificatesService {
   /** The record of a certificate number, or undefined; a malformed number is refused. */
   async findByNumber(certificateNo: string): Promise<CertificateEntity | undefined> {
     if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) {
-      throw new AppError('CERTIFICATE_NO_INVALID', 'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.');
+      throw new AppError(
+        'CERTIFICATE_NO_INVALID',
+        'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
+      );
     }
     // The public registry's hot path: one raw, parameterised statement costs a fraction of
     // findOneBy's query building and hydration (bench/registry.bench.ts).
     const { manager, metadata } = this.certificates;
     const placeholder = manager.connection.options.type === 'postgres' ? '$1' : '?';
-    const rows = await manager.query<Array<Record<string, unknown>>>(`SELECT * FROM certificates WHERE certificate_no = ${placeholder}`, [certificateNo]);
+    const rows = await manager.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM certificates WHERE certificate_no = ${placeholder}`,
+      [certificateNo],
+    );
     if (rows.length === 0) return undefined;
-    return Object.assign(new CertificateEntity(), Object.fromEntries(metadata.columns.map((column) => [column.propertyName, rows[0][column.databaseName]])));
+    return Object.assign(
+      new CertificateEntity(),
+      Object.fromEntries(metadata.columns.map((column) => [column.propertyName, rows[0][column.databaseName]])),
+    );
   }
 
   /**
    * Moves a certificate from one status to another inside the caller's transaction, only if
    * it is still in `from`: of two racing decisions, the second finds nothing to change.
    */
-  async changeStatus(manager: EntityManager, certificateNo: string, from: CertificateStatus, to: CertificateStatus): Promise<boolean> {
-    const result = await manager.getRepository(CertificateEntity).update({ certificateNo, status: from }, { status: to, updatedAt: this.clock.now().toISOString() });
+  async changeStatus(
+    manager: EntityManager,
+    certificateNo: string,
+    from: CertificateStatus,
+    to: CertificateStatus,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(CertificateEntity)
+      .update({ certificateNo, status: from }, { status: to, updatedAt: this.clock.now().toISOString() });
     return result.affected === 1;
   }
 
   /** The records of several certificate numbers (unknown numbers are left out). */
   findManyByNumber(certificateNos: string[]): Promise<CertificateEntity[]> {
-    return certificateNos.length === 0 ? Promise.resolve([]) : this.certificates.findBy({ certificateNo: In(certificateNos) });
+    return certificateNos.length === 0
+      ? Promise.resolve([])
+      : this.certificates.findBy({ certificateNo: In(certificateNos) });
   }
 
   /** Status-list indices of every revoked certificate (for the status list). */
@@ -143,11 +173,18 @@ export class CertificatesService {
 
   /** Certificates of one person, by exact name and full ID number (never by name alone). */
   async findByHolder(name: string, idNumber: string): Promise<CertificateEntity[]> {
-    return this.certificates.find({ where: { holderName: name, idNumber }, order: { evaluationYear: 'DESC', certificateNo: 'ASC' } });
+    return this.certificates.find({
+      where: { holderName: name, idNumber },
+      order: { evaluationYear: 'DESC', certificateNo: 'ASC' },
+    });
   }
 
   private async findForHolder(request: IssueCertificateDto): Promise<CertificateEntity | undefined> {
-    const found = await this.certificates.findOneBy({ idNumber: request.holder.idNumber, level: request.level, evaluationYear: request.evaluationYear });
+    const found = await this.certificates.findOneBy({
+      idNumber: request.holder.idNumber,
+      level: request.level,
+      evaluationYear: request.evaluationYear,
+    });
     return found ?? undefined;
   }
 

@@ -31,7 +31,9 @@ export function randomStatusIndex(): number {
 }
 
 /** The claims of a certificate record, in the fixed member order of docs/credential.md. */
-export function buildCredentialClaims(certificate: Omit<CertificateEntity, 'id' | 'credential' | 'status' | 'createdAt' | 'updatedAt'>): CredentialClaims {
+export function buildCredentialClaims(
+  certificate: Omit<CertificateEntity, 'id' | 'credential' | 'status' | 'createdAt' | 'updatedAt'>,
+): CredentialClaims {
   return {
     v: 1,
     no: certificate.certificateNo,

@@ -9,7 +9,11 @@ import type { IssueCertificateDto } from './dto/issue-certificate.dto';
  * page is derived: level and specialty names, dates, the certificate number).
  */
 export function printedRequestFields(request: IssueCertificateDto): Record<string, string> {
-  return { 'holder.name': request.holder.name, 'holder.employer': request.holder.employer, approvalDocument: request.approvalDocument };
+  return {
+    'holder.name': request.holder.name,
+    'holder.employer': request.holder.employer,
+    approvalDocument: request.approvalDocument,
+  };
 }
 
 /**
@@ -21,7 +25,9 @@ export function checkIssuanceRules(request: IssueCertificateDto, today: string):
   const idProblem = idNumberProblem(holder.idNumber, today);
   if (idProblem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${idProblem}.`, { field: 'holder.idNumber' });
   if (genderOfIdNumber(holder.idNumber) !== holder.gender) {
-    throw new AppError('GENDER_MISMATCH', `gender ${holder.gender} does not match the ID number.`, { field: 'holder.gender' });
+    throw new AppError('GENDER_MISMATCH', `gender ${holder.gender} does not match the ID number.`, {
+      field: 'holder.gender',
+    });
   }
   if (!SPECIALTIES_BY_LEVEL[request.level].includes(request.specialty)) {
     throw new AppError(
@@ -31,7 +37,8 @@ export function checkIssuanceRules(request: IssueCertificateDto, today: string):
     );
   }
   requireRealDate(request.passedOn, 'passedOn');
-  if (request.passedOn > today) throw new AppError('DATE_IN_FUTURE', 'passedOn is in the future.', { field: 'passedOn' });
+  if (request.passedOn > today)
+    throw new AppError('DATE_IN_FUTURE', 'passedOn is in the future.', { field: 'passedOn' });
   const currentYear = Number(today.slice(0, 4));
   if (request.evaluationYear > currentYear) {
     throw new AppError('EVALUATION_YEAR_INVALID', 'evaluationYear is in the future.', { field: 'evaluationYear' });
@@ -39,9 +46,13 @@ export function checkIssuanceRules(request: IssueCertificateDto, today: string):
   // A round's meeting falls in its year; the result may be passed early the next year.
   const passedYear = Number(request.passedOn.slice(0, 4));
   if (passedYear < request.evaluationYear || passedYear > request.evaluationYear + 1) {
-    throw new AppError('DATE_INVALID', `passedOn must fall in ${request.evaluationYear} or the year after.`, { field: 'passedOn' });
+    throw new AppError('DATE_INVALID', `passedOn must fall in ${request.evaluationYear} or the year after.`, {
+      field: 'passedOn',
+    });
   }
   if (Number(/〔(\d{4})〕/.exec(request.approvalDocument)?.[1]) > currentYear) {
-    throw new AppError('APPROVAL_DOCUMENT_INVALID', 'approvalDocument names a future year.', { field: 'approvalDocument' });
+    throw new AppError('APPROVAL_DOCUMENT_INVALID', 'approvalDocument names a future year.', {
+      field: 'approvalDocument',
+    });
   }
 }

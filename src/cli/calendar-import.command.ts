@@ -7,7 +7,8 @@ import { readInputFile } from './evaluation-cli-support';
 @Command({
   name: 'calendar:import',
   arguments: '<file>',
-  description: "Load a year's official holiday schedule from a JSON file (docs/calendar.md); replaces the year's schedule",
+  description:
+    "Load a year's official holiday schedule from a JSON file (docs/calendar.md); replaces the year's schedule",
 })
 export class CalendarImportCommand extends CommandRunner {
   constructor(private readonly calendars: CalendarService) {
@@ -20,7 +21,10 @@ export class CalendarImportCommand extends CommandRunner {
       console.log(summary(await this.calendars.importYear(raw, cliActor())));
     } catch (error) {
       // Each problem of a refused file on its own line, then the error itself.
-      const problems = error instanceof AppError ? ((error.details?.problems ?? []) as Array<{ field: string; code: string; reason: string }>) : [];
+      const problems =
+        error instanceof AppError
+          ? ((error.details?.problems ?? []) as Array<{ field: string; code: string; reason: string }>)
+          : [];
       for (const p of problems) console.error(`${p.field || '(file)'}: ${p.reason} [${p.code}]`);
       throw error;
     }

@@ -20,7 +20,15 @@ import { OfficerAddCommand } from './officer-add.command';
 /** Office commands: each parses its arguments and calls one service method. */
 @Module({
   // Service modules only: no controllers, so no guards to satisfy.
-  imports: [ConfigModule, CommonModule, DatabaseModule.forRoot(DATABASE_SCHEMA), AuditModule, OfficersModule, EvaluationModule, CalendarModule],
+  imports: [
+    ConfigModule,
+    CommonModule,
+    DatabaseModule.forRoot(DATABASE_SCHEMA),
+    AuditModule,
+    OfficersModule,
+    EvaluationModule,
+    CalendarModule,
+  ],
   providers: [
     OfficerAddCommand,
     KeysRotateCommand,

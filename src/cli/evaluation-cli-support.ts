@@ -6,7 +6,10 @@ export function readInputFile(path: string): Buffer {
   try {
     return readFileSync(path);
   } catch (error) {
-    throw new AppError('VALIDATION_FAILED', `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}.`,
+    );
   }
 }
 
@@ -16,8 +19,14 @@ export async function withProblemsPrinted<T>(work: () => Promise<T>): Promise<T>
     return await work();
   } catch (error) {
     if (error instanceof AppError && error.code === 'CSV_INVALID') {
-      const problems = (error.details?.problems ?? []) as Array<{ line: number; field: string; code: string; reason: string }>;
-      for (const p of problems) console.error(`line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason} [${p.code}]`);
+      const problems = (error.details?.problems ?? []) as Array<{
+        line: number;
+        field: string;
+        code: string;
+        reason: string;
+      }>;
+      for (const p of problems)
+        console.error(`line ${p.line}${p.field ? `, ${p.field}` : ''}: ${p.reason} [${p.code}]`);
     }
     throw error;
   }

@@ -11,16 +11,23 @@ interface PoolImportOptions {
   reviewedOn?: string;
 }
 
-@Command({ name: 'evaluation:pool-import', description: "Replace a level's expert pool from a UTF-8 CSV file (nothing is imported if a row is bad)" })
+@Command({
+  name: 'evaluation:pool-import',
+  description: "Replace a level's expert pool from a UTF-8 CSV file (nothing is imported if a row is bad)",
+})
 export class EvaluationPoolImportCommand extends CommandRunner {
   constructor(private readonly pools: PoolsService) {
     super();
   }
 
   async run(_args: string[], options: PoolImportOptions): Promise<void> {
-    const summary = await withProblemsPrinted(() => this.pools.importCsv(options.level, readInputFile(options.file), options.reviewedOn, cliActor()));
+    const summary = await withProblemsPrinted(() =>
+      this.pools.importCsv(options.level, readInputFile(options.file), options.reviewedOn, cliActor()),
+    );
     const flag = summary.reviewOverdue ? ' — REVIEW OVERDUE (over 3 years)' : '';
-    console.log(`Imported ${summary.members} experts into the ${summary.level} pool (reviewed ${summary.reviewedOn}${flag}); ${summary.eligible} eligible today${summary.drawable ? '' : ' — fewer than 50, no draw possible'}.`);
+    console.log(
+      `Imported ${summary.members} experts into the ${summary.level} pool (reviewed ${summary.reviewedOn}${flag}); ${summary.eligible} eligible today${summary.drawable ? '' : ' — fewer than 50, no draw possible'}.`,
+    );
   }
 
   @Option({ flags: '--level <level>', description: LEVELS.join(' or '), required: true })
@@ -44,14 +51,19 @@ interface ApplicationsImportOptions {
   file: string;
 }
 
-@Command({ name: 'evaluation:applications-import', description: 'Import the applications of an open round from a UTF-8 CSV file (all or nothing)' })
+@Command({
+  name: 'evaluation:applications-import',
+  description: 'Import the applications of an open round from a UTF-8 CSV file (all or nothing)',
+})
 export class EvaluationApplicationsImportCommand extends CommandRunner {
   constructor(private readonly applications: ApplicationsService) {
     super();
   }
 
   async run(_args: string[], options: ApplicationsImportOptions): Promise<void> {
-    const imported = await withProblemsPrinted(() => this.applications.importCsv(options.round, readInputFile(options.file), cliActor()));
+    const imported = await withProblemsPrinted(() =>
+      this.applications.importCsv(options.round, readInputFile(options.file), cliActor()),
+    );
     console.log(`Imported ${imported} applications into round ${options.round}.`);
   }
 

@@ -10,7 +10,10 @@ interface IssueOptions {
 }
 
 /** Batch issuance with a progress bar; after a crash, run it again: it picks up where it stopped. */
-@Command({ name: 'evaluation:issue', description: 'Issue the certificates of everyone who passed and is not withheld (resumable)' })
+@Command({
+  name: 'evaluation:issue',
+  description: 'Issue the certificates of everyone who passed and is not withheld (resumable)',
+})
 export class EvaluationIssueCommand extends CommandRunner {
   constructor(private readonly issuance: RoundIssuanceService) {
     super();
@@ -18,7 +21,15 @@ export class EvaluationIssueCommand extends CommandRunner {
 
   async run(_args: string[], o: IssueOptions): Promise<void> {
     // On a terminal the bar redraws in place (stderr); in a log it is left out.
-    const bar = new SingleBar({ format: 'issuing [{bar}] {value}/{total} ({percentage}%) · new {created} · existing {existing} · eta {eta_formatted}', stream: process.stderr, hideCursor: true }, Presets.shades_classic);
+    const bar = new SingleBar(
+      {
+        format:
+          'issuing [{bar}] {value}/{total} ({percentage}%) · new {created} · existing {existing} · eta {eta_formatted}',
+        stream: process.stderr,
+        hideCursor: true,
+      },
+      Presets.shades_classic,
+    );
     let started = false;
     try {
       const report = await this.issuance.issueAll(o.round, cliActor(), {
@@ -30,10 +41,14 @@ export class EvaluationIssueCommand extends CommandRunner {
         },
       });
       bar.stop();
-      console.log(`Round ${o.round}: ${report.total} certificates — ${report.created} issued now, ${report.existing} already issued; state ${report.state}.`);
+      console.log(
+        `Round ${o.round}: ${report.total} certificates — ${report.created} issued now, ${report.existing} already issued; state ${report.state}.`,
+      );
     } catch (error) {
       bar.stop();
-      console.error('Issuance stopped. Run the command again to resume: certificates already issued are kept, none is issued twice.');
+      console.error(
+        'Issuance stopped. Run the command again to resume: certificates already issued are kept, none is issued twice.',
+      );
       throw error;
     }
   }

@@ -11,7 +11,10 @@ interface MeetingOptions {
 }
 
 /** Records a meeting in one go: attendance, the scrutineers' tally file, the presiding member's confirmation. */
-@Command({ name: 'evaluation:meeting', description: 'Record the meeting: members present, the counted ballots (CSV) and the presiding confirmation' })
+@Command({
+  name: 'evaluation:meeting',
+  description: 'Record the meeting: members present, the counted ballots (CSV) and the presiding confirmation',
+})
 export class EvaluationMeetingCommand extends CommandRunner {
   constructor(private readonly meetings: MeetingsService) {
     super();
@@ -20,10 +23,14 @@ export class EvaluationMeetingCommand extends CommandRunner {
   async run(_args: string[], o: MeetingOptions): Promise<void> {
     const actor = cliActor();
     await this.meetings.recordAttendance(o.round, o.present, actor);
-    const tallies = await withProblemsPrinted(() => this.meetings.recordTallyCsv(o.round, readInputFile(o.tally), actor));
+    const tallies = await withProblemsPrinted(() =>
+      this.meetings.recordTallyCsv(o.round, readInputFile(o.tally), actor),
+    );
     const round = await this.meetings.confirm(o.round, o.presiding, actor);
     const passed = tallies.filter((t) => t.passed).length;
-    console.log(`Round ${round.id}: ${o.present.length} present; ${passed} of ${tallies.length} applicants passed; confirmed by ${o.presiding}; state ${round.state}.`);
+    console.log(
+      `Round ${round.id}: ${o.present.length} present; ${passed} of ${tallies.length} applicants passed; confirmed by ${o.presiding}; state ${round.state}.`,
+    );
   }
 
   @Option({ flags: '--round <id>', required: true })
@@ -33,10 +40,17 @@ export class EvaluationMeetingCommand extends CommandRunner {
 
   @Option({ flags: '--present <codes>', description: 'comma-separated codes of the members present', required: true })
   parsePresent(value: string): string[] {
-    return value.split(',').map((code) => code.trim()).filter(Boolean);
+    return value
+      .split(',')
+      .map((code) => code.trim())
+      .filter(Boolean);
   }
 
-  @Option({ flags: '--tally <path>', description: 'CSV: 身份证号,赞成,反对,弃权 — one line per eligible applicant', required: true })
+  @Option({
+    flags: '--tally <path>',
+    description: 'CSV: 身份证号,赞成,反对,弃权 — one line per eligible applicant',
+    required: true,
+  })
   parseTally(value: string): string {
     return value;
   }

@@ -9,14 +9,21 @@ interface PublishOptions {
   publishedOn: string;
 }
 
-@Command({ name: 'evaluation:publish', description: 'Record the joint publication of the results (after the publicity, objections resolved)' })
+@Command({
+  name: 'evaluation:publish',
+  description: 'Record the joint publication of the results (after the publicity, objections resolved)',
+})
 export class EvaluationPublishCommand extends CommandRunner {
   constructor(private readonly publicity: PublicityService) {
     super();
   }
 
   async run(_args: string[], o: PublishOptions): Promise<void> {
-    const round = await this.publicity.publish(o.round, { jointDocument: o.jointDocument, publishedOn: o.publishedOn }, cliActor());
+    const round = await this.publicity.publish(
+      o.round,
+      { jointDocument: o.jointDocument, publishedOn: o.publishedOn },
+      cliActor(),
+    );
     console.log(`Round ${round.id} published by ${round.jointDocument} on ${round.publishedOn}; state ${round.state}.`);
   }
 

@@ -22,9 +22,18 @@ export class KeysRotateCommand extends CommandRunner {
 
   async run(_args: string[], options: KeysRotateOptions): Promise<void> {
     if (!isAuthorityId(options.authority)) throw new AppError('OFFICER_INVALID', '--authority must be amr or hrss.');
-    const { oldKid, newKid } = await rotateAuthorityKey(this.config.keysDir, options.authority, { rootKeyPath: options.rootKey });
-    await this.audit.appendAlone({ ...cliActor(), action: 'keys.rotated', subject: options.authority, details: { oldKid, newKid } });
-    console.log(`Rotated ${options.authority}: new kid ${newKid}; retired ${oldKid} stays in the JWKS. Restart the service to sign with the new key.`);
+    const { oldKid, newKid } = await rotateAuthorityKey(this.config.keysDir, options.authority, {
+      rootKeyPath: options.rootKey,
+    });
+    await this.audit.appendAlone({
+      ...cliActor(),
+      action: 'keys.rotated',
+      subject: options.authority,
+      details: { oldKid, newKid },
+    });
+    console.log(
+      `Rotated ${options.authority}: new kid ${newKid}; retired ${oldKid} stays in the JWKS. Restart the service to sign with the new key.`,
+    );
   }
 
   @Option({ flags: '--authority <authority>', description: 'amr or hrss', required: true })

@@ -16,11 +16,18 @@ export class OfficerAddCommand extends CommandRunner {
   }
 
   async run(_args: string[], options: OfficerAddOptions): Promise<void> {
-    const officer = await this.officers.add({ username: options.username, password: options.password, authority: options.authority, roles: options.role }, cliActor());
+    const officer = await this.officers.add(
+      { username: options.username, password: options.password, authority: options.authority, roles: options.role },
+      cliActor(),
+    );
     console.log(`Created officer ${officer.username} (${officer.authority}; roles: ${officer.roles.join(', ')}).`);
   }
 
-  @Option({ flags: '--username <username>', description: 'login name: a-z, 0-9, dot, dash, underscore', required: true })
+  @Option({
+    flags: '--username <username>',
+    description: 'login name: a-z, 0-9, dot, dash, underscore',
+    required: true,
+  })
   parseUsername(value: string): string {
     return value;
   }
@@ -37,6 +44,9 @@ export class OfficerAddCommand extends CommandRunner {
 
   @Option({ flags: '--role <roles>', description: 'comma-separated: admin, issuer, revoker, auditor', required: true })
   parseRole(value: string): string[] {
-    return value.split(',').map((role) => role.trim()).filter(Boolean);
+    return value
+      .split(',')
+      .map((role) => role.trim())
+      .filter(Boolean);
   }
 }

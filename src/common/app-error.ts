@@ -20,7 +20,9 @@ export interface ErrorStatusTables {
   field: typeof fieldErrors;
 }
 
-export type ErrorCode = { [T in keyof ErrorStatusTables]: keyof ErrorStatusTables[T] & string }[keyof ErrorStatusTables];
+export type ErrorCode = {
+  [T in keyof ErrorStatusTables]: keyof ErrorStatusTables[T] & string;
+}[keyof ErrorStatusTables];
 
 export class AppError extends Error {
   constructor(

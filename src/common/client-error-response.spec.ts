@@ -2,7 +2,11 @@ import { clientErrorResponse } from './client-error-response';
 
 function parse(response: string): { status: number; body: unknown; length: number } {
   const [head, body] = response.split('\r\n\r\n');
-  return { status: Number(head.split(' ')[1]), body: JSON.parse(body) as unknown, length: Number(/Content-Length: (\d+)/.exec(head)?.[1]) };
+  return {
+    status: Number(head.split(' ')[1]),
+    body: JSON.parse(body) as unknown,
+    length: Number(/Content-Length: (\d+)/.exec(head)?.[1]),
+  };
 }
 
 describe('clientErrorResponse', () => {
@@ -14,6 +18,10 @@ describe('clientErrorResponse', () => {
     [undefined, 400, 'VALIDATION_FAILED'],
   ])('answers %s with %d and {code: %s, message}', (nodeCode, status, code) => {
     const response = parse(clientErrorResponse(nodeCode));
-    expect(response).toEqual({ status, body: { code, message: expect.any(String) }, length: Buffer.byteLength(JSON.stringify(response.body)) });
+    expect(response).toEqual({
+      status,
+      body: { code, message: expect.any(String) },
+      length: Buffer.byteLength(JSON.stringify(response.body)),
+    });
   });
 });

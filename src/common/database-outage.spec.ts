@@ -3,8 +3,10 @@ import { AppError } from './app-error';
 import { databaseOutageOf, databaseUnavailable, DatabaseUnavailableError } from './database-outage';
 
 /** An error as the drivers raise them: a message and, usually, a code. */
-const driverError = (code: string | undefined, message: string) => Object.assign(new Error(message), code === undefined ? {} : { code });
-const queryFailed = (code: string | undefined, message: string) => new QueryFailedError('SELECT 1', [], driverError(code, message));
+const driverError = (code: string | undefined, message: string) =>
+  Object.assign(new Error(message), code === undefined ? {} : { code });
+const queryFailed = (code: string | undefined, message: string) =>
+  new QueryFailedError('SELECT 1', [], driverError(code, message));
 
 describe('databaseOutageOf', () => {
   it.each([
@@ -13,9 +15,18 @@ describe('databaseOutageOf', () => {
     ['PostgreSQL too many connections (53300)', driverError('53300', 'sorry, too many clients already')],
     ['PostgreSQL starting up (57P03)', driverError('57P03', 'the database system is starting up')],
     ['PostgreSQL database gone (3D000)', driverError('3D000', 'database "x" does not exist')],
-    ['PostgreSQL ALLOW_CONNECTIONS false (55000)', driverError('55000', 'database "x" is not currently accepting connections')],
+    [
+      'PostgreSQL ALLOW_CONNECTIONS false (55000)',
+      driverError('55000', 'database "x" is not currently accepting connections'),
+    ],
     ['a refused socket', driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')],
-    ['a host with every address refused', new AggregateError([driverError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'), driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')])],
+    [
+      'a host with every address refused',
+      new AggregateError([
+        driverError('ECONNREFUSED', 'connect ECONNREFUSED ::1:5432'),
+        driverError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
+      ]),
+    ],
     ['a connection lost mid-query', queryFailed(undefined, 'Connection terminated unexpectedly')],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
     ['an error behind a cause', new Error('lookup failed', { cause: driverError('ECONNRESET', 'read ECONNRESET') })],
@@ -60,7 +71,11 @@ describe('databaseUnavailable', () => {
   it('turns an outage into SERVICE_UNAVAILABLE naming the state and the wait', () => {
     const error = databaseUnavailable(queryFailed('42P01', 'relation "officers" does not exist'));
     expect(error).toBeInstanceOf(DatabaseUnavailableError);
-    expect([error?.code, error?.details, error?.retryAfterSeconds]).toEqual(['SERVICE_UNAVAILABLE', { database: 'schema-missing', retryAfterSeconds: 30 }, 30]);
+    expect([error?.code, error?.details, error?.retryAfterSeconds]).toEqual([
+      'SERVICE_UNAVAILABLE',
+      { database: 'schema-missing', retryAfterSeconds: 30 },
+      30,
+    ]);
     expect(databaseUnavailable(new Error('boom'))).toBeUndefined();
   });
 });

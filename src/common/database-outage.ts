@@ -17,14 +17,25 @@ export class DatabaseUnavailableError extends AppError {
   constructor(readonly outage: DatabaseOutage) {
     super(
       'SERVICE_UNAVAILABLE',
-      outage === 'down' ? 'The database is unavailable. Try again later.' : 'The database is not ready (its tables are missing). Try again later.',
+      outage === 'down'
+        ? 'The database is unavailable. Try again later.'
+        : 'The database is not ready (its tables are missing). Try again later.',
       { database: outage, retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS },
     );
   }
 }
 
 /** Socket errors of the driver (Node's codes) on connecting or mid-query. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE']);
+const NETWORK_CODES = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EPIPE',
+]);
 
 /**
  * PostgreSQL SQLSTATEs (Appendix A) of a server that cannot serve: class 08 connection
@@ -91,7 +102,11 @@ export function databaseUnavailable(error: unknown): DatabaseUnavailableError | 
  * The one log line of a request refused by an outage: the cause's message is enough to act
  * on (no stack: the same outage fails every request, and the trace says nothing new).
  */
-export function outageLogLine(outage: DatabaseUnavailableError, cause: unknown, request: { method: string; url: string }): string {
+export function outageLogLine(
+  outage: DatabaseUnavailableError,
+  cause: unknown,
+  request: { method: string; url: string },
+): string {
   const reason = cause instanceof Error ? cause.message : String(cause);
   return `Database ${outage.outage} on ${request.method} ${request.url.split('?')[0]}: ${reason} (answered 503)`;
 }

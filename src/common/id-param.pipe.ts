@@ -32,7 +32,11 @@ export class IdParamPipe implements PipeTransform<unknown, number> {
     const id = canonicalId(value);
     if (id === undefined) {
       const name = metadata.data ?? 'id';
-      throw new AppError('VALIDATION_FAILED', `${name} in the address must be a whole number from 1 to ${MAX_ID}, written in plain digits.`, { parameter: name });
+      throw new AppError(
+        'VALIDATION_FAILED',
+        `${name} in the address must be a whole number from 1 to ${MAX_ID}, written in plain digits.`,
+        { parameter: name },
+      );
     }
     return id;
   }

@@ -23,12 +23,14 @@ describe('the qualification vocabulary', () => {
       ['professor', 'Z', '正高级工程师'],
       ['senior', 'G', '高级工程师'],
     ]);
-    expect(SPECIALTIES.map((specialty) => [specialty, SPECIALTY_CODES[specialty], SPECIALTY_NAMES[specialty]])).toEqual([
-      ['quality', 'Q', '质量'],
-      ['metrology', 'M', '计量'],
-      ['standardization', 'S', '标准化'],
-      ['special-equipment', 'E', '特种设备'],
-    ]);
+    expect(SPECIALTIES.map((specialty) => [specialty, SPECIALTY_CODES[specialty], SPECIALTY_NAMES[specialty]])).toEqual(
+      [
+        ['quality', 'Q', '质量'],
+        ['metrology', 'M', '计量'],
+        ['standardization', 'S', '标准化'],
+        ['special-equipment', 'E', '特种设备'],
+      ],
+    );
   });
 
   it('reads every code back to its word, and refuses anything else', () => {
@@ -36,7 +38,13 @@ describe('the qualification vocabulary', () => {
     for (const specialty of SPECIALTIES) expect(SPECIALTY_BY_CODE[SPECIALTY_CODES[specialty]]).toBe(specialty);
     for (const bad of ['z', 'Q', '', 'ZG', undefined, 1, 'toString']) expect(isLevelCode(bad)).toBe(false);
     for (const bad of ['q', 'Z', '', undefined, 'constructor']) expect(isSpecialtyCode(bad)).toBe(false);
-    expect([isLevel('senior'), isLevel('Senior'), isLevel('associate'), isSpecialty('special-equipment'), isSpecialty('special_equipment')]).toEqual([true, false, false, true, false]);
+    expect([
+      isLevel('senior'),
+      isLevel('Senior'),
+      isLevel('associate'),
+      isSpecialty('special-equipment'),
+      isSpecialty('special_equipment'),
+    ]).toEqual([true, false, false, true, false]);
   });
 
   it('evaluates special equipment for 正高级工程师 only (三.三)', () => {
@@ -62,7 +70,16 @@ describe('certificate numbers', () => {
   });
 
   it('refuse any other shape', () => {
-    for (const bad of ['ZJX2026000001', 'ZJZ202600001', 'ZJZ20260000011', 'zjz2026000001', 'ZJZ2026000001\n', ' ZJZ2026000001', 'ZJＺ2026000001', 'ZJZ２026000001']) {
+    for (const bad of [
+      'ZJX2026000001',
+      'ZJZ202600001',
+      'ZJZ20260000011',
+      'zjz2026000001',
+      'ZJZ2026000001\n',
+      ' ZJZ2026000001',
+      'ZJＺ2026000001',
+      'ZJZ２026000001',
+    ]) {
       expect(CERTIFICATE_NO_PATTERN.test(bad)).toBe(false);
       expect(parseCertificateNo(bad)).toBeUndefined();
     }

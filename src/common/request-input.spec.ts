@@ -24,7 +24,9 @@ describe('jsonNestsDeeperThan', () => {
 
 describe('normalizeJsonText', () => {
   it('turns every string, keys included, into NFC, at any depth', () => {
-    const value = JSON.parse(JSON.stringify({ ['Zoe\u0308']: ['Mu\u0308ller', { n: 'e\u0301', k: 1, b: null }] })) as unknown;
+    const value = JSON.parse(
+      JSON.stringify({ ['Zoe\u0308']: ['Mu\u0308ller', { n: 'e\u0301', k: 1, b: null }] }),
+    ) as unknown;
     expect(normalizeJsonText(value)).toEqual({ ['Zo\u00eb']: ['M\u00fcller', { n: '\u00e9', k: 1, b: null }] });
   });
 });

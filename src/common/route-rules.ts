@@ -35,7 +35,10 @@ export const ROUTE_RULES = 'zjzc:route-rules';
  */
 function routeRule(rule: RouteRules): MethodDecorator {
   return (target, key, descriptor) => {
-    const rules: RouteRules = { ...(Reflect.getMetadata(ROUTE_RULES, descriptor.value as object) as RouteRules | undefined), ...rule };
+    const rules: RouteRules = {
+      ...(Reflect.getMetadata(ROUTE_RULES, descriptor.value as object) as RouteRules | undefined),
+      ...rule,
+    };
     SetMetadata(ROUTE_RULES, rules)(target, key, descriptor);
     RouteConfig(rules)(target, key, descriptor);
   };

@@ -16,7 +16,8 @@ export function toNfc(value: string): string {
  * hyphen), private use, lone surrogates, line/paragraph separators, the Hangul and Braille blank
  * fillers, and variation selectors.
  */
-const INVISIBLE = /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+const INVISIBLE =
+  /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
 /** The first invisible character of a text as `U+XXXX`, or undefined when there is none. */
 export function invisibleCharacterIn(value: string): string | undefined {

@@ -11,11 +11,16 @@ describe('parseConfig', () => {
   });
 
   it('switches to PostgreSQL with a postgres:// DATABASE_URL', () => {
-    expect(parseConfig({ DATABASE_URL: 'postgres://u@db:5432/certs' }).database).toEqual({ kind: 'postgres', url: 'postgres://u@db:5432/certs' });
+    expect(parseConfig({ DATABASE_URL: 'postgres://u@db:5432/certs' }).database).toEqual({
+      kind: 'postgres',
+      url: 'postgres://u@db:5432/certs',
+    });
   });
 
   it('strips a trailing slash from PUBLIC_BASE_URL', () => {
-    expect(parseConfig({ PUBLIC_BASE_URL: 'https://zs.example.gov.cn/' }).publicBaseUrl).toBe('https://zs.example.gov.cn');
+    expect(parseConfig({ PUBLIC_BASE_URL: 'https://zs.example.gov.cn/' }).publicBaseUrl).toBe(
+      'https://zs.example.gov.cn',
+    );
   });
 
   it('names every bad variable at once', () => {
@@ -40,16 +45,32 @@ describe('parseConfig', () => {
   it('takes a separate PostgreSQL URL for the migrations (DATABASE_MIGRATION_URL), only with PostgreSQL', () => {
     const app = 'postgres://zjzc_app@db:5432/zjzc';
     const owner = 'postgres://zjzc_owner@db:5432/zjzc';
-    expect(parseConfig({ DATABASE_URL: app }).database).toEqual({ kind: 'postgres', url: app, migrationUrl: undefined });
-    expect(parseConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: owner }).database).toEqual({ kind: 'postgres', url: app, migrationUrl: owner });
-    expect(() => parseConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: 'mysql://root@db/zjzc' })).toThrow(/DATABASE_MIGRATION_URL: must be postgres:/);
-    expect(() => parseConfig({ DATABASE_MIGRATION_URL: owner })).toThrow(/DATABASE_MIGRATION_URL: only with a PostgreSQL DATABASE_URL/);
+    expect(parseConfig({ DATABASE_URL: app }).database).toEqual({
+      kind: 'postgres',
+      url: app,
+      migrationUrl: undefined,
+    });
+    expect(parseConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: owner }).database).toEqual({
+      kind: 'postgres',
+      url: app,
+      migrationUrl: owner,
+    });
+    expect(() => parseConfig({ DATABASE_URL: app, DATABASE_MIGRATION_URL: 'mysql://root@db/zjzc' })).toThrow(
+      /DATABASE_MIGRATION_URL: must be postgres:/,
+    );
+    expect(() => parseConfig({ DATABASE_MIGRATION_URL: owner })).toThrow(
+      /DATABASE_MIGRATION_URL: only with a PostgreSQL DATABASE_URL/,
+    );
   });
 
   it('fixes the clock only in a test run (CLOCK_FIXED_AT)', () => {
     expect(parseConfig({}).clockFixedAt).toBeUndefined();
-    expect(parseConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: '2031-05-04T02:00:00Z' }).clockFixedAt).toEqual(new Date('2031-05-04T02:00:00Z'));
-    expect(() => parseConfig({ NODE_ENV: 'production', CLOCK_FIXED_AT: '2031-05-04T02:00:00Z' })).toThrow(/CLOCK_FIXED_AT: a fixed clock is only for NODE_ENV=test/);
+    expect(parseConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: '2031-05-04T02:00:00Z' }).clockFixedAt).toEqual(
+      new Date('2031-05-04T02:00:00Z'),
+    );
+    expect(() => parseConfig({ NODE_ENV: 'production', CLOCK_FIXED_AT: '2031-05-04T02:00:00Z' })).toThrow(
+      /CLOCK_FIXED_AT: a fixed clock is only for NODE_ENV=test/,
+    );
     expect(() => parseConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: 'tomorrow' })).toThrow(/CLOCK_FIXED_AT/);
   });
 });

@@ -15,22 +15,27 @@ const environmentSchema = z.object({
     .regex(/^(postgres(ql)?:\/\/.+|sqlite:.+)$/, 'must be postgres://… or sqlite:<path>')
     .default('sqlite:data/certificates.sqlite'),
   // The schema owner's URL: migrations run as it, the service as DATABASE_URL's role (docs/database.md).
-  DATABASE_MIGRATION_URL: z.string().regex(/^postgres(ql)?:\/\/.+$/, 'must be postgres://… (the role that owns the schema)').optional(),
+  DATABASE_MIGRATION_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/.+$/, 'must be postgres://… (the role that owns the schema)')
+    .optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYS_DIR: z.string().min(1).default('keys'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug']).default('log'),
   TRUST_PROXY: z
     .string()
-    .regex(/^(false|true|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/, 'must be false, true, a hop count, or comma-separated proxy addresses/CIDRs')
+    .regex(
+      /^(false|true|\d+|[0-9a-fA-F.:/]+(,[0-9a-fA-F.:/]+)*)$/,
+      'must be false, true, a hop count, or comma-separated proxy addresses/CIDRs',
+    )
     .default('false'),
   PUBLIC_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000_000).default(120),
   CLOCK_FIXED_AT: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type DatabaseConfig =
-  | { kind: 'sqlite'; path: string }
-  | { kind: 'postgres'; url: string; migrationUrl?: string };
+  { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; migrationUrl?: string };
 
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
@@ -69,9 +74,7 @@ export class ConfigError extends Error {
 
 /** Parses the environment; throws a ConfigError listing every bad variable. */
 export function parseConfig(env: Record<string, string | undefined>): AppConfig {
-  const cleaned = Object.fromEntries(
-    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
-  );
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
   const parsed = environmentSchema.safeParse(cleaned);
   // Read from `env`, not `cleaned`: an empty PDF_FALLBACK_FONTS means "no fallback", not "default".
   const fallbackFonts = parseFallbackFonts(env.PDF_FALLBACK_FONTS);

@@ -29,7 +29,9 @@ describe('PDF_FALLBACK_FONTS', () => {
 
   it('stops the start on a missing font, listed with the other bad variables', () => {
     expect(() => parseConfig({ PDF_FALLBACK_FONTS: absent, PORT: 'eighty' })).toThrow(ConfigError);
-    expect(() => parseConfig({ PDF_FALLBACK_FONTS: absent, PORT: 'eighty' })).toThrow(new RegExp(`PORT.*\\n.*${absent.replace(/[.]/g, '\\.')}`, 's'));
+    expect(() => parseConfig({ PDF_FALLBACK_FONTS: absent, PORT: 'eighty' })).toThrow(
+      new RegExp(`PORT.*\\n.*${absent.replace(/[.]/g, '\\.')}`, 's'),
+    );
     expect(parseConfig({ PDF_FALLBACK_FONTS: '' }).pdfFallbackFonts).toEqual([]);
   });
 });

@@ -18,7 +18,13 @@ export interface DatabaseSchema {
  * or with DATABASE_MIGRATION_URL through a connection of their own (migration-runner.ts).
  */
 export function dataSourceOptions(database: DatabaseConfig, schema: DatabaseSchema): DataSourceOptions {
-  const common = { entities: schema.entities, migrations: schema.migrations, synchronize: false, migrationsRun: database.kind === 'sqlite' || database.migrationUrl === undefined, logging: false } as const;
+  const common = {
+    entities: schema.entities,
+    migrations: schema.migrations,
+    synchronize: false,
+    migrationsRun: database.kind === 'sqlite' || database.migrationUrl === undefined,
+    logging: false,
+  } as const;
   if (database.kind === 'postgres') {
     return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
   }

@@ -29,12 +29,18 @@ function reasonOf(error: unknown): string {
  */
 export async function runMigrationsAsOwner(database: DatabaseConfig, schema: DatabaseSchema): Promise<void> {
   if (database.kind !== 'postgres' || database.migrationUrl === undefined) return;
-  const owner = new DataSource({ ...dataSourceOptions({ kind: 'postgres', url: database.migrationUrl }, schema), migrationsRun: false, extra: { max: 1 } });
+  const owner = new DataSource({
+    ...dataSourceOptions({ kind: 'postgres', url: database.migrationUrl }, schema),
+    migrationsRun: false,
+    extra: { max: 1 },
+  });
   try {
     await owner.initialize();
     await owner.runMigrations();
   } catch (error) {
-    throw new MigrationStartError(`DATABASE_MIGRATION_URL: the migrations could not run as ${describe(database.migrationUrl)}: ${reasonOf(error)}`);
+    throw new MigrationStartError(
+      `DATABASE_MIGRATION_URL: the migrations could not run as ${describe(database.migrationUrl)}: ${reasonOf(error)}`,
+    );
   } finally {
     if (owner.isInitialized) await owner.destroy();
   }

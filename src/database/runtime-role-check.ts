@@ -40,10 +40,14 @@ export class RuntimeRoleCheck implements OnModuleInit {
         (SELECT rolsuper FROM pg_roles WHERE rolname = current_user) AS superuser
       FROM log`);
     if (!role.canAppend) {
-      throw new RuntimeRoleError(`DATABASE_URL: role ${role.name} may not append to the audit log; make it a member of ${RUNTIME_GROUP_ROLE} (docs/database.md)`);
+      throw new RuntimeRoleError(
+        `DATABASE_URL: role ${role.name} may not append to the audit log; make it a member of ${RUNTIME_GROUP_ROLE} (docs/database.md)`,
+      );
     }
     if (role.canRewrite || role.ownsLog || role.superuser) {
-      this.logger.warn(`DATABASE_URL: role ${role.name} could rewrite the audit log (owner, superuser or UPDATE/DELETE); run the service as a role that owns nothing (docs/database.md)`);
+      this.logger.warn(
+        `DATABASE_URL: role ${role.name} could rewrite the audit log (owner, superuser or UPDATE/DELETE); run the service as a role that owns nothing (docs/database.md)`,
+      );
     }
   }
 }

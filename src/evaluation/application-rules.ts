@@ -3,7 +3,13 @@ import { validateSync } from 'class-validator';
 import { AppError, ErrorCode } from '../common/app-error';
 import { isCalendarDate } from '../common/formats';
 import { genderOfIdNumber, idNumberProblem } from '../common/id-number';
-import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level, type Specialty } from '../common/qualifications';
+import {
+  LEVEL_NAMES,
+  SPECIALTIES_BY_LEVEL,
+  SPECIALTY_NAMES,
+  type Level,
+  type Specialty,
+} from '../common/qualifications';
 import { toAppError } from '../common/validation.pipe';
 import { HolderDto } from '../certificates/dto/issue-certificate.dto';
 import type { HolidayCalendar } from '../calendar/holiday-calendar';
@@ -49,7 +55,12 @@ export const MIN_EMPLOYER_PUBLICITY_WORKING_DAYS = 5;
 function holderProblem(input: ApplicationInput, today: string): FieldProblem | undefined {
   const idProblem = idNumberProblem(input.idNumber, today);
   if (idProblem) return { field: 'idNumber', code: 'ID_NUMBER_INVALID', reason: `idNumber ${idProblem}.` };
-  const holder = plainToInstance(HolderDto, { name: input.name, gender: genderOfIdNumber(input.idNumber), idNumber: input.idNumber, employer: input.employer });
+  const holder = plainToInstance(HolderDto, {
+    name: input.name,
+    gender: genderOfIdNumber(input.idNumber),
+    idNumber: input.idNumber,
+    employer: input.employer,
+  });
   // Every failure is collected: toAppError reports the topmost failing check, as for a request.
   const errors = validateSync(holder);
   if (errors.length === 0) return undefined;
@@ -60,18 +71,30 @@ function holderProblem(input: ApplicationInput, today: string): FieldProblem | u
 
 function publicityProblem(input: ApplicationInput, today: string, calendar: HolidayCalendar): FieldProblem | undefined {
   for (const field of ['employerPublicityStart', 'employerPublicityEnd'] as const) {
-    if (!isCalendarDate(input[field])) return { field, code: 'DATE_INVALID', reason: `${field} is not a real date YYYY-MM-DD.` };
+    if (!isCalendarDate(input[field]))
+      return { field, code: 'DATE_INVALID', reason: `${field} is not a real date YYYY-MM-DD.` };
   }
-  if (input.employerPublicityEnd > today) return { field: 'employerPublicityEnd', code: 'DATE_IN_FUTURE', reason: 'The employer publicity has not ended yet.' };
+  if (input.employerPublicityEnd > today)
+    return {
+      field: 'employerPublicityEnd',
+      code: 'DATE_IN_FUTURE',
+      reason: 'The employer publicity has not ended yet.',
+    };
   let workingDays: number;
   try {
     workingDays = countWorkingDays(input.employerPublicityStart, input.employerPublicityEnd, calendar);
   } catch (error) {
-    if (error instanceof AppError) return { field: 'employerPublicityEnd', code: error.code, reason: error.message, details: error.details };
+    if (error instanceof AppError)
+      return { field: 'employerPublicityEnd', code: error.code, reason: error.message, details: error.details };
     throw error;
   }
   if (workingDays < MIN_EMPLOYER_PUBLICITY_WORKING_DAYS) {
-    return { field: 'employerPublicityEnd', code: 'EMPLOYER_PUBLICITY_TOO_SHORT', reason: `The employer publicised for ${workingDays} working days; at least ${MIN_EMPLOYER_PUBLICITY_WORKING_DAYS} are required (四.三.2).`, details: { workingDays } };
+    return {
+      field: 'employerPublicityEnd',
+      code: 'EMPLOYER_PUBLICITY_TOO_SHORT',
+      reason: `The employer publicised for ${workingDays} working days; at least ${MIN_EMPLOYER_PUBLICITY_WORKING_DAYS} are required (四.三.2).`,
+      details: { workingDays },
+    };
   }
   return undefined;
 }
@@ -79,26 +102,54 @@ function publicityProblem(input: ApplicationInput, today: string, calendar: Holi
 function channelProblem(input: ApplicationInput, terms: RoundTerms): FieldProblem | undefined {
   if (terms.level !== 'senior') return undefined;
   if (!input.intermediateRecommended) {
-    return { field: 'intermediateRecommended', code: 'INTERMEDIATE_RECOMMENDATION_MISSING', reason: '高级工程师 applicants must first be recommended by the intermediate committee (四.三.3).' };
+    return {
+      field: 'intermediateRecommended',
+      code: 'INTERMEDIATE_RECOMMENDATION_MISSING',
+      reason: '高级工程师 applicants must first be recommended by the intermediate committee (四.三.3).',
+    };
   }
   // 三.四: the quantitative score qualifies a regular applicant; a landmark achievement goes direct.
   const threshold = terms.scoreThreshold ?? 0;
   if (input.channel === 'regular' && (input.quantitativeScore === null || input.quantitativeScore < threshold)) {
     const score = input.quantitativeScore;
-    return { field: 'quantitativeScore', code: 'QUANTITATIVE_SCORE_BELOW_THRESHOLD', reason: `The quantitative score ${score ?? '(none)'} is below the round's threshold ${threshold} (三.四).`, details: { score, threshold } };
+    return {
+      field: 'quantitativeScore',
+      code: 'QUANTITATIVE_SCORE_BELOW_THRESHOLD',
+      reason: `The quantitative score ${score ?? '(none)'} is below the round's threshold ${threshold} (三.四).`,
+      details: { score, threshold },
+    };
   }
   return undefined;
 }
 
 /** Every rule an application breaks, besides a ban (checked against the database); working days count on `calendar`. */
-export function applicationProblems(input: ApplicationInput, terms: RoundTerms, today: string, calendar: HolidayCalendar): FieldProblem[] {
+export function applicationProblems(
+  input: ApplicationInput,
+  terms: RoundTerms,
+  today: string,
+  calendar: HolidayCalendar,
+): FieldProblem[] {
   const problems: Array<FieldProblem | undefined> = [holderProblem(input, today)];
   if (!SPECIALTIES_BY_LEVEL[terms.level].includes(input.specialty)) {
-    problems.push({ field: 'specialty', code: 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL', reason: `${SPECIALTY_NAMES[input.specialty]} is not evaluated for ${LEVEL_NAMES[terms.level]}.` });
+    problems.push({
+      field: 'specialty',
+      code: 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL',
+      reason: `${SPECIALTY_NAMES[input.specialty]} is not evaluated for ${LEVEL_NAMES[terms.level]}.`,
+    });
   }
-  if (!input.pledge) problems.push({ field: 'pledge', code: 'PLEDGE_MISSING', reason: 'The applicant has not pledged that the materials are true (四.三.1).' });
+  if (!input.pledge)
+    problems.push({
+      field: 'pledge',
+      code: 'PLEDGE_MISSING',
+      reason: 'The applicant has not pledged that the materials are true (四.三.1).',
+    });
   problems.push(publicityProblem(input, today, calendar));
-  if (!input.departmentReviewed) problems.push({ field: 'departmentReviewed', code: 'DEPARTMENT_REVIEW_MISSING', reason: 'The competent department has not reviewed the application (四.三.3).' });
+  if (!input.departmentReviewed)
+    problems.push({
+      field: 'departmentReviewed',
+      code: 'DEPARTMENT_REVIEW_MISSING',
+      reason: 'The competent department has not reviewed the application (四.三.3).',
+    });
   problems.push(channelProblem(input, terms));
   return problems.filter((p): p is FieldProblem => p !== undefined);
 }

@@ -18,7 +18,11 @@ export class ApplicationsController {
   @Post('applications')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Add one application; a banned applicant is refused with the ban end date' })
-  async add(@Param('id', IdParamPipe) id: number, @Body() body: ApplicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ApplicationResponseDto> {
+  async add(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: ApplicationDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<ApplicationResponseDto> {
     return ApplicationResponseDto.from(await this.applications.addOne(id, body, officerActor(officer)), undefined);
   }
 
@@ -27,9 +31,19 @@ export class ApplicationsController {
   @RequireRole('admin')
   @AcceptsCsv()
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
-  @ApiOperation({ summary: 'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)' })
-  async import(@Param('id', IdParamPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ImportResultDto> {
+  @ApiBody({
+    schema: { type: 'string', format: 'binary' },
+    description: 'UTF-8 CSV with the columns of docs/evaluation.md',
+  })
+  @ApiOperation({
+    summary:
+      'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)',
+  })
+  async import(
+    @Param('id', IdParamPipe) id: number,
+    @CsvBody() csv: Buffer,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<ImportResultDto> {
     return { imported: await this.applications.importCsv(id, csv, officerActor(officer)) };
   }
 
@@ -37,14 +51,19 @@ export class ApplicationsController {
   @RequireRole('admin', 'auditor', 'issuer')
   @ApiOperation({ summary: "The round's applications with eligibility, tally, outcome and certificate" })
   async list(@Param('id', IdParamPipe) id: number): Promise<ApplicationResponseDto[]> {
-    return (await this.applications.list(id)).map(({ application, tally }) => ApplicationResponseDto.from(application, tally));
+    return (await this.applications.list(id)).map(({ application, tally }) =>
+      ApplicationResponseDto.from(application, tally),
+    );
   }
 
   @Post('eligibility-check')
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Check every application again (bans included) and mark it eligible or not (四.三.4)' })
-  async check(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async check(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.applications.checkEligibility(id, officerActor(officer)));
   }
 }

@@ -54,19 +54,44 @@ export class ApplicationsService {
   async importCsv(roundId: number, data: Buffer, actor: AuditActor): Promise<number> {
     const round = await this.openRound(roundId);
     const { rows, problems } = readApplicationsCsv(data, round.level);
-    const existing = new Set((await this.applications.find({ select: { idNumber: true }, where: { roundId } })).map((a) => a.idNumber));
+    const existing = new Set(
+      (await this.applications.find({ select: { idNumber: true }, where: { roundId } })).map((a) => a.idNumber),
+    );
     const lineOf = new Map<string, number>();
     const calendar = await this.calendars.current();
     for (const { line, input } of rows) {
-      const toRow = (p: FieldProblem): CsvProblem => ({ line, field: COLUMN_OF_FIELD[p.field] ?? p.field, code: p.code, reason: p.reason, details: p.details });
+      const toRow = (p: FieldProblem): CsvProblem => ({
+        line,
+        field: COLUMN_OF_FIELD[p.field] ?? p.field,
+        code: p.code,
+        reason: p.reason,
+        details: p.details,
+      });
       problems.push(...(await this.problemsOf(input, round, calendar)).map(toRow));
-      const duplicate = lineOf.has(input.idNumber) ? `is already on line ${lineOf.get(input.idNumber)}` : existing.has(input.idNumber) ? 'has already applied to this round' : undefined;
-      if (duplicate) problems.push({ line, field: '身份证号', code: 'APPLICATION_DUPLICATE', reason: `${input.idNumber} ${duplicate}` });
+      const duplicate = lineOf.has(input.idNumber)
+        ? `is already on line ${lineOf.get(input.idNumber)}`
+        : existing.has(input.idNumber)
+          ? 'has already applied to this round'
+          : undefined;
+      if (duplicate)
+        problems.push({
+          line,
+          field: '身份证号',
+          code: 'APPLICATION_DUPLICATE',
+          reason: `${input.idNumber} ${duplicate}`,
+        });
       lineOf.set(input.idNumber, lineOf.get(input.idNumber) ?? line);
     }
     if (problems.length > 0) throw csvRefusal(problems.sort((a, b) => a.line - b.line));
     const sourceSha256 = createHash('sha256').update(data).digest('hex');
-    return (await this.store(round, rows.map((r) => r.input), actor, { sourceSha256 })).length;
+    return (
+      await this.store(
+        round,
+        rows.map((r) => r.input),
+        actor,
+        { sourceSha256 },
+      )
+    ).length;
   }
 
   async list(roundId: number): Promise<Array<{ application: ApplicationEntity; tally: TallyEntity | undefined }>> {
@@ -85,13 +110,26 @@ export class ApplicationsService {
     requireState(round.state, 'APPLICATIONS_CLOSED', 'The eligibility check');
     const applications = await this.applications.find({ where: { roundId }, order: { id: 'ASC' } });
     const calendar = await this.calendars.current();
-    const verdicts = await Promise.all(applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar) })));
+    const verdicts = await Promise.all(
+      applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar) })),
+    );
     const ineligible = verdicts.filter((v) => v.problems.length > 0);
-    if (applications.length === ineligible.length) throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No application in this round is eligible.');
+    if (applications.length === ineligible.length)
+      throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No application in this round is eligible.');
     return this.transactions.run(async (manager) => {
       const repo = manager.getRepository(ApplicationEntity);
       await repo.update({ roundId }, { eligible: true, ineligibleReason: null });
-      for (const { id, problems } of ineligible) await repo.update({ id }, { eligible: false, ineligibleReason: problems.map((p) => p.reason).join(' ').slice(0, 300) });
+      for (const { id, problems } of ineligible)
+        await repo.update(
+          { id },
+          {
+            eligible: false,
+            ineligibleReason: problems
+              .map((p) => p.reason)
+              .join(' ')
+              .slice(0, 300),
+          },
+        );
       const details = { eligible: applications.length - ineligible.length, ineligible: ineligible.map((v) => v.id) };
       return this.rounds.advance(manager, round, 'ELIGIBILITY_CHECKED', actor, {}, details);
     });
@@ -103,16 +141,28 @@ export class ApplicationsService {
     return round;
   }
 
-  private async problemsOf(input: ApplicationInput, round: RoundEntity, calendar: HolidayCalendar): Promise<FieldProblem[]> {
+  private async problemsOf(
+    input: ApplicationInput,
+    round: RoundEntity,
+    calendar: HolidayCalendar,
+  ): Promise<FieldProblem[]> {
     const today = this.rounds.today();
-    const terms = { level: round.level, scoreThreshold: round.scoreThreshold === null ? null : Number(round.scoreThreshold) };
+    const terms = {
+      level: round.level,
+      scoreThreshold: round.scoreThreshold === null ? null : Number(round.scoreThreshold),
+    };
     const problems = applicationProblems(input, terms, today, calendar);
     problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
     // 四.四.3: barred applicants may not apply while the ban is in force.
     const ban = await this.bans.statusOf(input.idNumber, today);
     if (ban.active) {
-      problems.unshift({ field: 'idNumber', code: 'APPLICANT_BANNED', reason: `The applicant is barred from applying until ${ban.until} (${ban.decisionDocument}; 四.四.3).`, details: { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument } });
+      problems.unshift({
+        field: 'idNumber',
+        code: 'APPLICANT_BANNED',
+        reason: `The applicant is barred from applying until ${ban.until} (${ban.decisionDocument}; 四.四.3).`,
+        details: { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument },
+      });
     }
     return problems;
   }
@@ -127,21 +177,50 @@ export class ApplicationsService {
     });
   }
 
-  private async store(round: RoundEntity, inputs: ApplicationInput[], actor: AuditActor, details: Record<string, unknown> = {}): Promise<ApplicationEntity[]> {
+  private async store(
+    round: RoundEntity,
+    inputs: ApplicationInput[],
+    actor: AuditActor,
+    details: Record<string, unknown> = {},
+  ): Promise<ApplicationEntity[]> {
     const createdAt = this.clock.now().toISOString();
-    const rows = inputs.map((i) => Object.assign(new ApplicationEntity(), {
-      roundId: round.id, name: i.name, idNumber: i.idNumber, gender: genderOfIdNumber(i.idNumber), employer: i.employer, specialty: i.specialty, channel: i.channel,
-      quantitativeScore: i.quantitativeScore === null ? null : String(i.quantitativeScore), pledge: i.pledge, publicityStart: i.employerPublicityStart, publicityEnd: i.employerPublicityEnd,
-      departmentReviewed: i.departmentReviewed, intermediateRecommended: i.intermediateRecommended, eligible: null, ineligibleReason: null, withheld: false, certificateNo: null, createdAt,
-    }));
+    const rows = inputs.map((i) =>
+      Object.assign(new ApplicationEntity(), {
+        roundId: round.id,
+        name: i.name,
+        idNumber: i.idNumber,
+        gender: genderOfIdNumber(i.idNumber),
+        employer: i.employer,
+        specialty: i.specialty,
+        channel: i.channel,
+        quantitativeScore: i.quantitativeScore === null ? null : String(i.quantitativeScore),
+        pledge: i.pledge,
+        publicityStart: i.employerPublicityStart,
+        publicityEnd: i.employerPublicityEnd,
+        departmentReviewed: i.departmentReviewed,
+        intermediateRecommended: i.intermediateRecommended,
+        eligible: null,
+        ineligibleReason: null,
+        withheld: false,
+        certificateNo: null,
+        createdAt,
+      }),
+    );
     try {
       await this.transactions.run(async (manager) => {
         await this.rounds.lockInState(manager, round.id, 'OPEN', NO_ROUND_STATE_CHANGE);
-        for (let i = 0; i < rows.length; i += 200) await manager.getRepository(ApplicationEntity).insert(rows.slice(i, i + 200));
-        await this.audit.append(manager, { ...actor, action: 'evaluation.applications.added', subject: roundSubject(round.id), details: { count: rows.length, ...details } });
+        for (let i = 0; i < rows.length; i += 200)
+          await manager.getRepository(ApplicationEntity).insert(rows.slice(i, i + 200));
+        await this.audit.append(manager, {
+          ...actor,
+          action: 'evaluation.applications.added',
+          subject: roundSubject(round.id),
+          details: { count: rows.length, ...details },
+        });
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw new AppError('APPLICATION_DUPLICATE', 'An applicant in this request has already applied to this round.');
+      if (uniqueViolation(error))
+        throw new AppError('APPLICATION_DUPLICATE', 'An applicant in this request has already applied to this round.');
       throw error;
     }
     return rows;
@@ -155,8 +234,16 @@ export class ApplicationsService {
 
 function inputOf(a: ApplicationEntity): ApplicationInput {
   return {
-    name: a.name, idNumber: a.idNumber, employer: a.employer, specialty: a.specialty, channel: a.channel as ApplicationInput['channel'],
-    quantitativeScore: a.quantitativeScore === null ? null : Number(a.quantitativeScore), pledge: a.pledge, employerPublicityStart: a.publicityStart,
-    employerPublicityEnd: a.publicityEnd, departmentReviewed: a.departmentReviewed, intermediateRecommended: a.intermediateRecommended,
+    name: a.name,
+    idNumber: a.idNumber,
+    employer: a.employer,
+    specialty: a.specialty,
+    channel: a.channel as ApplicationInput['channel'],
+    quantitativeScore: a.quantitativeScore === null ? null : Number(a.quantitativeScore),
+    pledge: a.pledge,
+    employerPublicityStart: a.publicityStart,
+    employerPublicityEnd: a.publicityEnd,
+    departmentReviewed: a.departmentReviewed,
+    intermediateRecommended: a.intermediateRecommended,
   };
 }

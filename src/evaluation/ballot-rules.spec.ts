@@ -8,7 +8,9 @@ describe('quorum and pass threshold: 三分之二以上 includes two thirds', ()
   it('with 25 members, lets 17 present vote and not 16', () => {
     expect(quorumOf(25)).toBe(17);
     expect(() => checkQuorum(17, 25)).not.toThrow();
-    expect(() => checkQuorum(16, 25)).toThrow(expect.objectContaining({ code: 'QUORUM_NOT_MET', details: { present: 16, needed: 17, committeeSize: 25 } }));
+    expect(() => checkQuorum(16, 25)).toThrow(
+      expect.objectContaining({ code: 'QUORUM_NOT_MET', details: { present: 16, needed: 17, committeeSize: 25 } }),
+    );
   });
 
   it('with 17 present, passes on 12 yes and fails on 11', () => {
@@ -21,8 +23,14 @@ describe('quorum and pass threshold: 三分之二以上 includes two thirds', ()
 
   it('accepts a tally only when the ballots add up to the members present', () => {
     expect(() => checkTally({ yes: 12, no: 3, abstain: 2 }, 17, 1)).not.toThrow();
-    expect(() => checkTally({ yes: 12, no: 3, abstain: 3 }, 17, 1)).toThrow(expect.objectContaining({ code: 'TALLY_MISMATCH' }));
-    expect(() => checkTally({ yes: 12, no: 3, abstain: 1 }, 17, 1)).toThrow(expect.objectContaining({ code: 'TALLY_MISMATCH' }));
-    expect(() => checkTally({ yes: 18, no: -1, abstain: 0 }, 17, 1)).toThrow(expect.objectContaining({ code: 'TALLY_MISMATCH' }));
+    expect(() => checkTally({ yes: 12, no: 3, abstain: 3 }, 17, 1)).toThrow(
+      expect.objectContaining({ code: 'TALLY_MISMATCH' }),
+    );
+    expect(() => checkTally({ yes: 12, no: 3, abstain: 1 }, 17, 1)).toThrow(
+      expect.objectContaining({ code: 'TALLY_MISMATCH' }),
+    );
+    expect(() => checkTally({ yes: 18, no: -1, abstain: 0 }, 17, 1)).toThrow(
+      expect.objectContaining({ code: 'TALLY_MISMATCH' }),
+    );
   });
 });

@@ -16,7 +16,11 @@ export function quorumOf(committeeSize: number): number {
 export function checkQuorum(present: number, committeeSize: number): void {
   const needed = quorumOf(committeeSize);
   if (present < needed) {
-    throw new AppError('QUORUM_NOT_MET', `${present} of ${committeeSize} members are present; a vote needs at least ${needed}.`, { present, needed, committeeSize });
+    throw new AppError(
+      'QUORUM_NOT_MET',
+      `${present} of ${committeeSize} members are present; a vote needs at least ${needed}.`,
+      { present, needed, committeeSize },
+    );
   }
 }
 
@@ -40,6 +44,10 @@ export function checkTally(tally: Tally, present: number, applicationId: number)
   const counts = [tally.yes, tally.no, tally.abstain];
   const cast = tally.yes + tally.no + tally.abstain;
   if (counts.some((c) => !Number.isInteger(c) || c < 0) || cast !== present) {
-    throw new AppError('TALLY_MISMATCH', `Application ${applicationId}: ${cast} ballots counted for ${present} members present; every member present casts exactly one.`, { applicationId, cast, present });
+    throw new AppError(
+      'TALLY_MISMATCH',
+      `Application ${applicationId}: ${cast} ballots counted for ${present} members present; every member present casts exactly one.`,
+      { applicationId, cast, present },
+    );
   }
 }

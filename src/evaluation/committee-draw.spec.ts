@@ -1,4 +1,15 @@
-import { canonicalSnapshot, checkDrawFeasible, commitmentOf, drawCommittee, PoolSnapshot, rankOf, SeatPlan, sha256Hex, SnapshotMember, verifyDraw } from './committee-draw';
+import {
+  canonicalSnapshot,
+  checkDrawFeasible,
+  commitmentOf,
+  drawCommittee,
+  PoolSnapshot,
+  rankOf,
+  SeatPlan,
+  sha256Hex,
+  SnapshotMember,
+  verifyDraw,
+} from './committee-draw';
 import type { Specialty } from '../common/qualifications';
 
 const SEED = 'a3f1c2d4e5b6978812345678901234567890abcdefabcdefabcdef0123456789';
@@ -15,14 +26,27 @@ function snapshot(count = 60): PoolSnapshot {
   }));
   return { level: 'professor', asOf: '2026-11-27', members: members.reverse() };
 }
-const PLAN: SeatPlan = { committeeSize: 25, viceChairs: 2, seats: { quality: 9, metrology: 7, standardization: 5, 'special-equipment': 4 } };
+const PLAN: SeatPlan = {
+  committeeSize: 25,
+  viceChairs: 2,
+  seats: { quality: 9, metrology: 7, standardization: 5, 'special-equipment': 4 },
+};
 
 describe('committee draw', () => {
   it('commits with SHA-256 of the seed text and ranks with HMAC-SHA256 keyed by it (known answers, docs/evaluation.md)', () => {
     expect(commitmentOf(SEED)).toBe(sha256Hex(SEED));
     expect(commitmentOf(SEED)).toMatch(/^[0-9a-f]{64}$/);
     expect(rankOf(SEED, 'member', 'E001')).toBe(KNOWN_RANK);
-    expect(canonicalSnapshot({ level: 'senior', asOf: '2026-11-27', members: [{ code: 'B', specialty: 'quality', chair: false, viceChair: true }, { code: 'A', specialty: 'metrology', chair: true, viceChair: false }] })).toBe(
+    expect(
+      canonicalSnapshot({
+        level: 'senior',
+        asOf: '2026-11-27',
+        members: [
+          { code: 'B', specialty: 'quality', chair: false, viceChair: true },
+          { code: 'A', specialty: 'metrology', chair: true, viceChair: false },
+        ],
+      }),
+    ).toBe(
       '{"level":"senior","asOf":"2026-11-27","members":[{"code":"A","specialty":"metrology","chair":true,"viceChair":false},{"code":"B","specialty":"quality","chair":false,"viceChair":true}]}',
     );
   });
@@ -31,7 +55,8 @@ describe('committee draw', () => {
     const committee = drawCommittee(SEED, snapshot(), PLAN);
     expect(committee).toHaveLength(25);
     expect(new Set(committee.map((m) => m.code)).size).toBe(25);
-    for (const [specialty, seats] of Object.entries(PLAN.seats)) expect(committee.filter((m) => m.specialty === specialty)).toHaveLength(seats);
+    for (const [specialty, seats] of Object.entries(PLAN.seats))
+      expect(committee.filter((m) => m.specialty === specialty)).toHaveLength(seats);
     expect(committee.map((m) => m.role).slice(0, 3)).toEqual(['chair', 'vice-chair', 'vice-chair']);
     const byCode = new Map(snapshot().members.map((m) => [m.code, m]));
     expect(byCode.get(committee[0].code)?.chair).toBe(true);
@@ -46,8 +71,20 @@ describe('committee draw', () => {
 
   it('verifies a published draw, and catches a wrong seed, an edited snapshot or a swapped member', () => {
     const snap = snapshot();
-    const record = { commitment: commitmentOf(SEED), seed: SEED, snapshot: snap, snapshotSha256: sha256Hex(canonicalSnapshot(snap)), seatPlan: PLAN, committee: drawCommittee(SEED, snap, PLAN) };
-    expect(verifyDraw(record)).toMatchObject({ commitmentMatches: true, snapshotMatches: true, committeeMatches: true, matches: true });
+    const record = {
+      commitment: commitmentOf(SEED),
+      seed: SEED,
+      snapshot: snap,
+      snapshotSha256: sha256Hex(canonicalSnapshot(snap)),
+      seatPlan: PLAN,
+      committee: drawCommittee(SEED, snap, PLAN),
+    };
+    expect(verifyDraw(record)).toMatchObject({
+      commitmentMatches: true,
+      snapshotMatches: true,
+      committeeMatches: true,
+      matches: true,
+    });
     expect(verifyDraw({ ...record, seed: OTHER_SEED })).toMatchObject({ commitmentMatches: false, matches: false });
     const edited = { ...snap, members: snap.members.slice(1) };
     expect(verifyDraw({ ...record, snapshot: edited })).toMatchObject({ snapshotMatches: false, matches: false });
@@ -57,14 +94,25 @@ describe('committee draw', () => {
 
   it('refuses a snapshot that cannot fill the plan', () => {
     const noChairs = { ...snapshot(), members: snapshot().members.map((m) => ({ ...m, chair: false })) };
-    expect(() => drawCommittee(SEED, noChairs, PLAN)).toThrow(expect.objectContaining({ code: 'POOL_SPECIALTY_SHORT', details: { role: 'chair', needed: 1 } }));
-    expect(() => drawCommittee(SEED, snapshot(), { ...PLAN, seats: { ...PLAN.seats, quality: 16 } })).toThrow(expect.objectContaining({ code: 'POOL_SPECIALTY_SHORT' }));
+    expect(() => drawCommittee(SEED, noChairs, PLAN)).toThrow(
+      expect.objectContaining({ code: 'POOL_SPECIALTY_SHORT', details: { role: 'chair', needed: 1 } }),
+    );
+    expect(() => drawCommittee(SEED, snapshot(), { ...PLAN, seats: { ...PLAN.seats, quality: 16 } })).toThrow(
+      expect.objectContaining({ code: 'POOL_SPECIALTY_SHORT' }),
+    );
     expect(() => checkDrawFeasible(snapshot(), PLAN)).not.toThrow();
     expect(() => checkDrawFeasible(noChairs, PLAN)).toThrow(expect.objectContaining({ code: 'POOL_SPECIALTY_SHORT' }));
-    expect(() => checkDrawFeasible(snapshot(), { ...PLAN, seats: { ...PLAN.seats, quality: 16 } })).toThrow(expect.objectContaining({ details: { specialty: 'quality', needed: 16, available: 15 } }));
-    const twoVice = { ...snapshot(), members: snapshot().members.map((m) => ({ ...m, viceChair: m.code === 'E001' || m.code === 'E002' })) };
+    expect(() => checkDrawFeasible(snapshot(), { ...PLAN, seats: { ...PLAN.seats, quality: 16 } })).toThrow(
+      expect.objectContaining({ details: { specialty: 'quality', needed: 16, available: 15 } }),
+    );
+    const twoVice = {
+      ...snapshot(),
+      members: snapshot().members.map((m) => ({ ...m, viceChair: m.code === 'E001' || m.code === 'E002' })),
+    };
     // E001 is also a chair candidate: if drawn chair, one vice-chair candidate is left for two seats.
-    expect(() => checkDrawFeasible(twoVice, PLAN)).toThrow(expect.objectContaining({ details: { role: 'vice-chair', needed: 2, available: 1 } }));
+    expect(() => checkDrawFeasible(twoVice, PLAN)).toThrow(
+      expect.objectContaining({ details: { role: 'vice-chair', needed: 2, available: 1 } }),
+    );
     expect(() => checkDrawFeasible(twoVice, { ...PLAN, viceChairs: 1 })).not.toThrow();
   });
 });

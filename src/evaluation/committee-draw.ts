@@ -98,18 +98,32 @@ export function drawCommittee(seed: string, snapshot: PoolSnapshot, plan: SeatPl
     left[m.specialty] -= 1;
   };
   const inPlan = snapshot.members.filter((m) => (left[m.specialty] ?? 0) > 0);
-  const [chair] = ranked(seed, 'chair', inPlan.filter((m) => m.chair));
+  const [chair] = ranked(
+    seed,
+    'chair',
+    inPlan.filter((m) => m.chair),
+  );
   if (!chair) throw short('chair candidates', { role: 'chair', needed: 1 });
   take(chair, 'chair');
-  const viceCandidates = ranked(seed, 'vice-chair', inPlan.filter((m) => m.viceChair && !taken.has(m.code)));
+  const viceCandidates = ranked(
+    seed,
+    'vice-chair',
+    inPlan.filter((m) => m.viceChair && !taken.has(m.code)),
+  );
   for (const m of viceCandidates) {
     if (drawn.length > plan.viceChairs) break;
     if (left[m.specialty] > 0) take(m, 'vice-chair');
   }
-  if (drawn.length < 1 + plan.viceChairs) throw short('vice-chair candidates', { role: 'vice-chair', needed: plan.viceChairs });
+  if (drawn.length < 1 + plan.viceChairs)
+    throw short('vice-chair candidates', { role: 'vice-chair', needed: plan.viceChairs });
   for (const specialty of Object.keys(plan.seats)) {
-    const candidates = ranked(seed, 'member', inPlan.filter((m) => m.specialty === specialty && !taken.has(m.code)));
-    if (candidates.length < left[specialty]) throw short(`members of ${specialty}`, { specialty, needed: plan.seats[specialty] });
+    const candidates = ranked(
+      seed,
+      'member',
+      inPlan.filter((m) => m.specialty === specialty && !taken.has(m.code)),
+    );
+    if (candidates.length < left[specialty])
+      throw short(`members of ${specialty}`, { specialty, needed: plan.seats[specialty] });
     for (const m of candidates.slice(0, left[specialty])) take(m, 'member');
   }
   return drawn;
@@ -124,12 +138,19 @@ export function drawCommittee(seed: string, snapshot: PoolSnapshot, plan: SeatPl
 export function checkDrawFeasible(snapshot: PoolSnapshot, plan: SeatPlan): void {
   for (const [specialty, seats] of Object.entries(plan.seats)) {
     const available = snapshot.members.filter((m) => m.specialty === specialty).length;
-    if (available < seats) throw short(`members of ${specialty}: ${available} for ${seats} seats`, { specialty, needed: seats, available });
+    if (available < seats)
+      throw short(`members of ${specialty}: ${available} for ${seats} seats`, { specialty, needed: seats, available });
   }
-  if (!snapshot.members.some((m) => m.chair)) throw short('chair candidates', { role: 'chair', needed: 1, available: 0 });
+  if (!snapshot.members.some((m) => m.chair))
+    throw short('chair candidates', { role: 'chair', needed: 1, available: 0 });
   const overlap = snapshot.members.some((m) => m.chair && m.viceChair) ? 1 : 0;
-  const usable = Object.entries(plan.seats).reduce((sum, [specialty, seats]) => sum + Math.min(seats - 1, snapshot.members.filter((m) => m.viceChair && m.specialty === specialty).length), 0);
-  if (usable - overlap < plan.viceChairs) throw short('vice-chair candidates', { role: 'vice-chair', needed: plan.viceChairs, available: usable - overlap });
+  const usable = Object.entries(plan.seats).reduce(
+    (sum, [specialty, seats]) =>
+      sum + Math.min(seats - 1, snapshot.members.filter((m) => m.viceChair && m.specialty === specialty).length),
+    0,
+  );
+  if (usable - overlap < plan.viceChairs)
+    throw short('vice-chair candidates', { role: 'vice-chair', needed: plan.viceChairs, available: usable - overlap });
 }
 
 /** What a draw's published record holds: everything a third party needs to recompute it. */
@@ -153,7 +174,8 @@ export interface DrawCheck {
   recomputed: DrawnMember[];
 }
 
-const sameMember = (a: DrawnMember, b: DrawnMember) => a.code === b.code && a.role === b.role && a.specialty === b.specialty;
+const sameMember = (a: DrawnMember, b: DrawnMember) =>
+  a.code === b.code && a.role === b.role && a.specialty === b.specialty;
 
 export function verifyDraw(record: DrawRecord): DrawCheck {
   const commitmentMatches = SEED_PATTERN.test(record.seed) && commitmentOf(record.seed) === record.commitment;
@@ -164,6 +186,13 @@ export function verifyDraw(record: DrawRecord): DrawCheck {
   } catch {
     // an infeasible snapshot cannot have produced the published committee
   }
-  const committeeMatches = recomputed.length === record.committee.length && recomputed.every((m, i) => sameMember(m, record.committee[i]));
-  return { commitmentMatches, snapshotMatches, committeeMatches, matches: commitmentMatches && snapshotMatches && committeeMatches, recomputed };
+  const committeeMatches =
+    recomputed.length === record.committee.length && recomputed.every((m, i) => sameMember(m, record.committee[i]));
+  return {
+    commitmentMatches,
+    snapshotMatches,
+    committeeMatches,
+    matches: commitmentMatches && snapshotMatches && committeeMatches,
+    recomputed,
+  };
 }

@@ -19,7 +19,9 @@ describe('seats per specialty: largest remainder, at least 3 each (三.二.3, �
   it('divides in proportion to the applicants', () => {
     // quotas 25 × (40, 30, 20, 10) / 100 = 10, 7.5, 5, 2.5 → special equipment fixed at 3;
     // then 22 × (40, 30, 20) / 90 = 9.78, 7.33, 4.89 → 9, 7, 4 and the 2 left to the largest remainders.
-    expect(allocateSeats(25, PROFESSOR, { quality: 40, metrology: 30, standardization: 20, 'special-equipment': 10 })).toEqual({ quality: 10, metrology: 7, standardization: 5, 'special-equipment': 3 });
+    expect(
+      allocateSeats(25, PROFESSOR, { quality: 40, metrology: 30, standardization: 20, 'special-equipment': 10 }),
+    ).toEqual({ quality: 10, metrology: 7, standardization: 5, 'special-equipment': 3 });
   });
 
   it('gives a specialty with few or no applicants its minimum review group of 3', () => {
@@ -47,7 +49,15 @@ describe('seats per specialty: largest remainder, at least 3 each (三.二.3, �
   });
 
   it('breaks equal remainders by more applicants, then by the listed order', () => {
-    expect(allocateSeats(25, SENIOR, { quality: 5, metrology: 5, standardization: 5 })).toEqual({ quality: 9, metrology: 8, standardization: 8 });
-    expect(allocateSeats(26 - 1, SENIOR, { quality: 2, metrology: 4, standardization: 4 })).toEqual({ quality: 5, metrology: 10, standardization: 10 });
+    expect(allocateSeats(25, SENIOR, { quality: 5, metrology: 5, standardization: 5 })).toEqual({
+      quality: 9,
+      metrology: 8,
+      standardization: 8,
+    });
+    expect(allocateSeats(26 - 1, SENIOR, { quality: 2, metrology: 4, standardization: 4 })).toEqual({
+      quality: 5,
+      metrology: 10,
+      standardization: 10,
+    });
   });
 });

@@ -8,7 +8,11 @@ export const MIN_GROUP_SIZE = 3;
 
 export function checkCommitteeSize(size: number): void {
   if (!Number.isInteger(size) || size < MIN_COMMITTEE_SIZE || size % 2 === 0) {
-    throw new AppError('COMMITTEE_SIZE_INVALID', `A committee has an odd number of members, at least ${MIN_COMMITTEE_SIZE}; got ${size}.`, { size });
+    throw new AppError(
+      'COMMITTEE_SIZE_INVALID',
+      `A committee has an odd number of members, at least ${MIN_COMMITTEE_SIZE}; got ${size}.`,
+      { size },
+    );
   }
 }
 
@@ -22,9 +26,14 @@ export function checkCommitteeSize(size: number): void {
  * largest fractional parts; equal remainders go to the specialty with more applicants, then to
  * the one listed first in `specialties`.
  */
-export function allocateSeats(size: number, specialties: readonly Specialty[], applicants: Partial<Record<Specialty, number>>): Record<string, number> {
+export function allocateSeats(
+  size: number,
+  specialties: readonly Specialty[],
+  applicants: Partial<Record<Specialty, number>>,
+): Record<string, number> {
   const count = (s: Specialty) => applicants[s] ?? 0;
-  if (size < MIN_GROUP_SIZE * specialties.length) throw new RangeError(`${size} seats cannot give ${specialties.length} groups ${MIN_GROUP_SIZE} each`);
+  if (size < MIN_GROUP_SIZE * specialties.length)
+    throw new RangeError(`${size} seats cannot give ${specialties.length} groups ${MIN_GROUP_SIZE} each`);
   const seats: Record<string, number> = {};
   let open = [...specialties];
   for (;;) {
@@ -39,11 +48,17 @@ export function allocateSeats(size: number, specialties: readonly Specialty[], a
     for (const s of small) seats[s] = MIN_GROUP_SIZE;
     open = open.filter((s) => !small.includes(s));
     // Every specialty under its minimum happens only without applicants.
-    if (open.length === 0) throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No eligible applicant to divide the seats by.');
+    if (open.length === 0)
+      throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No eligible applicant to divide the seats by.');
   }
 }
 
-function largestRemainder(seats: number, open: Specialty[], count: (s: Specialty) => number, total: number): Record<string, number> {
+function largestRemainder(
+  seats: number,
+  open: Specialty[],
+  count: (s: Specialty) => number,
+  total: number,
+): Record<string, number> {
   // Integer arithmetic: quota = seats × count / total, remainder compared as seats × count mod total.
   const result: Record<string, number> = {};
   for (const s of open) result[s] = Math.floor((seats * count(s)) / total);

@@ -12,18 +12,31 @@ export const CSV_BODY_LIMIT_BYTES = 8 * 1024 * 1024;
  */
 export function registerCsvParser(fastify: FastifyInstance): void {
   if (fastify.hasContentTypeParser('text/csv')) return;
-  fastify.addContentTypeParser('text/csv', { parseAs: 'buffer', bodyLimit: CSV_BODY_LIMIT_BYTES }, (request: FastifyRequest, body: Buffer | string, done: (error: Error | null, body?: unknown) => void) => {
-    if (!request.routeOptions.config.csvBody) {
-      done(Object.assign(new Error('Unsupported Media Type'), { statusCode: 415, code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE' }));
-      return;
-    }
-    done(null, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
-  });
+  fastify.addContentTypeParser(
+    'text/csv',
+    { parseAs: 'buffer', bodyLimit: CSV_BODY_LIMIT_BYTES },
+    (request: FastifyRequest, body: Buffer | string, done: (error: Error | null, body?: unknown) => void) => {
+      if (!request.routeOptions.config.csvBody) {
+        done(
+          Object.assign(new Error('Unsupported Media Type'), {
+            statusCode: 415,
+            code: 'FST_ERR_CTP_INVALID_MEDIA_TYPE',
+          }),
+        );
+        return;
+      }
+      done(null, typeof body === 'string' ? Buffer.from(body, 'utf8') : body);
+    },
+  );
 }
 
 /** The raw bytes of a text/csv request body. */
 export const CsvBody = createParamDecorator((_data: unknown, context: ExecutionContext): Buffer => {
   const body = context.switchToHttp().getRequest<FastifyRequest>().body;
-  if (!Buffer.isBuffer(body)) throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as the request body with "Content-Type: text/csv; charset=utf-8".');
+  if (!Buffer.isBuffer(body))
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as the request body with "Content-Type: text/csv; charset=utf-8".',
+    );
   return body;
 });

@@ -22,7 +22,8 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 export function readCell(raw: string, kind: CsvColumnKind): { value: string } | { reason: string } {
   const value = toNfc(raw);
   if (kind === 'value') return { value };
-  if (FORMULA_START.test(value)) return { reason: 'must not start with =, +, - or @: a spreadsheet would run the cell as a formula' };
+  if (FORMULA_START.test(value))
+    return { reason: 'must not start with =, +, - or @: a spreadsheet would run the cell as a formula' };
   const invisible = kind === 'name' ? invisibleCharacterIn(value) : undefined;
   if (invisible) return { reason: `must not contain the invisible character ${invisible}` };
   return { value };

@@ -28,7 +28,12 @@ function decodeUtf8(data: Buffer): string | CsvProblem {
     // The lossy decoding marks the first bad byte with U+FFFD: report its line.
     const lossy = data.toString('utf8');
     const line = lossy.slice(0, Math.max(0, lossy.indexOf('\uFFFD'))).split('\n').length;
-    return { line, field: '', code: 'CSV_INVALID', reason: 'The file is not UTF-8 text (save it as "CSV UTF-8"), e.g. it is GBK.' };
+    return {
+      line,
+      field: '',
+      code: 'CSV_INVALID',
+      reason: 'The file is not UTF-8 text (save it as "CSV UTF-8"), e.g. it is GBK.',
+    };
   }
 }
 
@@ -36,13 +41,25 @@ function headerProblems(header: string[], expected: readonly string[]): CsvProbl
   const problems: CsvProblem[] = [];
   // Two columns of one name would leave one of them silently unread.
   for (const name of new Set(header.filter((name, i) => header.indexOf(name) !== i))) {
-    problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `The header names the column ${name} more than once.` });
+    problems.push({
+      line: 1,
+      field: name,
+      code: 'CSV_INVALID',
+      reason: `The header names the column ${name} more than once.`,
+    });
   }
   for (const name of expected) {
-    if (!header.includes(name)) problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `The header lacks the column ${name}.` });
+    if (!header.includes(name))
+      problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `The header lacks the column ${name}.` });
   }
   for (const name of header) {
-    if (!expected.includes(name)) problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `Unknown column ${name}; the columns are ${expected.join(', ')}.` });
+    if (!expected.includes(name))
+      problems.push({
+        line: 1,
+        field: name,
+        code: 'CSV_INVALID',
+        reason: `Unknown column ${name}; the columns are ${expected.join(', ')}.`,
+      });
   }
   return problems;
 }
@@ -70,26 +87,49 @@ export function readCsvTable(data: Buffer, columns: CsvColumns): { rows: CsvRow[
   if (typeof text !== 'string') return { rows: [], problems: [text] };
   let records: Array<{ record: string[]; info: { lines: number } }>;
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, trim: true, relax_column_count: true }) as unknown as typeof records;
+    records = parse(text, {
+      bom: true,
+      info: true,
+      skip_empty_lines: true,
+      trim: true,
+      relax_column_count: true,
+    }) as unknown as typeof records;
   } catch (error) {
     if (!(error instanceof CsvError)) throw error;
-    return { rows: [], problems: [{ line: Number((error as CsvError & { lines?: number }).lines ?? 0), field: '', code: 'CSV_INVALID', reason: error.message }] };
+    return {
+      rows: [],
+      problems: [
+        {
+          line: Number((error as CsvError & { lines?: number }).lines ?? 0),
+          field: '',
+          code: 'CSV_INVALID',
+          reason: error.message,
+        },
+      ],
+    };
   }
-  if (records.length === 0) return { rows: [], problems: [{ line: 1, field: '', code: 'CSV_INVALID', reason: 'The file is empty.' }] };
+  if (records.length === 0)
+    return { rows: [], problems: [{ line: 1, field: '', code: 'CSV_INVALID', reason: 'The file is empty.' }] };
   const header = records[0].record.map(toNfc);
   const problems = headerProblems(header, expected);
   if (problems.length > 0) return { rows: [], problems };
   const rows: CsvRow[] = [];
   for (const { record, info } of records.slice(1)) {
     if (record.length !== header.length) {
-      problems.push({ line: info.lines, field: '', code: 'CSV_INVALID', reason: `The row has ${record.length} values for ${header.length} columns.` });
+      problems.push({
+        line: info.lines,
+        field: '',
+        code: 'CSV_INVALID',
+        reason: `The row has ${record.length} values for ${header.length} columns.`,
+      });
       continue;
     }
     const row = readRow(header, record, info.lines, columns);
     if (Array.isArray(row)) problems.push(...row);
     else rows.push(row);
   }
-  if (rows.length === 0 && problems.length === 0) problems.push({ line: 2, field: '', code: 'CSV_INVALID', reason: 'The file has no data rows.' });
+  if (rows.length === 0 && problems.length === 0)
+    problems.push({ line: 2, field: '', code: 'CSV_INVALID', reason: 'The file has no data rows.' });
   return { rows, problems };
 }
 
@@ -98,7 +138,10 @@ export function csvRefusal(problems: CsvProblem[]): AppError {
   const first = problems[0];
   const summary = `line ${first.line}${first.field ? `, ${first.field}` : ''}: ${first.reason}`;
   const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-  return new AppError('CSV_INVALID', `Nothing was imported: ${summary}${more}`, { problems: problems.slice(0, MAX_REPORTED), total: problems.length });
+  return new AppError('CSV_INVALID', `Nothing was imported: ${summary}${more}`, {
+    problems: problems.slice(0, MAX_REPORTED),
+    total: problems.length,
+  });
 }
 
 /** 是 / 否, an empty cell meaning 否. */

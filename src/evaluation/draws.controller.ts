@@ -17,7 +17,11 @@ export class DrawsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Publish SHA-256 of the secret seed; freezes the pool snapshot and the seat plan' })
-  async commit(@Param('id', IdParamPipe) id: number, @Body() body: CommitmentDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async commit(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: CommitmentDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.draws.commit(id, body, officerActor(officer)));
   }
 
@@ -25,12 +29,21 @@ export class DrawsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Reveal the seed and draw the committee (SEED_MISMATCH unless it is the committed seed)' })
-  async reveal(@Param('id', IdParamPipe) id: number, @Body() body: RevealDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<CommitteeMemberDto[]> {
-    return (await this.draws.reveal(id, body.seed, officerActor(officer))).map(({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }));
+  async reveal(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: RevealDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<CommitteeMemberDto[]> {
+    return (await this.draws.reveal(id, body.seed, officerActor(officer))).map(
+      ({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }),
+    );
   }
 
   @Get('draw')
-  @ApiOperation({ summary: 'Public: the published draw record (commitment, pool snapshot, seat plan, seed, committee codes) to recompute it' })
+  @ApiOperation({
+    summary:
+      'Public: the published draw record (commitment, pool snapshot, seat plan, seed, committee codes) to recompute it',
+  })
   record(@Param('id', IdParamPipe) id: number): Promise<DrawRecordDto> {
     return this.draws.record(id);
   }
@@ -46,6 +59,12 @@ export class DrawsController {
   @RequireRole('admin', 'auditor')
   @ApiOperation({ summary: 'The drawn committee with names (office only)' })
   async committee(@Param('id', IdParamPipe) id: number): Promise<CommitteeMemberDto[]> {
-    return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({ code, name, affiliation, specialty, role }));
+    return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({
+      code,
+      name,
+      affiliation,
+      specialty,
+      role,
+    }));
   }
 }

@@ -23,14 +23,39 @@ import { RoundsService } from './rounds.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([PoolEntity, ExpertEntity, RoundEntity, RoundHistoryEntity, ApplicationEntity, CommitteeMemberEntity, TallyEntity, ObjectionEntity]),
+    TypeOrmModule.forFeature([
+      PoolEntity,
+      ExpertEntity,
+      RoundEntity,
+      RoundHistoryEntity,
+      ApplicationEntity,
+      CommitteeMemberEntity,
+      TallyEntity,
+      ObjectionEntity,
+    ]),
     AuditModule,
     CalendarModule,
     CertificatesModule,
     CertificateFontsModule,
     RevocationModule,
   ],
-  providers: [RoundsService, PoolsService, ApplicationsService, DrawsService, MeetingsService, PublicityService, RoundIssuanceService],
-  exports: [RoundsService, PoolsService, ApplicationsService, DrawsService, MeetingsService, PublicityService, RoundIssuanceService],
+  providers: [
+    RoundsService,
+    PoolsService,
+    ApplicationsService,
+    DrawsService,
+    MeetingsService,
+    PublicityService,
+    RoundIssuanceService,
+  ],
+  exports: [
+    RoundsService,
+    PoolsService,
+    ApplicationsService,
+    DrawsService,
+    MeetingsService,
+    PublicityService,
+    RoundIssuanceService,
+  ],
 })
 export class EvaluationModule {}

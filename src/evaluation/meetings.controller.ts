@@ -7,7 +7,14 @@ import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { AttendanceDto, ConfirmationDto, TallyDto } from './dto/meeting.dto';
-import { IssuanceReportDto, ObjectionDto, ObjectionResponseDto, PublicationDto, PublicityDto, ResolutionDto } from './dto/results.dto';
+import {
+  IssuanceReportDto,
+  ObjectionDto,
+  ObjectionResponseDto,
+  PublicationDto,
+  PublicityDto,
+  ResolutionDto,
+} from './dto/results.dto';
 import { RoundResponseDto } from './dto/round.dto';
 import { MeetingsService } from './meetings.service';
 import { PublicityService } from './publicity.service';
@@ -27,17 +34,31 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Record the committee members present (again until the ballots are counted)' })
-  async attendance(@Param('id', IdParamPipe) id: number, @Body() body: AttendanceDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async attendance(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: AttendanceDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.meetings.recordAttendance(id, body.present, officerActor(officer)));
   }
 
   @Post('tally')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Record the counted secret ballots per applicant, once (quorum ⅔ of the committee; pass with ⅔ of those present)' })
-  async tally(@Param('id', IdParamPipe) id: number, @Body() body: TallyDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<{ passed: number[]; failed: number[] }> {
+  @ApiOperation({
+    summary:
+      'Record the counted secret ballots per applicant, once (quorum ⅔ of the committee; pass with ⅔ of those present)',
+  })
+  async tally(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: TallyDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<{ passed: number[]; failed: number[] }> {
     const rows = await this.meetings.recordTally(id, body.tallies, officerActor(officer));
-    return { passed: rows.filter((r) => r.passed).map((r) => r.applicationId), failed: rows.filter((r) => !r.passed).map((r) => r.applicationId) };
+    return {
+      passed: rows.filter((r) => r.passed).map((r) => r.applicationId),
+      failed: rows.filter((r) => !r.passed).map((r) => r.applicationId),
+    };
   }
 
   @Post('tally/import')
@@ -47,16 +68,27 @@ export class MeetingsController {
   @ApiConsumes('text/csv')
   @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV: 身份证号,赞成,反对,弃权' })
   @ApiOperation({ summary: "The same from the scrutineers' CSV file (applicants by ID number)" })
-  async tallyCsv(@Param('id', IdParamPipe) id: number, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<{ passed: number[]; failed: number[] }> {
+  async tallyCsv(
+    @Param('id', IdParamPipe) id: number,
+    @CsvBody() csv: Buffer,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<{ passed: number[]; failed: number[] }> {
     const rows = await this.meetings.recordTallyCsv(id, csv, officerActor(officer));
-    return { passed: rows.filter((r) => r.passed).map((r) => r.applicationId), failed: rows.filter((r) => !r.passed).map((r) => r.applicationId) };
+    return {
+      passed: rows.filter((r) => r.passed).map((r) => r.applicationId),
+      failed: rows.filter((r) => !r.passed).map((r) => r.applicationId),
+    };
   }
 
   @Post('result-confirmation')
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'The presiding chair or vice-chair confirms the result (→ MEETING_HELD)' })
-  async confirm(@Param('id', IdParamPipe) id: number, @Body() body: ConfirmationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async confirm(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: ConfirmationDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.meetings.confirm(id, body.presidingCode, officerActor(officer)));
   }
 
@@ -64,14 +96,22 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Publicise the results for at least 5 working days (→ RESULTS_PUBLICISED)' })
-  async publicise(@Param('id', IdParamPipe) id: number, @Body() body: PublicityDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async publicise(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: PublicityDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.publicity.startPublicity(id, body, officerActor(officer)));
   }
 
   @Post('objections')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Record a complaint received during the publicity' })
-  async object(@Param('id', IdParamPipe) id: number, @Body() body: ObjectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ObjectionResponseDto> {
+  async object(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: ObjectionDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<ObjectionResponseDto> {
     return ObjectionResponseDto.from(await this.publicity.addObjection(id, body, officerActor(officer)));
   }
 
@@ -85,23 +125,41 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Resolve a complaint: upheld withholds the applicant' })
-  async resolve(@Param('id', IdParamPipe) id: number, @Param('objectionId', IdParamPipe) objectionId: number, @Body() body: ResolutionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<ObjectionResponseDto> {
-    return ObjectionResponseDto.from(await this.publicity.resolveObjection(id, objectionId, body, officerActor(officer)));
+  async resolve(
+    @Param('id', IdParamPipe) id: number,
+    @Param('objectionId', IdParamPipe) objectionId: number,
+    @Body() body: ResolutionDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<ObjectionResponseDto> {
+    return ObjectionResponseDto.from(
+      await this.publicity.resolveObjection(id, objectionId, body, officerActor(officer)),
+    );
   }
 
   @Post('publication')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Record the joint publication (联合发文) after the publicity, all objections resolved (→ PUBLISHED)' })
-  async publish(@Param('id', IdParamPipe) id: number, @Body() body: PublicationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  @ApiOperation({
+    summary: 'Record the joint publication (联合发文) after the publicity, all objections resolved (→ PUBLISHED)',
+  })
+  async publish(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: PublicationDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.publicity.publish(id, body, officerActor(officer)));
   }
 
   @Post('issuance')
   @HttpCode(200)
   @RequireRole('issuer')
-  @ApiOperation({ summary: 'Issue the certificates of everyone who passed and is not withheld; safe to rerun (large rounds: the CLI)' })
-  async issue(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<IssuanceReportDto> {
+  @ApiOperation({
+    summary: 'Issue the certificates of everyone who passed and is not withheld; safe to rerun (large rounds: the CLI)',
+  })
+  async issue(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<IssuanceReportDto> {
     const { total, created, existing, state } = await this.issuance.issueAll(id, officerActor(officer));
     return { total, created, existing, state };
   }

@@ -37,19 +37,35 @@ export class MeetingsService {
   /** Who is present for the vote; may be taken again (late arrivals) until the ballots are counted. */
   async recordAttendance(roundId: number, present: string[], actor: AuditActor): Promise<RoundEntity> {
     const round = await this.meetingRound(roundId, 'Recording attendance');
-    if (round.talliedAt) throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots are counted: attendance can no longer change (四.三.5: no later votes).');
+    if (round.talliedAt)
+      throw new AppError(
+        'TALLY_ALREADY_RECORDED',
+        'The ballots are counted: attendance can no longer change (四.三.5: no later votes).',
+      );
     const codes = [...new Set(present)].sort();
-    if (codes.length !== present.length) throw new AppError('VALIDATION_FAILED', 'A member is listed twice.', { field: 'present' });
+    if (codes.length !== present.length)
+      throw new AppError('VALIDATION_FAILED', 'A member is listed twice.', { field: 'present' });
     const committee = await this.draws.committee(roundId);
     const unknown = codes.filter((c) => !committee.some((m) => m.code === c));
-    if (unknown.length > 0) throw new AppError('NOT_A_COMMITTEE_MEMBER', `Not members of this round's committee: ${unknown.join(', ')}.`, { codes: unknown });
+    if (unknown.length > 0)
+      throw new AppError('NOT_A_COMMITTEE_MEMBER', `Not members of this round's committee: ${unknown.join(', ')}.`, {
+        codes: unknown,
+      });
     const attendance = JSON.stringify(codes);
     await this.transactions.run(async (manager) => {
       await this.rounds.lockInState(manager, roundId, 'PRE_EVALUATION_REPORTED', 'Recording attendance');
-      const result = await manager.getRepository(RoundEntity).update({ id: roundId, talliedAt: IsNull() }, { attendance });
-      if (result.affected !== 1) throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots are counted: attendance can no longer change.');
+      const result = await manager
+        .getRepository(RoundEntity)
+        .update({ id: roundId, talliedAt: IsNull() }, { attendance });
+      if (result.affected !== 1)
+        throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots are counted: attendance can no longer change.');
       const absent = committee.filter((m) => !codes.includes(m.code)).map((m) => m.code);
-      await this.audit.append(manager, { ...actor, action: 'evaluation.meeting.attendance', subject: roundSubject(roundId), details: { present: codes.length, committeeSize: committee.length, absent } });
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.meeting.attendance',
+        subject: roundSubject(roundId),
+        details: { present: codes.length, committeeSize: committee.length, absent },
+      });
     });
     return Object.assign(round, { attendance });
   }
@@ -62,19 +78,42 @@ export class MeetingsService {
   async recordTally(roundId: number, lines: TallyLine[], actor: AuditActor): Promise<TallyEntity[]> {
     const round = await this.meetingRound(roundId, 'Counting the ballots');
     if (!round.attendance) throw new AppError('ATTENDANCE_NOT_RECORDED', 'Record who is present before the vote.');
-    if (round.talliedAt) throw new AppError('TALLY_ALREADY_RECORDED', `The ballots of round ${roundId} were counted at ${round.talliedAt}; no further votes (四.三.5).`);
+    if (round.talliedAt)
+      throw new AppError(
+        'TALLY_ALREADY_RECORDED',
+        `The ballots of round ${roundId} were counted at ${round.talliedAt}; no further votes (四.三.5).`,
+      );
     const present = (JSON.parse(round.attendance) as string[]).length;
     checkQuorum(present, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
     await this.checkCoverage(roundId, lines);
     for (const line of lines) checkTally(line, present, line.applicationId);
-    const rows = lines.map((l) => Object.assign(new TallyEntity(), { roundId, applicationId: l.applicationId, yes: l.yes, no: l.no, abstentions: l.abstain, present, passed: passes(l.yes, present) }));
+    const rows = lines.map((l) =>
+      Object.assign(new TallyEntity(), {
+        roundId,
+        applicationId: l.applicationId,
+        yes: l.yes,
+        no: l.no,
+        abstentions: l.abstain,
+        present,
+        passed: passes(l.yes, present),
+      }),
+    );
     await this.transactions.run(async (manager) => {
       await this.rounds.lockInState(manager, roundId, 'PRE_EVALUATION_REPORTED', 'Counting the ballots');
-      const result = await manager.getRepository(RoundEntity).update({ id: roundId, talliedAt: IsNull() }, { talliedAt: this.rounds.nowIso() });
-      if (result.affected !== 1) throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots of this round are already counted.');
-      for (let i = 0; i < rows.length; i += 200) await manager.getRepository(TallyEntity).insert(rows.slice(i, i + 200));
+      const result = await manager
+        .getRepository(RoundEntity)
+        .update({ id: roundId, talliedAt: IsNull() }, { talliedAt: this.rounds.nowIso() });
+      if (result.affected !== 1)
+        throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots of this round are already counted.');
+      for (let i = 0; i < rows.length; i += 200)
+        await manager.getRepository(TallyEntity).insert(rows.slice(i, i + 200));
       const passed = rows.filter((r) => r.passed).map((r) => r.applicationId);
-      await this.audit.append(manager, { ...actor, action: 'evaluation.meeting.tallied', subject: roundSubject(roundId), details: { present, passed: passed.length, failed: rows.length - passed.length } });
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.meeting.tallied',
+        subject: roundSubject(roundId),
+        details: { present, passed: passed.length, failed: rows.length - passed.length },
+      });
     });
     return rows;
   }
@@ -82,12 +121,27 @@ export class MeetingsService {
   /** The same from the scrutineers' CSV file, applicants named by ID number (the CLI's `evaluation:meeting`). */
   async recordTallyCsv(roundId: number, data: Buffer, actor: AuditActor): Promise<TallyEntity[]> {
     const { rows, problems } = readTallyCsv(data);
-    const idOf = new Map((await this.applications.find({ select: { id: true, idNumber: true }, where: { roundId } })).map((a) => [a.idNumber, a.id]));
+    const idOf = new Map(
+      (await this.applications.find({ select: { id: true, idNumber: true }, where: { roundId } })).map((a) => [
+        a.idNumber,
+        a.id,
+      ]),
+    );
     for (const row of rows) {
-      if (!idOf.has(row.idNumber)) problems.push({ line: row.line, field: '身份证号', code: 'APPLICATION_NOT_FOUND', reason: `${row.idNumber} has not applied to this round` });
+      if (!idOf.has(row.idNumber))
+        problems.push({
+          line: row.line,
+          field: '身份证号',
+          code: 'APPLICATION_NOT_FOUND',
+          reason: `${row.idNumber} has not applied to this round`,
+        });
     }
     if (problems.length > 0) throw csvRefusal(problems);
-    return this.recordTally(roundId, rows.map((r) => ({ applicationId: idOf.get(r.idNumber) ?? 0, yes: r.yes, no: r.no, abstain: r.abstain })), actor);
+    return this.recordTally(
+      roundId,
+      rows.map((r) => ({ applicationId: idOf.get(r.idNumber) ?? 0, yes: r.yes, no: r.no, abstain: r.abstain })),
+      actor,
+    );
   }
 
   /** 四.三.5: the chair or a vice-chair who presided, present at the vote, confirms the result. */
@@ -97,26 +151,47 @@ export class MeetingsService {
     const member = (await this.draws.committee(roundId)).find((m) => m.code === presidingCode);
     const present = (JSON.parse(round.attendance ?? '[]') as string[]).includes(presidingCode);
     if (!member || member.role === 'member' || !present) {
-      throw new AppError('PRESIDING_MEMBER_INVALID', `${presidingCode} is not the chair or a vice-chair present at this meeting.`, { presidingCode });
+      throw new AppError(
+        'PRESIDING_MEMBER_INVALID',
+        `${presidingCode} is not the chair or a vice-chair present at this meeting.`,
+        { presidingCode },
+      );
     }
-    return this.transactions.run((manager) => this.rounds.advance(manager, round, 'MEETING_HELD', actor, { presidingCode }, { presidingCode, role: member.role }));
+    return this.transactions.run((manager) =>
+      this.rounds.advance(
+        manager,
+        round,
+        'MEETING_HELD',
+        actor,
+        { presidingCode },
+        { presidingCode, role: member.role },
+      ),
+    );
   }
 
   private async meetingRound(roundId: number, step: string): Promise<RoundEntity> {
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'PRE_EVALUATION_REPORTED', step);
-    if (this.rounds.today() < round.meetingDate) throw new AppError('MEETING_DATE_NOT_REACHED', `The meeting is on ${round.meetingDate}.`, { meetingDate: round.meetingDate });
+    if (this.rounds.today() < round.meetingDate)
+      throw new AppError('MEETING_DATE_NOT_REACHED', `The meeting is on ${round.meetingDate}.`, {
+        meetingDate: round.meetingDate,
+      });
     return round;
   }
 
   /** Every eligible applicant exactly once, and no one else. */
   private async checkCoverage(roundId: number, lines: TallyLine[]): Promise<void> {
-    const eligible = new Set((await this.applications.find({ select: { id: true }, where: { roundId, eligible: true } })).map((a) => a.id));
+    const eligible = new Set(
+      (await this.applications.find({ select: { id: true }, where: { roundId, eligible: true } })).map((a) => a.id),
+    );
     const given = lines.map((l) => l.applicationId);
     const missing = [...eligible].filter((id) => !given.includes(id));
     const unknown = given.filter((id, i) => !eligible.has(id) || given.indexOf(id) !== i);
     if (missing.length > 0 || unknown.length > 0) {
-      throw new AppError('TALLY_INCOMPLETE', 'The tally must have one line for each eligible applicant and no other.', { missing, unknown });
+      throw new AppError('TALLY_INCOMPLETE', 'The tally must have one line for each eligible applicant and no other.', {
+        missing,
+        unknown,
+      });
     }
   }
 }

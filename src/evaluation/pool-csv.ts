@@ -6,7 +6,16 @@ import type { TitleRank } from './pool-rules';
 
 /** The columns of a pool file (docs/evaluation.md, test/fixtures/evaluation/pool-professor.csv). */
 export const POOL_COLUMNS: CsvColumns = {
-  编号: 'value', 姓名: 'name', 工作单位: 'text', 单位类型: 'value', 专业: 'value', 职称: 'value', 取得职称日期: 'value', 业绩突出: 'value', 主任委员库: 'value', 副主任委员库: 'value',
+  编号: 'value',
+  姓名: 'name',
+  工作单位: 'text',
+  单位类型: 'value',
+  专业: 'value',
+  职称: 'value',
+  取得职称日期: 'value',
+  业绩突出: 'value',
+  主任委员库: 'value',
+  副主任委员库: 'value',
 };
 
 export interface ExpertInput {
@@ -43,10 +52,12 @@ function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | Csv
   const bad = (field: string, reason: string) => problems.push({ line: row.line, field, code: 'CSV_INVALID', reason });
   if (!EXPERT_CODE.test(v['编号'])) bad('编号', 'must be 1–32 letters, digits or dashes');
   if (!TEXT.test(v['姓名']) || v['姓名'].length > 40) bad('姓名', 'must be 1–40 characters');
-  if (!TEXT.test(v['工作单位']) || v['工作单位'].length < 2 || v['工作单位'].length > 100) bad('工作单位', 'must be 2–100 characters');
+  if (!TEXT.test(v['工作单位']) || v['工作单位'].length < 2 || v['工作单位'].length > 100)
+    bad('工作单位', 'must be 2–100 characters');
   if (!(v['单位类型'] in ORIGINS)) bad('单位类型', 'must be 内部 or 外部');
   const specialty = specialtyOfName(v['专业'], level);
-  if (!specialty) bad('专业', `must be one of ${SPECIALTIES_BY_LEVEL[level].map((s) => SPECIALTY_NAMES[s]).join('、')}`);
+  if (!specialty)
+    bad('专业', `must be one of ${SPECIALTIES_BY_LEVEL[level].map((s) => SPECIALTY_NAMES[s]).join('、')}`);
   if (!(v['职称'] in RANKS)) bad('职称', 'must be 正高 or 副高');
   if (!isPastDate(v['取得职称日期'], today)) bad('取得职称日期', 'must be a real date YYYY-MM-DD, not in the future');
   const flags = (['业绩突出', '主任委员库', '副主任委员库'] as const).map((field) => {
@@ -56,13 +67,25 @@ function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | Csv
   });
   if (problems.length > 0 || !specialty) return problems;
   return {
-    code: v['编号'], name: v['姓名'], affiliation: v['工作单位'], external: ORIGINS[v['单位类型']], specialty,
-    rank: RANKS[v['职称']], titleSince: v['取得职称日期'], outstanding: flags[0], chairCandidate: flags[1], viceChairCandidate: flags[2],
+    code: v['编号'],
+    name: v['姓名'],
+    affiliation: v['工作单位'],
+    external: ORIGINS[v['单位类型']],
+    specialty,
+    rank: RANKS[v['职称']],
+    titleSince: v['取得职称日期'],
+    outstanding: flags[0],
+    chairCandidate: flags[1],
+    viceChairCandidate: flags[2],
   };
 }
 
 /** Every expert of a pool file, or every problem in it. */
-export function readPoolCsv(data: Buffer, level: Level, today: string): { experts: ExpertInput[]; problems: CsvProblem[] } {
+export function readPoolCsv(
+  data: Buffer,
+  level: Level,
+  today: string,
+): { experts: ExpertInput[]; problems: CsvProblem[] } {
   const { rows, problems } = readCsvTable(data, POOL_COLUMNS);
   const experts: ExpertInput[] = [];
   const lineOfCode = new Map<string, number>();
@@ -73,7 +96,13 @@ export function readPoolCsv(data: Buffer, level: Level, today: string): { expert
       continue;
     }
     const first = lineOfCode.get(expert.code);
-    if (first !== undefined) problems.push({ line: row.line, field: '编号', code: 'CSV_INVALID', reason: `${expert.code} is already on line ${first}` });
+    if (first !== undefined)
+      problems.push({
+        line: row.line,
+        field: '编号',
+        code: 'CSV_INVALID',
+        reason: `${expert.code} is already on line ${first}`,
+      });
     lineOfCode.set(expert.code, first ?? row.line);
     experts.push(expert);
   }

@@ -31,7 +31,9 @@ describe('expert pool rules (三.二.2)', () => {
   });
 
   it('refuses a draw from 49 eligible members and accepts 50', () => {
-    expect(() => checkPoolSize(49)).toThrow(expect.objectContaining({ code: 'POOL_TOO_SMALL', details: { eligible: 49, required: 50 } }));
+    expect(() => checkPoolSize(49)).toThrow(
+      expect.objectContaining({ code: 'POOL_TOO_SMALL', details: { eligible: 49, required: 50 } }),
+    );
     expect(() => checkPoolSize(50)).not.toThrow();
   });
 

@@ -47,7 +47,11 @@ export function isEligibleAt(level: Level, title: ExpertTitle, date: string): bo
 /** 三.二.2: no committee is drawn from a pool of fewer than 50 eligible members. */
 export function checkPoolSize(eligible: number): void {
   if (eligible < MIN_POOL_SIZE) {
-    throw new AppError('POOL_TOO_SMALL', `The pool has ${eligible} eligible members; a draw needs at least ${MIN_POOL_SIZE}.`, { eligible, required: MIN_POOL_SIZE });
+    throw new AppError(
+      'POOL_TOO_SMALL',
+      `The pool has ${eligible} eligible members; a draw needs at least ${MIN_POOL_SIZE}.`,
+      { eligible, required: MIN_POOL_SIZE },
+    );
   }
 }
 

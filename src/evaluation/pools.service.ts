@@ -32,7 +32,8 @@ export interface PoolSummary {
 }
 
 export function requireLevel(level: string): Level {
-  if (!isLevel(level)) throw new AppError('LEVEL_INVALID', `level must be one of ${LEVELS.join(', ')}.`, { field: 'level' });
+  if (!isLevel(level))
+    throw new AppError('LEVEL_INVALID', `level must be one of ${LEVELS.join(', ')}.`, { field: 'level' });
   return level;
 }
 
@@ -50,7 +51,12 @@ export class PoolsService {
    * Replaces a level's pool with the members of a CSV file (三.二.2 "动态管理"), recording the
    * review date; a file with any bad row changes nothing.
    */
-  async importCsv(levelName: string, data: Buffer, reviewedOn: string | undefined, actor: AuditActor): Promise<PoolSummary> {
+  async importCsv(
+    levelName: string,
+    data: Buffer,
+    reviewedOn: string | undefined,
+    actor: AuditActor,
+  ): Promise<PoolSummary> {
     const level = requireLevel(levelName);
     const today = chinaDate(this.clock.now());
     const reviewed = reviewedOn ?? today;
@@ -58,12 +64,32 @@ export class PoolsService {
     const { experts, problems } = readPoolCsv(data, level, today);
     if (problems.length > 0) throw csvRefusal(problems);
     const sourceSha256 = createHash('sha256').update(data).digest('hex');
-    const rows = experts.map((e) => ({ level, code: e.code, name: e.name, affiliation: e.affiliation, external: e.external, specialty: e.specialty, titleRank: e.rank, titleSince: e.titleSince, outstanding: e.outstanding, chairCandidate: e.chairCandidate, viceChairCandidate: e.viceChairCandidate }));
+    const rows = experts.map((e) => ({
+      level,
+      code: e.code,
+      name: e.name,
+      affiliation: e.affiliation,
+      external: e.external,
+      specialty: e.specialty,
+      titleRank: e.rank,
+      titleSince: e.titleSince,
+      outstanding: e.outstanding,
+      chairCandidate: e.chairCandidate,
+      viceChairCandidate: e.viceChairCandidate,
+    }));
     await this.transactions.run(async (manager) => {
       await manager.getRepository(ExpertEntity).delete({ level });
-      for (let i = 0; i < rows.length; i += 200) await manager.getRepository(ExpertEntity).insert(rows.slice(i, i + 200));
-      await manager.getRepository(PoolEntity).save({ level, reviewedOn: reviewed, importedAt: this.clock.now().toISOString(), sourceSha256 });
-      await this.audit.append(manager, { ...actor, action: 'evaluation.pool.imported', subject: `evaluation-pool:${level}`, details: { members: rows.length, reviewedOn: reviewed, sourceSha256 } });
+      for (let i = 0; i < rows.length; i += 200)
+        await manager.getRepository(ExpertEntity).insert(rows.slice(i, i + 200));
+      await manager
+        .getRepository(PoolEntity)
+        .save({ level, reviewedOn: reviewed, importedAt: this.clock.now().toISOString(), sourceSha256 });
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.pool.imported',
+        subject: `evaluation-pool:${level}`,
+        details: { members: rows.length, reviewedOn: reviewed, sourceSha256 },
+      });
     });
     return this.summary(level);
   }
@@ -71,7 +97,9 @@ export class PoolsService {
   /** The members eligible on a date (三.二.2), by code. */
   async eligibleAt(level: Level, date: string): Promise<ExpertEntity[]> {
     const all = await this.experts.find({ where: { level }, order: { code: 'ASC' } });
-    return all.filter((e) => isEligibleAt(level, { rank: e.titleRank as TitleRank, since: e.titleSince, outstanding: e.outstanding }, date));
+    return all.filter((e) =>
+      isEligibleAt(level, { rank: e.titleRank as TitleRank, since: e.titleSince, outstanding: e.outstanding }, date),
+    );
   }
 
   async summary(levelName: string, at?: string): Promise<PoolSummary> {
@@ -81,7 +109,9 @@ export class PoolsService {
     requireRealDate(date, 'at');
     const pool = await this.pools.findOneBy({ level });
     const eligible = await this.eligibleAt(level, date);
-    const bySpecialty = Object.fromEntries(SPECIALTIES_BY_LEVEL[level].map((s) => [s, eligible.filter((e) => e.specialty === s).length]));
+    const bySpecialty = Object.fromEntries(
+      SPECIALTIES_BY_LEVEL[level].map((s) => [s, eligible.filter((e) => e.specialty === s).length]),
+    );
     return {
       level,
       reviewedOn: pool?.reviewedOn ?? null,

@@ -34,31 +34,59 @@ export class PublicityService {
     requireState(round.state, 'MEETING_HELD', 'The publicity of results');
     requireRealDate(input.start, 'start');
     requireRealDate(input.end, 'end');
-    if (input.start < round.meetingDate) throw new AppError('DATE_INVALID', 'The publicity cannot start before the meeting.', { field: 'start' });
+    if (input.start < round.meetingDate)
+      throw new AppError('DATE_INVALID', 'The publicity cannot start before the meeting.', { field: 'start' });
     const workingDays = countWorkingDays(input.start, input.end, await this.calendars.current());
     if (workingDays < MIN_RESULTS_PUBLICITY_WORKING_DAYS) {
-      throw new AppError('PUBLICITY_TOO_SHORT', `${input.start} to ${input.end} has ${workingDays} working days; the results are publicised for at least ${MIN_RESULTS_PUBLICITY_WORKING_DAYS} (四.三.6).`, { workingDays, required: MIN_RESULTS_PUBLICITY_WORKING_DAYS });
+      throw new AppError(
+        'PUBLICITY_TOO_SHORT',
+        `${input.start} to ${input.end} has ${workingDays} working days; the results are publicised for at least ${MIN_RESULTS_PUBLICITY_WORKING_DAYS} (四.三.6).`,
+        { workingDays, required: MIN_RESULTS_PUBLICITY_WORKING_DAYS },
+      );
     }
     const patch = { publicityStart: input.start, publicityEnd: input.end };
-    return this.transactions.run((manager) => this.rounds.advance(manager, round, 'RESULTS_PUBLICISED', actor, patch, { ...patch, workingDays }));
+    return this.transactions.run((manager) =>
+      this.rounds.advance(manager, round, 'RESULTS_PUBLICISED', actor, patch, { ...patch, workingDays }),
+    );
   }
 
   async addObjection(roundId: number, input: ObjectionDto, actor: AuditActor): Promise<ObjectionEntity> {
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'RESULTS_PUBLICISED', 'Recording an objection');
     requireNotFuture(input.receivedOn, this.rounds.today(), 'receivedOn');
-    if (!(await this.applications.existsBy({ roundId, id: input.applicationId }))) throw new AppError('APPLICATION_NOT_FOUND', `No application ${input.applicationId} in round ${roundId}.`);
-    const objection = Object.assign(new ObjectionEntity(), { roundId, applicationId: input.applicationId, summary: input.summary, receivedOn: input.receivedOn, state: 'OPEN', finding: null, recordedBy: actor.actor, resolvedBy: null, resolvedAt: null });
+    if (!(await this.applications.existsBy({ roundId, id: input.applicationId })))
+      throw new AppError('APPLICATION_NOT_FOUND', `No application ${input.applicationId} in round ${roundId}.`);
+    const objection = Object.assign(new ObjectionEntity(), {
+      roundId,
+      applicationId: input.applicationId,
+      summary: input.summary,
+      receivedOn: input.receivedOn,
+      state: 'OPEN',
+      finding: null,
+      recordedBy: actor.actor,
+      resolvedBy: null,
+      resolvedAt: null,
+    });
     await this.transactions.run(async (manager) => {
       await this.rounds.lockInState(manager, roundId, 'RESULTS_PUBLICISED', 'Recording an objection');
       await manager.getRepository(ObjectionEntity).insert(objection);
-      await this.audit.append(manager, { ...actor, action: 'evaluation.objection.recorded', subject: roundSubject(roundId), details: { objectionId: objection.id, applicationId: input.applicationId } });
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.objection.recorded',
+        subject: roundSubject(roundId),
+        details: { objectionId: objection.id, applicationId: input.applicationId },
+      });
     });
     return objection;
   }
 
   /** Resolves an open objection; upheld, the applicant is withheld and gets no certificate. */
-  async resolveObjection(roundId: number, objectionId: number, input: ResolutionDto, actor: AuditActor): Promise<ObjectionEntity> {
+  async resolveObjection(
+    roundId: number,
+    objectionId: number,
+    input: ResolutionDto,
+    actor: AuditActor,
+  ): Promise<ObjectionEntity> {
     const objection = await this.objections.findOneBy({ id: objectionId, roundId });
     if (!objection) throw new AppError('OBJECTION_NOT_FOUND', `No objection ${objectionId} in round ${roundId}.`);
     const state = input.outcome === 'upheld' ? 'UPHELD' : 'DISMISSED';
@@ -66,9 +94,18 @@ export class PublicityService {
     await this.transactions.run(async (manager) => {
       await this.rounds.lockInState(manager, roundId, 'RESULTS_PUBLICISED', 'Resolving an objection');
       const result = await manager.getRepository(ObjectionEntity).update({ id: objectionId, state: 'OPEN' }, patch);
-      if (result.affected !== 1) throw new AppError('OBJECTION_ALREADY_RESOLVED', `Objection ${objectionId} is already resolved.`);
-      if (state === 'UPHELD') await manager.getRepository(ApplicationEntity).update({ id: objection.applicationId, roundId }, { withheld: true });
-      await this.audit.append(manager, { ...actor, action: 'evaluation.objection.resolved', subject: roundSubject(roundId), details: { objectionId, applicationId: objection.applicationId, outcome: input.outcome } });
+      if (result.affected !== 1)
+        throw new AppError('OBJECTION_ALREADY_RESOLVED', `Objection ${objectionId} is already resolved.`);
+      if (state === 'UPHELD')
+        await manager
+          .getRepository(ApplicationEntity)
+          .update({ id: objection.applicationId, roundId }, { withheld: true });
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.objection.resolved',
+        subject: roundSubject(roundId),
+        details: { objectionId, applicationId: objection.applicationId, outcome: input.outcome },
+      });
     });
     return Object.assign(objection, patch);
   }
@@ -86,7 +123,9 @@ export class PublicityService {
     requireState(round.state, 'RESULTS_PUBLICISED', 'The publication');
     requireNotFuture(input.publishedOn, this.rounds.today(), 'publishedOn');
     if (input.publishedOn <= (round.publicityEnd ?? '')) {
-      throw new AppError('PUBLICITY_NOT_OVER', `The publicity runs until ${round.publicityEnd}; publish after it.`, { publicityEnd: round.publicityEnd });
+      throw new AppError('PUBLICITY_NOT_OVER', `The publicity runs until ${round.publicityEnd}; publish after it.`, {
+        publicityEnd: round.publicityEnd,
+      });
     }
     const open = await this.objections.countBy({ roundId, state: 'OPEN' });
     if (open > 0) throw new AppError('OBJECTIONS_UNRESOLVED', `${open} objection(s) are not resolved yet.`, { open });
@@ -94,7 +133,8 @@ export class PublicityService {
     return this.transactions.run(async (manager) => {
       // An objection recorded meanwhile would make this count non-zero: check again under the lock.
       const locked = await this.rounds.lockInState(manager, roundId, 'RESULTS_PUBLICISED', 'The publication');
-      if ((await manager.getRepository(ObjectionEntity).countBy({ roundId, state: 'OPEN' })) > 0) throw new AppError('OBJECTIONS_UNRESOLVED', 'An objection is not resolved yet.');
+      if ((await manager.getRepository(ObjectionEntity).countBy({ roundId, state: 'OPEN' })) > 0)
+        throw new AppError('OBJECTIONS_UNRESOLVED', 'An objection is not resolved yet.');
       return this.rounds.advance(manager, locked, 'PUBLISHED', actor, patch, patch);
     });
   }

@@ -83,9 +83,14 @@ export class RoundIssuanceService {
   private async finish(round: RoundEntity, actor: AuditActor, progress: IssuanceProgress): Promise<void> {
     const details = { total: progress.total, created: progress.created, existing: progress.existing };
     try {
-      await this.transactions.run((manager) => this.rounds.advance(manager, round, 'CERTIFICATES_ISSUED', actor, {}, details));
+      await this.transactions.run((manager) =>
+        this.rounds.advance(manager, round, 'CERTIFICATES_ISSUED', actor, {}, details),
+      );
     } catch (error) {
-      const issuedElsewhere = error instanceof AppError && error.code === 'ROUND_STEP_OUT_OF_ORDER' && error.details?.state === 'CERTIFICATES_ISSUED';
+      const issuedElsewhere =
+        error instanceof AppError &&
+        error.code === 'ROUND_STEP_OUT_OF_ORDER' &&
+        error.details?.state === 'CERTIFICATES_ISSUED';
       if (!issuedElsewhere) throw error;
       round.state = 'CERTIFICATES_ISSUED';
     }
@@ -93,12 +98,25 @@ export class RoundIssuanceService {
 
   /** Passed (四.三.5), eligible, and not withheld after an objection (四.三.6). */
   private async candidates(roundId: number): Promise<ApplicationEntity[]> {
-    const passed = new Set((await this.tallies.find({ select: { applicationId: true }, where: { roundId, passed: true } })).map((t) => t.applicationId));
-    const applications = await this.applications.find({ where: { roundId, eligible: true, withheld: false }, order: { id: 'ASC' } });
+    const passed = new Set(
+      (await this.tallies.find({ select: { applicationId: true }, where: { roundId, passed: true } })).map(
+        (t) => t.applicationId,
+      ),
+    );
+    const applications = await this.applications.find({
+      where: { roundId, eligible: true, withheld: false },
+      order: { id: 'ASC' },
+    });
     return applications.filter((a) => passed.has(a.id));
   }
 
-  private async issueEach(round: RoundEntity, todo: ApplicationEntity[], actor: AuditActor, progress: IssuanceProgress, options: IssuanceOptions): Promise<void> {
+  private async issueEach(
+    round: RoundEntity,
+    todo: ApplicationEntity[],
+    actor: AuditActor,
+    progress: IssuanceProgress,
+    options: IssuanceOptions,
+  ): Promise<void> {
     let next = 0;
     let failure: Error | undefined;
     const links: Array<[number, string]> = [];
@@ -125,7 +143,8 @@ export class RoundIssuanceService {
   private async link(links: Array<[number, string]>): Promise<void> {
     if (links.length === 0) return;
     await this.transactions.run(async (manager) => {
-      for (const [id, certificateNo] of links) await manager.getRepository(ApplicationEntity).update({ id }, { certificateNo });
+      for (const [id, certificateNo] of links)
+        await manager.getRepository(ApplicationEntity).update({ id }, { certificateNo });
     });
   }
 }
@@ -133,7 +152,12 @@ export class RoundIssuanceService {
 /** The certificate of an applicant: passed on the meeting date, approved by the joint document. */
 export function requestFor(round: RoundEntity, application: ApplicationEntity): IssueCertificateDto {
   return {
-    holder: { name: application.name, gender: application.gender, idNumber: application.idNumber, employer: application.employer },
+    holder: {
+      name: application.name,
+      gender: application.gender,
+      idNumber: application.idNumber,
+      employer: application.employer,
+    },
     level: round.level,
     specialty: application.specialty,
     evaluationYear: round.year,

@@ -9,7 +9,10 @@ describe('round states', () => {
   it('refuses a step out of order with a code naming both states', () => {
     expect(() => requireState('OPEN', 'OPEN', 'x')).not.toThrow();
     expect(() => requireState('OPEN', 'ELIGIBILITY_CHECKED', 'The draw')).toThrow(
-      expect.objectContaining({ code: 'ROUND_STEP_OUT_OF_ORDER', details: { state: 'OPEN', required: 'ELIGIBILITY_CHECKED' } }),
+      expect.objectContaining({
+        code: 'ROUND_STEP_OUT_OF_ORDER',
+        details: { state: 'OPEN', required: 'ELIGIBILITY_CHECKED' },
+      }),
     );
   });
 });

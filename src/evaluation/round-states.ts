@@ -27,6 +27,9 @@ export function stateBefore(to: RoundState): RoundState {
 /** Refuses a step taken out of order (409), naming the state the round is in and the one needed. */
 export function requireState(current: string, required: RoundState, step: string): void {
   if (current !== required) {
-    throw new AppError('ROUND_STEP_OUT_OF_ORDER', `${step} needs the round in state ${required}; it is ${current}.`, { state: current, required });
+    throw new AppError('ROUND_STEP_OUT_OF_ORDER', `${step} needs the round in state ${required}; it is ${current}.`, {
+      state: current,
+      required,
+    });
   }
 }

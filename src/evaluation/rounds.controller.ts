@@ -24,10 +24,22 @@ export class RoundsController {
   @RequireRole('admin')
   @AcceptsCsv()
   @ApiConsumes('text/csv')
-  @ApiBody({ schema: { type: 'string', format: 'binary' }, description: 'UTF-8 CSV with the columns of docs/evaluation.md' })
-  @ApiQuery({ name: 'reviewedOn', required: false, description: 'the date of the pool review (三.二.2); default today' })
+  @ApiBody({
+    schema: { type: 'string', format: 'binary' },
+    description: 'UTF-8 CSV with the columns of docs/evaluation.md',
+  })
+  @ApiQuery({
+    name: 'reviewedOn',
+    required: false,
+    description: 'the date of the pool review (三.二.2); default today',
+  })
   @ApiOperation({ summary: "Replace a level's expert pool from a CSV file; any bad row imports nothing" })
-  async importPool(@Param('level') level: string, @CsvBody() csv: Buffer, @CurrentOfficer() officer: AuthenticatedOfficer, @Query('reviewedOn') reviewedOn?: string): Promise<PoolSummaryDto> {
+  async importPool(
+    @Param('level') level: string,
+    @CsvBody() csv: Buffer,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+    @Query('reviewedOn') reviewedOn?: string,
+  ): Promise<PoolSummaryDto> {
     return PoolSummaryDto.from(await this.pools.importCsv(level, csv, reviewedOn, officerActor(officer)));
   }
 
@@ -42,7 +54,10 @@ export class RoundsController {
   @Post('rounds')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Open the annual round of a level' })
-  async create(@Body() body: CreateRoundDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async create(
+    @Body() body: CreateRoundDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.create(body, officerActor(officer)));
   }
 
@@ -56,7 +71,10 @@ export class RoundsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Close applications (OPEN → APPLICATIONS_CLOSED)' })
-  async close(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async close(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.closeApplications(id, officerActor(officer)));
   }
 
@@ -64,7 +82,11 @@ export class RoundsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: "Record the report to HRSS (≥ 10 working days before the meeting) and HRSS's approval" })
-  async report(@Param('id', IdParamPipe) id: number, @Body() body: PreEvaluationReportDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<RoundResponseDto> {
+  async report(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: PreEvaluationReportDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.reportPreEvaluation(id, body, officerActor(officer)));
   }
 }

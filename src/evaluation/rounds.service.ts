@@ -20,7 +20,26 @@ export const PRE_EVALUATION_REPORT_WORKING_DAYS = 10;
 
 /** A new round has none of the later steps' facts yet. */
 const NOTHING_YET = Object.fromEntries(
-  ['commitment', 'committedAt', 'poolSnapshot', 'snapshotSha256', 'poolRoster', 'seatPlan', 'seed', 'drawnAt', 'reportedOn', 'hrssApprovalDocument', 'hrssApprovedOn', 'attendance', 'talliedAt', 'presidingCode', 'publicityStart', 'publicityEnd', 'jointDocument', 'publishedOn'].map((field) => [field, null]),
+  [
+    'commitment',
+    'committedAt',
+    'poolSnapshot',
+    'snapshotSha256',
+    'poolRoster',
+    'seatPlan',
+    'seed',
+    'drawnAt',
+    'reportedOn',
+    'hrssApprovalDocument',
+    'hrssApprovedOn',
+    'attendance',
+    'talliedAt',
+    'presidingCode',
+    'publicityStart',
+    'publicityEnd',
+    'jointDocument',
+    'publishedOn',
+  ].map((field) => [field, null]),
 ) as Partial<RoundEntity>;
 
 export const roundSubject = (id: number) => `evaluation-round:${id}`;
@@ -45,17 +64,32 @@ export class RoundsService {
 
   async create(input: CreateRoundDto, actor: AuditActor): Promise<RoundEntity> {
     requireRealDate(input.meetingDate, 'meetingDate');
-    if (Number(input.meetingDate.slice(0, 4)) !== input.year) throw new AppError('DATE_INVALID', 'meetingDate must fall in the round year.', { field: 'meetingDate' });
+    if (Number(input.meetingDate.slice(0, 4)) !== input.year)
+      throw new AppError('DATE_INVALID', 'meetingDate must fall in the round year.', { field: 'meetingDate' });
     checkThreshold(input.level, input.scoreThreshold);
     const now = this.clock.now().toISOString();
-    const round = Object.assign(new RoundEntity(), NOTHING_YET, { level: input.level, year: input.year, meetingDate: input.meetingDate, state: 'OPEN', scoreThreshold: input.scoreThreshold?.toString() ?? null, createdAt: now, updatedAt: now });
+    const round = Object.assign(new RoundEntity(), NOTHING_YET, {
+      level: input.level,
+      year: input.year,
+      meetingDate: input.meetingDate,
+      state: 'OPEN',
+      scoreThreshold: input.scoreThreshold?.toString() ?? null,
+      createdAt: now,
+      updatedAt: now,
+    });
     try {
       await this.transactions.run(async (manager) => {
         await manager.getRepository(RoundEntity).insert(round);
-        await this.record(manager, round, actor, { level: round.level, year: round.year, meetingDate: round.meetingDate, scoreThreshold: round.scoreThreshold });
+        await this.record(manager, round, actor, {
+          level: round.level,
+          year: round.year,
+          meetingDate: round.meetingDate,
+          scoreThreshold: round.scoreThreshold,
+        });
       });
     } catch (error) {
-      if (uniqueViolation(error)) throw new AppError('ROUND_EXISTS', `There is already a ${input.level} round for ${input.year}.`);
+      if (uniqueViolation(error))
+        throw new AppError('ROUND_EXISTS', `There is already a ${input.level} round for ${input.year}.`);
       throw error;
     }
     return round;
@@ -72,11 +106,20 @@ export class RoundsService {
    * state before: of two racing steps the second finds nothing to change and gets a 409.
    * Records the new state in the round's history and the audit log.
    */
-  async advance(manager: EntityManager, round: RoundEntity, to: RoundState, actor: AuditActor, patch: Partial<RoundEntity>, details: Record<string, unknown> = {}): Promise<RoundEntity> {
+  async advance(
+    manager: EntityManager,
+    round: RoundEntity,
+    to: RoundState,
+    actor: AuditActor,
+    patch: Partial<RoundEntity>,
+    details: Record<string, unknown> = {},
+  ): Promise<RoundEntity> {
     const from = stateBefore(to);
     requireState(round.state, from, `Moving to ${to}`);
     const updatedAt = this.clock.now().toISOString();
-    const result = await manager.getRepository(RoundEntity).update({ id: round.id, state: from }, { ...patch, state: to, updatedAt });
+    const result = await manager
+      .getRepository(RoundEntity)
+      .update({ id: round.id, state: from }, { ...patch, state: to, updatedAt });
     if (result.affected !== 1) await this.lockInState(manager, round.id, from, `Moving to ${to}`);
     Object.assign(round, patch, { state: to, updatedAt });
     await this.record(manager, round, actor, details);
@@ -98,7 +141,15 @@ export class RoundsService {
   }
 
   closeApplications(id: number, actor: AuditActor): Promise<RoundEntity> {
-    return this.transactions.run(async (manager) => this.advance(manager, await this.lockInState(manager, id, 'OPEN', 'Closing applications'), 'APPLICATIONS_CLOSED', actor, {}));
+    return this.transactions.run(async (manager) =>
+      this.advance(
+        manager,
+        await this.lockInState(manager, id, 'OPEN', 'Closing applications'),
+        'APPLICATIONS_CLOSED',
+        actor,
+        {},
+      ),
+    );
   }
 
   /**
@@ -109,28 +160,66 @@ export class RoundsService {
   async reportPreEvaluation(id: number, input: PreEvaluationReportDto, actor: AuditActor): Promise<RoundEntity> {
     const round = await this.get(id);
     requireState(round.state, 'ELIGIBILITY_CHECKED', 'The pre-evaluation report');
-    if (!round.drawnAt) throw new AppError('COMMITTEE_NOT_DRAWN', 'Draw the committee before reporting to HRSS: the report includes its composition (四.三.4).');
+    if (!round.drawnAt)
+      throw new AppError(
+        'COMMITTEE_NOT_DRAWN',
+        'Draw the committee before reporting to HRSS: the report includes its composition (四.三.4).',
+      );
     requireNotFuture(input.reportedOn, this.today(), 'reportedOn');
     requireNotFuture(input.hrssApprovedOn, this.today(), 'hrssApprovedOn');
-    if (input.hrssApprovedOn < input.reportedOn) throw new AppError('DATE_INVALID', 'HRSS cannot approve before the report.', { field: 'hrssApprovedOn' });
+    if (input.hrssApprovedOn < input.reportedOn)
+      throw new AppError('DATE_INVALID', 'HRSS cannot approve before the report.', { field: 'hrssApprovedOn' });
     // 四.三.4: the committee meets only once HRSS has approved.
-    if (input.hrssApprovedOn > round.meetingDate) throw new AppError('DATE_INVALID', 'HRSS must approve before the meeting.', { field: 'hrssApprovedOn' });
-    const latest = addWorkingDays(round.meetingDate, -PRE_EVALUATION_REPORT_WORKING_DAYS, await this.calendars.current());
+    if (input.hrssApprovedOn > round.meetingDate)
+      throw new AppError('DATE_INVALID', 'HRSS must approve before the meeting.', { field: 'hrssApprovedOn' });
+    const latest = addWorkingDays(
+      round.meetingDate,
+      -PRE_EVALUATION_REPORT_WORKING_DAYS,
+      await this.calendars.current(),
+    );
     if (input.reportedOn > latest) {
-      throw new AppError('PRE_EVALUATION_REPORT_TOO_LATE', `The report must reach HRSS ${PRE_EVALUATION_REPORT_WORKING_DAYS} working days before the meeting on ${round.meetingDate}: on ${latest} at the latest (四.三.4).`, { latest, meetingDate: round.meetingDate });
+      throw new AppError(
+        'PRE_EVALUATION_REPORT_TOO_LATE',
+        `The report must reach HRSS ${PRE_EVALUATION_REPORT_WORKING_DAYS} working days before the meeting on ${round.meetingDate}: on ${latest} at the latest (四.三.4).`,
+        { latest, meetingDate: round.meetingDate },
+      );
     }
-    const patch = { reportedOn: input.reportedOn, hrssApprovalDocument: input.hrssApprovalDocument, hrssApprovedOn: input.hrssApprovedOn };
-    return this.transactions.run((manager) => this.advance(manager, round, 'PRE_EVALUATION_REPORTED', actor, patch, patch));
+    const patch = {
+      reportedOn: input.reportedOn,
+      hrssApprovalDocument: input.hrssApprovalDocument,
+      hrssApprovedOn: input.hrssApprovedOn,
+    };
+    return this.transactions.run((manager) =>
+      this.advance(manager, round, 'PRE_EVALUATION_REPORTED', actor, patch, patch),
+    );
   }
 
-  private async record(manager: EntityManager, round: RoundEntity, actor: AuditActor, details: Record<string, unknown>): Promise<void> {
-    await manager.getRepository(RoundHistoryEntity).insert({ roundId: round.id, state: round.state, at: round.updatedAt, actor: actor.actor });
-    await this.audit.append(manager, { ...actor, action: `evaluation.round.${round.state.toLowerCase()}`, subject: roundSubject(round.id), details });
+  private async record(
+    manager: EntityManager,
+    round: RoundEntity,
+    actor: AuditActor,
+    details: Record<string, unknown>,
+  ): Promise<void> {
+    await manager
+      .getRepository(RoundHistoryEntity)
+      .insert({ roundId: round.id, state: round.state, at: round.updatedAt, actor: actor.actor });
+    await this.audit.append(manager, {
+      ...actor,
+      action: `evaluation.round.${round.state.toLowerCase()}`,
+      subject: roundSubject(round.id),
+      details,
+    });
   }
 }
 
 /** 三.四: a 高级 round publishes the quantitative score that qualifies; a 正高 round has none. */
 function checkThreshold(level: Level, threshold: number | undefined): void {
-  if (level === 'senior' && threshold === undefined) throw new AppError('SCORE_THRESHOLD_INVALID', 'A senior round needs its quantitative score threshold (三.四).', { field: 'scoreThreshold' });
-  if (level === 'professor' && threshold !== undefined) throw new AppError('SCORE_THRESHOLD_INVALID', 'A professor round has no quantitative score threshold.', { field: 'scoreThreshold' });
+  if (level === 'senior' && threshold === undefined)
+    throw new AppError('SCORE_THRESHOLD_INVALID', 'A senior round needs its quantitative score threshold (三.四).', {
+      field: 'scoreThreshold',
+    });
+  if (level === 'professor' && threshold !== undefined)
+    throw new AppError('SCORE_THRESHOLD_INVALID', 'A professor round has no quantitative score threshold.', {
+      field: 'scoreThreshold',
+    });
 }

@@ -53,7 +53,9 @@ describe('working days (chinese-days)', () => {
     } else {
       expect(cross).toThrow(AppError);
       expect(cross).toThrow(/2027/);
-      expect(() => isWorkingDay('2027-10-01')).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_COVERED', details: { year: 2027 } }));
+      expect(() => isWorkingDay('2027-10-01')).toThrow(
+        expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_COVERED', details: { year: 2027 } }),
+      );
     }
   });
 });

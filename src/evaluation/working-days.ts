@@ -43,7 +43,7 @@ export function countWorkingDays(first: string, last: string, calendar: HolidayC
 export function addWorkingDays(date: string, n: number, calendar: HolidayCalendar = PACKAGE_CALENDAR): string {
   const step = n < 0 ? -1 : 1;
   let current = date;
-  for (let left = Math.abs(n); left > 0; ) {
+  for (let left = Math.abs(n); left > 0;) {
     current = shiftDate(current, step);
     if (calendar.isWorkingDay(current)) left--;
   }

@@ -69,8 +69,22 @@ export class OfficersService implements OnModuleInit {
     const authority = input.authority;
     try {
       await this.transactions.run(async (manager) => {
-        await manager.getRepository(OfficerEntity).insert({ username: input.username, passwordHash, authority, roles: roles.join(','), disabled: false, createdAt: this.clock.now().toISOString() });
-        await this.audit.append(manager, { ...actor, action: 'officer.added', subject: input.username, details: { authority, roles } });
+        await manager
+          .getRepository(OfficerEntity)
+          .insert({
+            username: input.username,
+            passwordHash,
+            authority,
+            roles: roles.join(','),
+            disabled: false,
+            createdAt: this.clock.now().toISOString(),
+          });
+        await this.audit.append(manager, {
+          ...actor,
+          action: 'officer.added',
+          subject: input.username,
+          details: { authority, roles },
+        });
       });
     } catch (error) {
       if (uniqueViolation(error)) throw new AppError('OFFICER_EXISTS', `Officer ${input.username} already exists.`);

@@ -6,11 +6,23 @@ import type { CertificateLayout, FieldName } from './certificate-layout';
 /** The record's facts a certificate page prints; everything else stays in the registry. */
 export type PrintedCertificate = Pick<
   CertificateEntity,
-  'certificateNo' | 'holderName' | 'gender' | 'idNumber' | 'employer' | 'level' | 'specialty' | 'passedOn' | 'approvalDocument' | 'issuedAt'
+  | 'certificateNo'
+  | 'holderName'
+  | 'gender'
+  | 'idNumber'
+  | 'employer'
+  | 'level'
+  | 'specialty'
+  | 'passedOn'
+  | 'approvalDocument'
+  | 'issuedAt'
 >;
 
 /** Every printable field's text, by the names the layout uses. */
-export function certificateFields(certificate: PrintedCertificate, layout: CertificateLayout): Record<FieldName, string> {
+export function certificateFields(
+  certificate: PrintedCertificate,
+  layout: CertificateLayout,
+): Record<FieldName, string> {
   const issuedOn = chinaDate(certificate.issuedAt);
   return {
     holderName: certificate.holderName,

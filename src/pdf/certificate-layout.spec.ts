@@ -29,9 +29,11 @@ describe('certificate layout file', () => {
 describe('attachmentDisposition', () => {
   it('gives an ASCII fallback and the UTF-8 name per RFC 6266 / RFC 5987', () => {
     expect(attachmentDisposition('certificate.pdf', '职称证书-ZJZ2026000001.pdf')).toBe(
-      "attachment; filename=\"certificate.pdf\"; filename*=UTF-8''%E8%81%8C%E7%A7%B0%E8%AF%81%E4%B9%A6-ZJZ2026000001.pdf",
+      'attachment; filename="certificate.pdf"; filename*=UTF-8\'\'%E8%81%8C%E7%A7%B0%E8%AF%81%E4%B9%A6-ZJZ2026000001.pdf',
     );
-    expect(attachmentDisposition('a.pdf', "证书 (副本)'*.pdf")).toBe("attachment; filename=\"a.pdf\"; filename*=UTF-8''%E8%AF%81%E4%B9%A6%20%28%E5%89%AF%E6%9C%AC%29%27%2A.pdf");
+    expect(attachmentDisposition('a.pdf', "证书 (副本)'*.pdf")).toBe(
+      'attachment; filename="a.pdf"; filename*=UTF-8\'\'%E8%AF%81%E4%B9%A6%20%28%E5%89%AF%E6%9C%AC%29%27%2A.pdf',
+    );
     expect(() => attachmentDisposition('证书.pdf', 'x')).toThrow();
   });
 });

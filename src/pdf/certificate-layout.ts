@@ -35,7 +35,15 @@ const layoutSchema = z.strictObject({
   page: z.strictObject({ widthMm: mm, heightMm: mm }),
   fonts: z.strictObject({ regular: z.string().min(1), bold: z.string().min(1) }),
   colours: z.record(z.string().regex(/^[a-z]+$/), z.string().regex(/^#[0-9a-fA-F]{6}$/)),
-  border: z.strictObject({ insetMm: mm, outerWidthPt: pt, gapMm: mm, innerWidthPt: pt, cornerMm: mm, colour, innerColour: colour }),
+  border: z.strictObject({
+    insetMm: mm,
+    outerWidthPt: pt,
+    gapMm: mm,
+    innerWidthPt: pt,
+    cornerMm: mm,
+    colour,
+    innerColour: colour,
+  }),
   title: text,
   subtitle: text,
   rule: line.extend({ topMm: mm, widthMm: mm }),
@@ -103,7 +111,8 @@ export function parseCertificateLayout(json: unknown): CertificateLayout {
   if (unknown.length > 0) throw new Error(`Invalid certificate layout: unknown colour ${unknown.join(', ')}`);
   const placeholders = [...layout.statement.text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
   const badPlaceholder = placeholders.find((name) => !(FIELD_NAMES as readonly string[]).includes(name));
-  if (badPlaceholder) throw new Error(`Invalid certificate layout: statement.text names unknown field {${badPlaceholder}}`);
+  if (badPlaceholder)
+    throw new Error(`Invalid certificate layout: statement.text names unknown field {${badPlaceholder}}`);
   return layout;
 }
 

@@ -2,7 +2,14 @@ import { X509Certificate } from 'node:crypto';
 import PDFDocument from 'pdfkit';
 import { certificateFields, type PrintedCertificate } from './certificate-fields';
 import { loadCertificateLayout, type CertificateLayout } from './certificate-layout';
-import { assertPrintable, fontMeasure, openLayoutFonts, registeredFontName, type Fonts, type TextMeasure } from './cjk-fonts';
+import {
+  assertPrintable,
+  fontMeasure,
+  openLayoutFonts,
+  registeredFontName,
+  type Fonts,
+  type TextMeasure,
+} from './cjk-fonts';
 import { paintBorder, paintPlan } from './page-painter';
 import { planCertificatePage, type PagePlan } from './page-plan';
 import type { CmsSigningKey } from './cms-signed-data';
@@ -46,7 +53,10 @@ export class CertificateRenderer {
     // Print the address without the fragment: the token is for the QR, not for typing.
     const address = verificationUrl.split('#')[0];
     const plan = planCertificatePage(this.layout, fields, symbol.modules, address, this.measure);
-    assertPrintable(this.fonts, plan.texts.map((box) => [box.font, box.text]));
+    assertPrintable(
+      this.fonts,
+      plan.texts.map((box) => [box.font, box.text]),
+    );
     const info: PDFKit.DocumentInfo = {
       Title: `职称证书 ${certificate.certificateNo}`,
       Author: this.layout.issuers.lines.join('、'),
@@ -75,7 +85,9 @@ export class CertificateRenderer {
     doc.registerFont('regular', this.fonts.regular as unknown as Buffer);
     doc.registerFont('bold', this.fonts.bold as unknown as Buffer);
     // Registered is not embedded: pdfkit embeds (a subset of) a font only once a run uses it.
-    this.fonts.fallbacks.forEach((font, i) => doc.registerFont(registeredFontName('regular', i + 1), font as unknown as Buffer));
+    this.fonts.fallbacks.forEach((font, i) =>
+      doc.registerFont(registeredFontName('regular', i + 1), font as unknown as Buffer),
+    );
     paintBorder(doc, this.layout);
     paintPlan(doc, page.plan, page.symbol);
     if (signature) addSignaturePlaceholder(doc, signature);

@@ -56,7 +56,11 @@ export function openFont(packagePath: string): fontkit.Font {
 }
 
 export function openLayoutFonts(layout: CertificateLayout, fallbackPaths: readonly string[] = []): Fonts {
-  return { regular: openFont(layout.fonts.regular), bold: openFont(layout.fonts.bold), fallbacks: fallbackPaths.map(openFontFile) };
+  return {
+    regular: openFont(layout.fonts.regular),
+    bold: openFont(layout.fonts.bold),
+    fallbacks: fallbackPaths.map(openFontFile),
+  };
 }
 
 /** The layout's font first, then the fallbacks: the order glyphs are looked up in. */
@@ -71,13 +75,24 @@ export function registeredFontName(key: FontKey, chainIndex: number): string {
 
 const scaled = (font: fontkit.Font, units: number, sizePt: number) => (units / font.unitsPerEm) * sizePt;
 
-function placeRuns(fonts: Fonts, key: FontKey, text: string, sizePt: number, spacing: number): { runs: TextRun[]; width: number } {
+function placeRuns(
+  fonts: Fonts,
+  key: FontKey,
+  text: string,
+  sizePt: number,
+  spacing: number,
+): { runs: TextRun[]; width: number } {
   const chain = fontChain(fonts, key);
   const baseline = scaled(fonts[key], fonts[key].ascent, sizePt);
   let dx = 0;
   const runs = splitRuns(text, chain).map((run) => {
     const font = chain[run.font];
-    const placed = { font: registeredFontName(key, run.font), text: run.text, dx, dy: baseline - scaled(font, font.ascent, sizePt) };
+    const placed = {
+      font: registeredFontName(key, run.font),
+      text: run.text,
+      dx,
+      dy: baseline - scaled(font, font.ascent, sizePt),
+    };
     dx += scaled(font, font.layout(run.text).advanceWidth, sizePt) + spacing * [...run.text].length;
     return placed;
   });
@@ -95,7 +110,11 @@ export function fontMeasure(fonts: Fonts): TextMeasure {
 }
 
 /** The characters some font chain cannot draw, as an error naming them and the field. */
-export function unprintableError(chains: ReadonlyArray<readonly fontkit.Font[]>, text: string, field?: string): AppError | undefined {
+export function unprintableError(
+  chains: ReadonlyArray<readonly fontkit.Font[]>,
+  text: string,
+  field?: string,
+): AppError | undefined {
   const characters = [...new Set(chains.flatMap((chain) => missingCharacters(chain, text)))];
   if (characters.length === 0) return undefined;
   const codePoints = characters.map(codePointLabel);
@@ -113,7 +132,11 @@ export function unprintableError(chains: ReadonlyArray<readonly fontkit.Font[]>,
  * (CertificateFontsService); this guards records issued under another font configuration.
  */
 export function assertPrintable(fonts: Fonts, texts: Array<[FontKey, string]>): void {
-  const byFont = (key: FontKey) => texts.filter(([font]) => font === key).map(([, text]) => text).join('');
+  const byFont = (key: FontKey) =>
+    texts
+      .filter(([font]) => font === key)
+      .map(([, text]) => text)
+      .join('');
   for (const key of ['regular', 'bold'] as const) {
     const error = unprintableError([fontChain(fonts, key)], byFont(key));
     if (error) throw error;

@@ -1,4 +1,12 @@
-import { Attribute, EncapsulatedContentInfo, IssuerAndSerialNumber, SignerIdentifier, SignerInfo, id_data, id_signedData } from '@peculiar/asn1-cms';
+import {
+  Attribute,
+  EncapsulatedContentInfo,
+  IssuerAndSerialNumber,
+  SignerIdentifier,
+  SignerInfo,
+  id_data,
+  id_signedData,
+} from '@peculiar/asn1-cms';
 import { ContentType, MessageDigest, id_pkcs9_at_contentType, id_pkcs9_at_messageDigest } from '@peculiar/asn1-pkcs9';
 import { id_sha256, id_sha256WithRSAEncryption } from '@peculiar/asn1-rsa';
 import { AsnArray, AsnConvert, AsnType, AsnTypeTypes, OctetString } from '@peculiar/asn1-schema';
@@ -69,7 +77,10 @@ function signedAttributes(content: Buffer): Attribute[] {
   const digest = createHash('sha256').update(content).digest();
   return derSorted([
     new Attribute({ attrType: id_pkcs9_at_contentType, attrValues: [AsnConvert.serialize(new ContentType(id_data))] }),
-    new Attribute({ attrType: id_pkcs9_at_messageDigest, attrValues: [AsnConvert.serialize(new MessageDigest(digest))] }),
+    new Attribute({
+      attrType: id_pkcs9_at_messageDigest,
+      attrValues: [AsnConvert.serialize(new MessageDigest(digest))],
+    }),
   ]);
 }
 

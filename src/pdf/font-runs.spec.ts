@@ -6,7 +6,8 @@ import { fontChain, fontMeasure, openLayoutFonts } from './cjk-fonts';
 import { codePointLabel, missingCharacters, splitRuns } from './font-runs';
 
 /** A font that has exactly the characters of `covered`: run splitting checked without font files. */
-const fakeFont = (covered: string) => ({ hasGlyphForCodePoint: (cp: number) => [...covered].some((ch) => ch.codePointAt(0) === cp) }) as unknown as Font;
+const fakeFont = (covered: string) =>
+  ({ hasGlyphForCodePoint: (cp: number) => [...covered].some((ch) => ch.codePointAt(0) === cp) }) as unknown as Font;
 
 describe('splitRuns', () => {
   const primary = fakeFont('王明田 Ae\u0301');
@@ -28,8 +29,14 @@ describe('splitRuns', () => {
   });
 
   it('keeps a space or a combining mark in the font before it when that font has it', () => {
-    expect(splitRuns('𪚥 王', [primary, second])).toEqual([{ font: 1, text: '𪚥 ' }, { font: 0, text: '王' }]);
-    expect(splitRuns('𠀀 王', [primary, fallback])).toEqual([{ font: 1, text: '𠀀' }, { font: 0, text: ' 王' }]);
+    expect(splitRuns('𪚥 王', [primary, second])).toEqual([
+      { font: 1, text: '𪚥 ' },
+      { font: 0, text: '王' },
+    ]);
+    expect(splitRuns('𠀀 王', [primary, fallback])).toEqual([
+      { font: 1, text: '𠀀' },
+      { font: 0, text: ' 王' },
+    ]);
     expect(splitRuns('Ae\u0301', [primary, fallback])).toEqual([{ font: 0, text: 'Ae\u0301' }]);
   });
 
@@ -51,17 +58,25 @@ describe('glyph coverage of the certificate fonts', () => {
   });
 
   const hanazono = HANAZONO_FONTS.every((path) => existsSync(path));
-  (hanazono ? it : it.skip)('with fonts-hanazono as fallback, draws Extension B from HanaMin and the rest from Noto', () => {
-    const fonts = openLayoutFonts(layout, HANAZONO_FONTS);
-    for (const key of ['regular', 'bold'] as const) expect(missingCharacters(fontChain(fonts, key), '𠮷田𠀀王')).toEqual([]);
-    const measure = fontMeasure(fonts);
-    const runs = measure.runs('regular', '王𠀀明', 14);
-    expect(runs.map((r) => [r.font, r.text])).toEqual([['regular', '王'], [expect.stringMatching(/^fallback-[12]$/), '𠀀'], ['regular', '明']]);
-    // Each run starts where the one before ends, on the layout font's baseline.
-    expect(runs[1].dx).toBeCloseTo(measure.width('regular', '王', 14), 6);
-    expect(runs[2].dx).toBeCloseTo(runs[1].dx + measure.width('regular', '𠀀', 14), 6);
-    expect(measure.width('regular', '王𠀀明', 14)).toBeCloseTo(runs[2].dx + measure.width('regular', '明', 14), 6);
-    expect(runs[0].dy).toBe(0);
-    expect(runs[1].dy).not.toBe(0);
-  });
+  (hanazono ? it : it.skip)(
+    'with fonts-hanazono as fallback, draws Extension B from HanaMin and the rest from Noto',
+    () => {
+      const fonts = openLayoutFonts(layout, HANAZONO_FONTS);
+      for (const key of ['regular', 'bold'] as const)
+        expect(missingCharacters(fontChain(fonts, key), '𠮷田𠀀王')).toEqual([]);
+      const measure = fontMeasure(fonts);
+      const runs = measure.runs('regular', '王𠀀明', 14);
+      expect(runs.map((r) => [r.font, r.text])).toEqual([
+        ['regular', '王'],
+        [expect.stringMatching(/^fallback-[12]$/), '𠀀'],
+        ['regular', '明'],
+      ]);
+      // Each run starts where the one before ends, on the layout font's baseline.
+      expect(runs[1].dx).toBeCloseTo(measure.width('regular', '王', 14), 6);
+      expect(runs[2].dx).toBeCloseTo(runs[1].dx + measure.width('regular', '𠀀', 14), 6);
+      expect(measure.width('regular', '王𠀀明', 14)).toBeCloseTo(runs[2].dx + measure.width('regular', '明', 14), 6);
+      expect(runs[0].dy).toBe(0);
+      expect(runs[1].dy).not.toBe(0);
+    },
+  );
 });

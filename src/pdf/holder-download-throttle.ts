@@ -15,7 +15,11 @@ export class HolderDownloadThrottle {
     failureWindowSeconds = 15 * 60,
     private readonly requestLimit = 30,
   ) {
-    this.failures = new RateLimiterMemory({ keyPrefix: 'pdf-failure', points: failureLimit, duration: failureWindowSeconds });
+    this.failures = new RateLimiterMemory({
+      keyPrefix: 'pdf-failure',
+      points: failureLimit,
+      duration: failureWindowSeconds,
+    });
     this.requests = new RateLimiterMemory({ keyPrefix: 'pdf-request', points: requestLimit, duration: 60 });
   }
 

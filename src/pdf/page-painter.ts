@@ -12,8 +12,16 @@ export function paintBorder(doc: Doc, layout: CertificateLayout): void {
   const outer = b.insetMm * MM;
   const inner = outer + b.gapMm * MM;
   const accent = resolveColour(layout, b.colour);
-  doc.lineWidth(b.outerWidthPt).strokeColor(accent).rect(outer, outer, width - 2 * outer, height - 2 * outer).stroke();
-  doc.lineWidth(b.innerWidthPt).strokeColor(resolveColour(layout, b.innerColour)).rect(inner, inner, width - 2 * inner, height - 2 * inner).stroke();
+  doc
+    .lineWidth(b.outerWidthPt)
+    .strokeColor(accent)
+    .rect(outer, outer, width - 2 * outer, height - 2 * outer)
+    .stroke();
+  doc
+    .lineWidth(b.innerWidthPt)
+    .strokeColor(resolveColour(layout, b.innerColour))
+    .rect(inner, inner, width - 2 * inner, height - 2 * inner)
+    .stroke();
   const inset = inner + 2.5 * MM;
   const arm = b.cornerMm * MM;
   const corners: Array<[number, number, number, number]> = [
@@ -23,7 +31,13 @@ export function paintBorder(doc: Doc, layout: CertificateLayout): void {
     [width - inset, height - inset, -1, -1],
   ];
   for (const [x, y, dx, dy] of corners) {
-    doc.lineWidth(1.2).strokeColor(accent).moveTo(x + dx * arm, y).lineTo(x, y).lineTo(x, y + dy * arm).stroke();
+    doc
+      .lineWidth(1.2)
+      .strokeColor(accent)
+      .moveTo(x + dx * arm, y)
+      .lineTo(x, y)
+      .lineTo(x, y + dy * arm)
+      .stroke();
     const cx = x + dx * 3 * MM;
     const cy = y + dy * 3 * MM;
     const r = 0.9 * MM;
@@ -48,7 +62,9 @@ export function paintPlan(doc: Doc, plan: PagePlan, symbol: QrSymbol): void {
   for (const box of plan.texts) {
     doc.fontSize(box.sizePt).fillColor(box.colour);
     for (const run of box.runs) {
-      doc.font(run.font).text(run.text, box.x + run.dx, box.y + run.dy, { lineBreak: false, characterSpacing: box.characterSpacingPt });
+      doc
+        .font(run.font)
+        .text(run.text, box.x + run.dx, box.y + run.dy, { lineBreak: false, characterSpacing: box.characterSpacingPt });
     }
   }
   paintQr(doc, plan, symbol);

@@ -35,13 +35,22 @@ function overlaps(a: Rect, b: Rect): boolean {
 
 function overlappingPairs(rects: Rect[]): string[] {
   const pairs: string[] = [];
-  rects.forEach((a, i) => rects.slice(i + 1).forEach((b) => overlaps(a, b) && pairs.push(`${a.role} "${a.text}" × ${b.role} "${b.text}"`)));
+  rects.forEach((a, i) =>
+    rects.slice(i + 1).forEach((b) => overlaps(a, b) && pairs.push(`${a.role} "${a.text}" × ${b.role} "${b.text}"`)),
+  );
   return pairs;
 }
 
 function qrZone(p: PagePlan): Rect {
   const { x, y, symbolPt, quietZonePt } = p.qr;
-  return { role: 'qr', text: '', x: x - quietZonePt, y: y - quietZonePt, width: symbolPt + 2 * quietZonePt, height: symbolPt + 2 * quietZonePt };
+  return {
+    role: 'qr',
+    text: '',
+    x: x - quietZonePt,
+    y: y - quietZonePt,
+    width: symbolPt + 2 * quietZonePt,
+    height: symbolPt + 2 * quietZonePt,
+  };
 }
 
 function expectClean(p: PagePlan): void {
@@ -64,8 +73,16 @@ describe('certificate page plan', () => {
     expect([...employer]).toHaveLength(30);
     const p = plan({ holderName: '欧阳娜娜', employer });
     expectClean(p);
-    expect(p.texts.filter((box) => box.role === 'value:employer').map((box) => box.text).join('')).toBe(employer);
-    expect(p.texts.find((box) => box.role === 'value:holderName')).toMatchObject({ text: '欧阳娜娜', sizePt: layout.fields.value.sizePt });
+    expect(
+      p.texts
+        .filter((box) => box.role === 'value:employer')
+        .map((box) => box.text)
+        .join(''),
+    ).toBe(employer);
+    expect(p.texts.find((box) => box.role === 'value:holderName')).toMatchObject({
+      text: '欧阳娜娜',
+      sizePt: layout.fields.value.sizePt,
+    });
   });
 
   it('still fits the longest values the registry accepts (40-character name, 100-character employer)', () => {
@@ -76,7 +93,12 @@ describe('certificate page plan', () => {
   it('lays out 高级工程师 with its own committee, and smaller QR versions with a wider quiet zone', () => {
     const p = plan({ level: 'senior', specialty: 'quality', certificateNo: 'ZJG2026000001' }, 57);
     expectClean(p);
-    expect(p.texts.filter((box) => box.role === 'statement').map((box) => box.text).join('')).toContain('浙江省质量技术基础专业高级工程师职务任职资格评审委员会');
+    expect(
+      p.texts
+        .filter((box) => box.role === 'statement')
+        .map((box) => box.text)
+        .join(''),
+    ).toContain('浙江省质量技术基础专业高级工程师职务任职资格评审委员会');
   });
 
   it('prints the QR at 40 mm or more, so a version-20 module is at least 0.4 mm', () => {

@@ -72,7 +72,15 @@ function place(p: Planner, role: string, text: string, style: Style, x: number, 
   return box;
 }
 
-function centred(p: Planner, role: string, text: string, style: Style, y: number, spacing = 0, centreX = (p.layout.page.widthMm * MM) / 2): TextBox {
+function centred(
+  p: Planner,
+  role: string,
+  text: string,
+  style: Style,
+  y: number,
+  spacing = 0,
+  centreX = (p.layout.page.widthMm * MM) / 2,
+): TextBox {
   const width = p.measure.width(style.font, text, style.sizePt, spacing);
   return place(p, role, text, style, centreX - width / 2, y, spacing);
 }
@@ -83,7 +91,14 @@ function planHeader(p: Planner): void {
   centred(p, 'subtitle', subtitle.text, subtitle, subtitle.topMm * MM, subtitle.characterSpacingPt);
   const half = (rule.widthMm * MM) / 2;
   const centre = (page.widthMm * MM) / 2;
-  p.lines.push({ x1: centre - half, y1: rule.topMm * MM, x2: centre + half, y2: rule.topMm * MM, colour: resolveColour(p.layout, rule.colour), widthPt: rule.widthPt });
+  p.lines.push({
+    x1: centre - half,
+    y1: rule.topMm * MM,
+    x2: centre + half,
+    y2: rule.topMm * MM,
+    colour: resolveColour(p.layout, rule.colour),
+    widthPt: rule.widthPt,
+  });
 }
 
 /** A label spread evenly across the label column (分散对齐), shrunk if it is longer than the column. */
@@ -110,9 +125,23 @@ function planRows(p: Planner, fields: Record<FieldName, string>, rowHeight: numb
     // The first line sits on the row's underline; extra lines grow the row downwards.
     const firstTop = rowTop + rowHeight - lineHeight - 2;
     fitted.lines.forEach((text, i) => {
-      const box = place(p, `value:${row.field}`, text, { ...f.value, sizePt: fitted.sizePt }, valueX, firstTop + i * step);
+      const box = place(
+        p,
+        `value:${row.field}`,
+        text,
+        { ...f.value, sizePt: fitted.sizePt },
+        valueX,
+        firstTop + i * step,
+      );
       const underlineY = box.y + box.height + 0.5;
-      p.lines.push({ x1: valueX, y1: underlineY, x2: f.rightMm * MM, y2: underlineY, colour: resolveColour(p.layout, f.underline.colour), widthPt: f.underline.widthPt });
+      p.lines.push({
+        x1: valueX,
+        y1: underlineY,
+        x2: f.rightMm * MM,
+        y2: underlineY,
+        colour: resolveColour(p.layout, f.underline.colour),
+        widthPt: f.underline.widthPt,
+      });
     });
     planLabel(p, row.label, f.leftMm * MM, firstTop + p.measure.ascent(f.value.font, fitted.sizePt));
     rowTop += rowHeight + (fitted.lines.length - 1) * step;
@@ -138,7 +167,15 @@ function planQr(p: Planner, modules: number, address: string): PagePlan['qr'] {
   const x = q.leftMm * MM;
   const y = q.topMm * MM;
   const centreX = x + symbolPt / 2;
-  const caption = centred(p, 'qr-caption', q.caption.text, q.caption, y + symbolPt + quietZonePt + q.caption.gapMm * MM, 0, centreX);
+  const caption = centred(
+    p,
+    'qr-caption',
+    q.caption.text,
+    q.caption,
+    y + symbolPt + quietZonePt + q.caption.gapMm * MM,
+    0,
+    centreX,
+  );
   const line = `${q.address.prefix}${address}`;
   const fitted = fitText(line, q.address.widthMm * MM, { ...q.address, maxLines: 2 }, p.measure);
   const step = p.measure.lineHeight(q.address.font, fitted.sizePt);
@@ -158,7 +195,14 @@ function planIssuersAndFooter(p: Planner, fields: Record<FieldName, string>): vo
     y = box.y + box.height + issuers.lineGapMm * MM;
   }
   const date = fields[issuers.date.field];
-  place(p, 'issuer-date', date, issuers.date, right - p.measure.width(issuers.date.font, date, issuers.date.sizePt), y - issuers.lineGapMm * MM + issuers.date.gapMm * MM);
+  place(
+    p,
+    'issuer-date',
+    date,
+    issuers.date,
+    right - p.measure.width(issuers.date.font, date, issuers.date.sizePt),
+    y - issuers.lineGapMm * MM + issuers.date.gapMm * MM,
+  );
   const footerTop = (page.heightMm - footer.bottomMm) * MM - p.measure.lineHeight(footer.font, footer.sizePt);
   centred(p, 'footer', footer.text, footer, footerTop, footer.characterSpacingPt);
 }
@@ -178,7 +222,9 @@ function planFlow(layout: CertificateLayout, measure: TextMeasure, fields: Recor
     end = planStatement(p, fields, rowsEnd + layout.statement.gapMm * MM);
     if (end <= bottom) return p;
   }
-  throw new Error(`Certificate layout overflow: text ends at ${(end / MM).toFixed(1)} mm, below flowBottomMm ${layout.flowBottomMm}`);
+  throw new Error(
+    `Certificate layout overflow: text ends at ${(end / MM).toFixed(1)} mm, below flowBottomMm ${layout.flowBottomMm}`,
+  );
 }
 
 /**
@@ -186,7 +232,13 @@ function planFlow(layout: CertificateLayout, measure: TextMeasure, fields: Recor
  * test can check that no two texts overlap for the longest values. Throws when the data cannot
  * fit above the QR/issuer area (a layout that cannot hold the data is a bug, not bad input).
  */
-export function planCertificatePage(layout: CertificateLayout, fields: Record<FieldName, string>, qrModules: number, address: string, measure: TextMeasure): PagePlan {
+export function planCertificatePage(
+  layout: CertificateLayout,
+  fields: Record<FieldName, string>,
+  qrModules: number,
+  address: string,
+  measure: TextMeasure,
+): PagePlan {
   const p = planFlow(layout, measure, fields);
   const qr = planQr(p, qrModules, address);
   planIssuersAndFooter(p, fields);

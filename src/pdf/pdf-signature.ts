@@ -37,7 +37,16 @@ export function addSignaturePlaceholder(doc: PDFKit.PDFDocument, fields: Signatu
     Location: new String(fields.location),
   });
   // Print (4) + Locked (128): the field is part of the printed page and cannot be moved.
-  const widget = pdf.ref({ Type: 'Annot', Subtype: 'Widget', FT: 'Sig', Rect: [0, 0, 0, 0], F: 132, V: signature, T: new String('Signature1'), P: pdf.page.dictionary });
+  const widget = pdf.ref({
+    Type: 'Annot',
+    Subtype: 'Widget',
+    FT: 'Sig',
+    Rect: [0, 0, 0, 0],
+    F: 132,
+    V: signature,
+    T: new String('Signature1'),
+    P: pdf.page.dictionary,
+  });
   pdf.page.annotations.push(widget);
   signature.end();
   widget.end();

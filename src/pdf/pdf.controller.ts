@@ -7,7 +7,11 @@ import { HolderPdfRequestDto } from './dto/holder-pdf-request.dto';
 import { PdfService, type CertificatePdf } from './pdf.service';
 
 function pdfFile(pdf: CertificatePdf): StreamableFile {
-  return new StreamableFile(pdf.bytes, { type: 'application/pdf', length: pdf.bytes.length, disposition: attachmentDisposition('certificate.pdf', pdf.filename) });
+  return new StreamableFile(pdf.bytes, {
+    type: 'application/pdf',
+    length: pdf.bytes.length,
+    disposition: attachmentDisposition('certificate.pdf', pdf.filename),
+  });
 }
 
 @Controller()
@@ -20,7 +24,9 @@ export class PdfController {
   @Header('Cache-Control', 'no-store')
   @ApiTags('public')
   @ApiProduces('application/pdf')
-  @ApiOperation({ summary: "The holder's signed certificate PDF; any mismatch of number, name or ID number is the same 404" })
+  @ApiOperation({
+    summary: "The holder's signed certificate PDF; any mismatch of number, name or ID number is the same 404",
+  })
   async holderPdf(@Body() body: HolderPdfRequestDto, @Req() request: FastifyRequest): Promise<StreamableFile> {
     return pdfFile(await this.pdfs.holderPdf(body, request.ip));
   }

@@ -76,7 +76,10 @@ export class PdfService {
 
   private async pdfOf(certificate: CertificateEntity): Promise<CertificatePdf> {
     if (certificate.status !== 'VALID') {
-      throw new AppError('CERTIFICATE_REVOKED', `Certificate ${certificate.certificateNo} has been revoked; no PDF is issued for it.`);
+      throw new AppError(
+        'CERTIFICATE_REVOKED',
+        `Certificate ${certificate.certificateNo} has been revoked; no PDF is issued for it.`,
+      );
     }
     const url = this.certificates.verificationUrl(certificate);
     const bytes = await this.cache.getOrCreate(cacheKey(certificate, url), () =>
@@ -88,6 +91,18 @@ export class PdfService {
 
 /** Every fact the page prints, so a corrected record never hits a stale PDF. */
 function cacheKey(c: CertificateEntity, url: string): string {
-  const printed = [c.certificateNo, c.holderName, c.gender, c.idNumber, c.employer, c.level, c.specialty, c.passedOn, c.approvalDocument, c.issuedAt, url];
+  const printed = [
+    c.certificateNo,
+    c.holderName,
+    c.gender,
+    c.idNumber,
+    c.employer,
+    c.level,
+    c.specialty,
+    c.passedOn,
+    c.approvalDocument,
+    c.issuedAt,
+    url,
+  ];
   return createHash('sha256').update(JSON.stringify(printed)).digest('hex');
 }

@@ -19,7 +19,9 @@ export const MAX_QR_VERSION = 20;
 export function qrSymbol(text: string): QrSymbol {
   const code = QRCode.create(text, { errorCorrectionLevel: 'M' });
   if (code.version > MAX_QR_VERSION) {
-    throw new Error(`The verification URL needs QR version ${code.version}; at most ${MAX_QR_VERSION} prints legibly at this size`);
+    throw new Error(
+      `The verification URL needs QR version ${code.version}; at most ${MAX_QR_VERSION} prints legibly at this size`,
+    );
   }
   const { size } = code.modules;
   const runs: QrSymbol['runs'] = [];

@@ -20,8 +20,16 @@ export class RegistryController {
   @RegistryCors()
   @EntityTag()
   @Header('Cache-Control', 'public, max-age=60')
-  @ApiOperation({ summary: 'A certificate by number: public facts, masked ID number, status and revocation (?at=YYYY-MM-DD: the status on that date)' })
-  @ApiQuery({ name: 'at', required: false, example: '2026-11-26', description: 'The status in force on this date (YYYY-MM-DD)' })
+  @ApiOperation({
+    summary:
+      'A certificate by number: public facts, masked ID number, status and revocation (?at=YYYY-MM-DD: the status on that date)',
+  })
+  @ApiQuery({
+    name: 'at',
+    required: false,
+    example: '2026-11-26',
+    description: 'The status in force on this date (YYYY-MM-DD)',
+  })
   // A plain parameter, not a DTO: the hot path skips class-transformer; the service checks it.
   byNumber(@Param('certificateNo') certificateNo: string, @Query('at') at?: string): Promise<RegistryCertificateDto> {
     return this.registry.byNumber(certificateNo, at);
@@ -33,7 +41,9 @@ export class RegistryController {
   @EntityTag()
   // The URL holds a full ID number: no shared cache may keep it.
   @Header('Cache-Control', 'private, max-age=60')
-  @ApiOperation({ summary: 'Certificates of one holder: exact name and full ID number, both required (a list, possibly empty)' })
+  @ApiOperation({
+    summary: 'Certificates of one holder: exact name and full ID number, both required (a list, possibly empty)',
+  })
   search(@Query() query: RegistrySearchQueryDto): Promise<RegistryCertificateDto[]> {
     return this.registry.byHolder(query.name, query.idNumber);
   }

@@ -9,7 +9,11 @@ import { VerificationService } from './verification.service';
 /** The public lookup and the verification of tokens, read-only; the HTTP API is RegistryApiModule. */
 @Module({
   imports: [CertificatesModule, RevocationModule, SigningModule],
-  providers: [VerificationService, RegistryService, { provide: RevocationDetails, useExisting: RevocationRecordsService }],
+  providers: [
+    VerificationService,
+    RegistryService,
+    { provide: RevocationDetails, useExisting: RevocationRecordsService },
+  ],
   exports: [VerificationService, RegistryService],
 })
 export class RegistryModule {}

@@ -20,8 +20,10 @@ export abstract class RevocationDetails {
   abstract statusOn(certificateNo: string, date: string): Promise<CertificateStatus | null>;
 }
 
-
-function publicRecord(record: CertificateEntity, revocation: RegistryRevocationDto | undefined): RegistryCertificateDto {
+function publicRecord(
+  record: CertificateEntity,
+  revocation: RegistryRevocationDto | undefined,
+): RegistryCertificateDto {
   return {
     ...publicFacts(record),
     status: record.status,
@@ -47,8 +49,14 @@ export class RegistryService {
     if (at !== undefined && !isCalendarDate(at)) throw new AppError('DATE_INVALID', 'at must be one date YYYY-MM-DD.');
     const found = await this.findByNumber(certificateNo);
     const status = found && at !== undefined ? await this.revocations.statusOn(certificateNo, at) : found?.status;
-    if (!found || !status) throw new AppError('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}${at ? ` on ${at}` : ''}.`);
-    return status === found.status ? found : { ...found, status, revocation: status === 'REVOKED' ? found.revocation : null };
+    if (!found || !status)
+      throw new AppError(
+        'CERTIFICATE_NOT_FOUND',
+        `The registry has no certificate ${certificateNo}${at ? ` on ${at}` : ''}.`,
+      );
+    return status === found.status
+      ? found
+      : { ...found, status, revocation: status === 'REVOKED' ? found.revocation : null };
   }
 
   async findByNumber(certificateNo: string): Promise<RegistryCertificateDto | undefined> {
@@ -70,7 +78,8 @@ export class RegistryService {
 
   private async present(records: CertificateEntity[]): Promise<RegistryCertificateDto[]> {
     const revoked = records.filter((r) => r.status === 'REVOKED').map((r) => r.certificateNo);
-    const details = revoked.length > 0 ? await this.revocations.forCertificates(revoked) : new Map<string, RegistryRevocationDto>();
+    const details =
+      revoked.length > 0 ? await this.revocations.forCertificates(revoked) : new Map<string, RegistryRevocationDto>();
     return records.map((record) => publicRecord(record, details.get(record.certificateNo)));
   }
 }

@@ -13,7 +13,9 @@ import { publicFacts } from '../certificates/public-facts';
 
 /** The payload a certificate was issued with, in the form the request used. */
 function issuedPayload(record: CertificateEntity, form: 'credential' | 'token'): string {
-  return form === 'credential' ? (JSON.parse(record.credential) as { payload: string }).payload : record.qrToken.split('.')[1];
+  return form === 'credential'
+    ? (JSON.parse(record.credential) as { payload: string }).payload
+    : record.qrToken.split('.')[1];
 }
 
 /**
@@ -44,9 +46,18 @@ export class VerificationService {
     return this.withRegistry(check, check.claims?.no, 'token', now);
   }
 
-  private async withRegistry(check: SignatureCheck<unknown>, certificateNo: string | undefined, form: 'credential' | 'token', now: Date): Promise<VerificationResultDto> {
+  private async withRegistry(
+    check: SignatureCheck<unknown>,
+    certificateNo: string | undefined,
+    form: 'credential' | 'token',
+    now: Date,
+  ): Promise<VerificationResultDto> {
     const signatures = check.signatures.map(({ authority, kid, valid }) => ({ authority, kid, valid }));
-    const result = (verdict: VerificationResultDto['verdict'], reasons: Reason[], record?: CertificateEntity): VerificationResultDto => ({
+    const result = (
+      verdict: VerificationResultDto['verdict'],
+      reasons: Reason[],
+      record?: CertificateEntity,
+    ): VerificationResultDto => ({
       verdict,
       reasons,
       signatures,
@@ -56,14 +67,26 @@ export class VerificationService {
     });
     if (!check.ok || certificateNo === undefined) return result('INVALID', check.reasons);
     const record = await this.certificates.findByNumber(certificateNo);
-    if (!record) return result('INVALID', [reason('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}.`)]);
+    if (!record)
+      return result('INVALID', [reason('CERTIFICATE_NOT_FOUND', `The registry has no certificate ${certificateNo}.`)]);
     if (issuedPayload(record, form) !== check.payload) {
-      return result('INVALID', [reason('PAYLOAD_MISMATCH', 'The signed content differs from the certificate the registry holds.')]);
+      return result('INVALID', [
+        reason('PAYLOAD_MISMATCH', 'The signed content differs from the certificate the registry holds.'),
+      ]);
     }
     if (record.status === 'REVOKED') {
       const revocation = await this.revocations.revocationOf(record.certificateNo);
-      const because = revocation ? `: ${revocation.reasonCategoryName}, ${revocation.decisionDocument}, effective ${revocation.revokedOn}` : '';
-      return { ...result('REVOKED', [reason('CERTIFICATE_REVOKED', `The certificate has been revoked (已撤销)${because}.`)], record), revocation };
+      const because = revocation
+        ? `: ${revocation.reasonCategoryName}, ${revocation.decisionDocument}, effective ${revocation.revokedOn}`
+        : '';
+      return {
+        ...result(
+          'REVOKED',
+          [reason('CERTIFICATE_REVOKED', `The certificate has been revoked (已撤销)${because}.`)],
+          record,
+        ),
+        revocation,
+      };
     }
     return result('VALID', [], record);
   }

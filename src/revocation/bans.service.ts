@@ -33,6 +33,11 @@ export class BansService {
     const inForce = bans.find((ban) => isWithin(date, { from: ban.fromDate, until: ban.untilDate }));
     const shown = inForce ?? bans[0];
     if (!shown) return { active: false, from: null, until: null, decisionDocument: null };
-    return { active: inForce !== undefined, from: shown.fromDate, until: shown.untilDate, decisionDocument: shown.decisionDocument };
+    return {
+      active: inForce !== undefined,
+      from: shown.fromDate,
+      until: shown.untilDate,
+      decisionDocument: shown.decisionDocument,
+    };
   }
 }

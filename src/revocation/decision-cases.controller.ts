@@ -15,7 +15,10 @@ export class RevocationsController {
   @Post()
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Propose revoking a certificate for misconduct (confirmed by the other authority)' })
-  async propose(@Body() body: ProposeRevocationDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async propose(
+    @Body() body: ProposeRevocationDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.proposeRevocation(body, officer));
   }
 
@@ -29,7 +32,10 @@ export class RevocationsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Confirm, as a revoker of the OTHER authority; the certificate is revoked at once' })
-  async confirm(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async confirm(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.confirm('REVOCATION', id, officer));
   }
 
@@ -37,7 +43,11 @@ export class RevocationsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Reject a proposed revocation; it ends without effect' })
-  async reject(@Param('id', IdParamPipe) id: number, @Body() body: RejectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async reject(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: RejectionDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.reject('REVOCATION', id, body.reason, officer));
   }
 }
@@ -50,7 +60,10 @@ export class ReinstatementsController {
   @Post()
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Propose reversing a revocation after re-examination (复审)' })
-  async propose(@Body() body: ProposeReinstatementDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async propose(
+    @Body() body: ProposeReinstatementDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.proposeReinstatement(body, officer));
   }
 
@@ -63,15 +76,24 @@ export class ReinstatementsController {
   @Post(':id/confirmation')
   @HttpCode(200)
   @RequireRole('revoker')
-  @ApiOperation({ summary: 'Confirm, as a revoker of the OTHER authority; the certificate is VALID again, bans lifted' })
-  async confirm(@Param('id', IdParamPipe) id: number, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  @ApiOperation({
+    summary: 'Confirm, as a revoker of the OTHER authority; the certificate is VALID again, bans lifted',
+  })
+  async confirm(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.confirm('REINSTATEMENT', id, officer));
   }
 
   @Post(':id/rejection')
   @HttpCode(200)
   @RequireRole('revoker')
-  async reject(@Param('id', IdParamPipe) id: number, @Body() body: RejectionDto, @CurrentOfficer() officer: AuthenticatedOfficer): Promise<DecisionCaseResponseDto> {
+  async reject(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: RejectionDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.reject('REINSTATEMENT', id, body.reason, officer));
   }
 }

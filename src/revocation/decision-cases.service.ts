@@ -44,14 +44,32 @@ export class DecisionCasesService {
 
   async proposeRevocation(request: ProposeRevocationDto, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
     const certificate = await this.checkProposal('REVOCATION', request);
-    return this.propose('REVOCATION', request, officer, certificate, { reasonCategory: request.reasonCategory, serious: request.serious, reversesCaseId: null });
+    return this.propose('REVOCATION', request, officer, certificate, {
+      reasonCategory: request.reasonCategory,
+      serious: request.serious,
+      reversesCaseId: null,
+    });
   }
 
-  async proposeReinstatement(request: ProposeReinstatementDto, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
+  async proposeReinstatement(
+    request: ProposeReinstatementDto,
+    officer: AuthenticatedOfficer,
+  ): Promise<DecisionCaseEntity> {
     const certificate = await this.checkProposal('REINSTATEMENT', request);
-    const revocation = await this.cases.findOne({ where: { certificateNo: certificate.certificateNo, kind: 'REVOCATION', state: 'CONFIRMED' }, order: { id: 'DESC' } });
-    if (!revocation) throw new AppError('CERTIFICATE_NOT_REVOKED', `Certificate ${certificate.certificateNo} has no confirmed revocation to reverse.`);
-    return this.propose('REINSTATEMENT', request, officer, certificate, { reasonCategory: null, serious: false, reversesCaseId: revocation.id });
+    const revocation = await this.cases.findOne({
+      where: { certificateNo: certificate.certificateNo, kind: 'REVOCATION', state: 'CONFIRMED' },
+      order: { id: 'DESC' },
+    });
+    if (!revocation)
+      throw new AppError(
+        'CERTIFICATE_NOT_REVOKED',
+        `Certificate ${certificate.certificateNo} has no confirmed revocation to reverse.`,
+      );
+    return this.propose('REINSTATEMENT', request, officer, certificate, {
+      reasonCategory: null,
+      serious: false,
+      reversesCaseId: revocation.id,
+    });
   }
 
   async get(kind: CaseKind, id: number): Promise<DecisionCaseEntity> {
@@ -64,22 +82,49 @@ export class DecisionCasesService {
   async confirm(kind: CaseKind, id: number, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
     const pending = await this.pending(kind, id);
     if (pending.proposedAuthority === officer.authority) {
-      throw new AppError('CONFIRMATION_BY_SAME_AUTHORITY', 'A decision is confirmed by an officer of the other authority, never by the proposing one.');
+      throw new AppError(
+        'CONFIRMATION_BY_SAME_AUTHORITY',
+        'A decision is confirmed by an officer of the other authority, never by the proposing one.',
+      );
     }
     const transition = TRANSITIONS[kind];
     const decidedAt = this.clock.now().toISOString();
     await this.transactions.run(async (manager) => {
-      await this.decide(manager, pending, { state: 'CONFIRMED', decidedBy: officer.username, decidedAuthority: officer.authority, decidedAt });
+      await this.decide(manager, pending, {
+        state: 'CONFIRMED',
+        decidedBy: officer.username,
+        decidedAuthority: officer.authority,
+        decidedAt,
+      });
       if (!(await this.certificates.changeStatus(manager, pending.certificateNo, transition.from, transition.to))) {
-        throw new AppError(transition.wrongState, `Certificate ${pending.certificateNo} is no longer ${transition.from}.`);
+        throw new AppError(
+          transition.wrongState,
+          `Certificate ${pending.certificateNo} is no longer ${transition.from}.`,
+        );
       }
-      await manager.getRepository(StatusHistoryEntity).insert({ certificateNo: pending.certificateNo, status: transition.to, effectiveDate: pending.effectiveDate, caseId: pending.id, recordedAt: decidedAt });
-      const banEffect = kind === 'REVOCATION' ? await this.imposeBan(manager, pending) : await this.liftBans(manager, pending);
-      await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.confirmed`, subject: pending.certificateNo, details: { caseId: pending.id, ...banEffect } });
+      await manager
+        .getRepository(StatusHistoryEntity)
+        .insert({
+          certificateNo: pending.certificateNo,
+          status: transition.to,
+          effectiveDate: pending.effectiveDate,
+          caseId: pending.id,
+          recordedAt: decidedAt,
+        });
+      const banEffect =
+        kind === 'REVOCATION' ? await this.imposeBan(manager, pending) : await this.liftBans(manager, pending);
+      await this.audit.append(manager, {
+        ...officerActor(officer),
+        action: `${kind.toLowerCase()}.confirmed`,
+        subject: pending.certificateNo,
+        details: { caseId: pending.id, ...banEffect },
+      });
     });
     // The decision stands once committed; a failed rebuild is logged and retried when the
     // list's ttl runs out, never reported as a failed decision.
-    await this.statusList.regenerate().catch((error: unknown) => this.logger.error(`Status list not rebuilt after case ${id}: ${String(error)}`));
+    await this.statusList
+      .regenerate()
+      .catch((error: unknown) => this.logger.error(`Status list not rebuilt after case ${id}: ${String(error)}`));
     return this.get(kind, id);
   }
 
@@ -87,23 +132,50 @@ export class DecisionCasesService {
   async reject(kind: CaseKind, id: number, reason: string, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
     const pending = await this.pending(kind, id);
     await this.transactions.run(async (manager) => {
-      await this.decide(manager, pending, { state: 'REJECTED', decidedBy: officer.username, decidedAuthority: officer.authority, decidedAt: this.clock.now().toISOString(), rejectionReason: reason });
-      await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.rejected`, subject: pending.certificateNo, details: { caseId: pending.id, reason } });
+      await this.decide(manager, pending, {
+        state: 'REJECTED',
+        decidedBy: officer.username,
+        decidedAuthority: officer.authority,
+        decidedAt: this.clock.now().toISOString(),
+        rejectionReason: reason,
+      });
+      await this.audit.append(manager, {
+        ...officerActor(officer),
+        action: `${kind.toLowerCase()}.rejected`,
+        subject: pending.certificateNo,
+        details: { caseId: pending.id, reason },
+      });
     });
     return this.get(kind, id);
   }
 
-  private async checkProposal(kind: CaseKind, request: { certificateNo: string; decisionDate: string; effectiveDate: string }): Promise<CertificateEntity> {
+  private async checkProposal(
+    kind: CaseKind,
+    request: { certificateNo: string; decisionDate: string; effectiveDate: string },
+  ): Promise<CertificateEntity> {
     const today = chinaDate(this.clock.now());
     for (const field of ['decisionDate', 'effectiveDate'] as const) requireRealDate(request[field], field);
-    if (request.decisionDate > today) throw new AppError('DATE_IN_FUTURE', 'decisionDate is in the future.', { field: 'decisionDate' });
-    if (request.effectiveDate > today) throw new AppError('DATE_IN_FUTURE', 'effectiveDate is in the future: propose the decision once it takes effect.', { field: 'effectiveDate' });
+    if (request.decisionDate > today)
+      throw new AppError('DATE_IN_FUTURE', 'decisionDate is in the future.', { field: 'decisionDate' });
+    if (request.effectiveDate > today)
+      throw new AppError(
+        'DATE_IN_FUTURE',
+        'effectiveDate is in the future: propose the decision once it takes effect.',
+        { field: 'effectiveDate' },
+      );
     const certificate = await this.certificates.getByNumber(request.certificateNo);
-    if (request.effectiveDate < certificate.issuedAt.slice(0, 10)) throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', { field: 'effectiveDate' });
+    if (request.effectiveDate < certificate.issuedAt.slice(0, 10))
+      throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', {
+        field: 'effectiveDate',
+      });
     const transition = TRANSITIONS[kind];
-    if (certificate.status !== transition.from) throw new AppError(transition.wrongState, `Certificate ${certificate.certificateNo} is ${certificate.status}.`);
+    if (certificate.status !== transition.from)
+      throw new AppError(transition.wrongState, `Certificate ${certificate.certificateNo} is ${certificate.status}.`);
     if (await this.cases.existsBy({ certificateNo: certificate.certificateNo, state: 'PROPOSED' })) {
-      throw new AppError('CASE_ALREADY_OPEN', `Certificate ${certificate.certificateNo} already has a pending decision.`);
+      throw new AppError(
+        'CASE_ALREADY_OPEN',
+        `Certificate ${certificate.certificateNo} already has a pending decision.`,
+      );
     }
     return certificate;
   }
@@ -135,11 +207,20 @@ export class DecisionCasesService {
     try {
       await this.transactions.run(async (manager) => {
         await manager.getRepository(DecisionCaseEntity).insert(proposal);
-        await this.audit.append(manager, { ...officerActor(officer), action: `${kind.toLowerCase()}.proposed`, subject: certificate.certificateNo, details: { caseId: proposal.id, decisionDocument: request.decisionDocument } });
+        await this.audit.append(manager, {
+          ...officerActor(officer),
+          action: `${kind.toLowerCase()}.proposed`,
+          subject: certificate.certificateNo,
+          details: { caseId: proposal.id, decisionDocument: request.decisionDocument },
+        });
       });
     } catch (error) {
       // A parallel proposal for the same certificate won (one pending case per certificate).
-      if (uniqueViolation(error)) throw new AppError('CASE_ALREADY_OPEN', `Certificate ${certificate.certificateNo} already has a pending decision.`);
+      if (uniqueViolation(error))
+        throw new AppError(
+          'CASE_ALREADY_OPEN',
+          `Certificate ${certificate.certificateNo} already has a pending decision.`,
+        );
       throw error;
     }
     return proposal;
@@ -152,8 +233,14 @@ export class DecisionCasesService {
   }
 
   /** PROPOSED → a decision, only if still PROPOSED: the loser of a race gets 409. */
-  private async decide(manager: EntityManager, pending: DecisionCaseEntity, decision: Partial<DecisionCaseEntity>): Promise<void> {
-    const result = await manager.getRepository(DecisionCaseEntity).update({ id: pending.id, state: 'PROPOSED' }, decision);
+  private async decide(
+    manager: EntityManager,
+    pending: DecisionCaseEntity,
+    decision: Partial<DecisionCaseEntity>,
+  ): Promise<void> {
+    const result = await manager
+      .getRepository(DecisionCaseEntity)
+      .update({ id: pending.id, state: 'PROPOSED' }, decision);
     if (result.affected !== 1) throw new AppError('CASE_NOT_PENDING', `Case ${pending.id} was decided meanwhile.`);
   }
 
@@ -175,7 +262,12 @@ export class DecisionCasesService {
 
   /** A reinstatement lifts the bans its revocation caused (recorded, not deleted). */
   private async liftBans(manager: EntityManager, reinstatement: DecisionCaseEntity): Promise<Record<string, unknown>> {
-    const result = await manager.getRepository(BanEntity).update({ caseId: reinstatement.reversesCaseId ?? -1, liftedByCaseId: IsNull() }, { liftedByCaseId: reinstatement.id });
+    const result = await manager
+      .getRepository(BanEntity)
+      .update(
+        { caseId: reinstatement.reversesCaseId ?? -1, liftedByCaseId: IsNull() },
+        { liftedByCaseId: reinstatement.id },
+      );
     return { reversesCaseId: reinstatement.reversesCaseId, bansLifted: result.affected ?? 0 };
   }
 }

@@ -61,7 +61,9 @@ export class RevocationRecordsService {
     const latest = new Map<string, StatusHistoryEntity>();
     for (const row of rows) if (!latest.has(row.certificateNo)) latest.set(row.certificateNo, row);
     const revokedBy = [...latest.values()].filter((row) => row.status === 'REVOKED');
-    const decisions = new Map((await this.cases.findBy({ id: In(revokedBy.map((row) => row.caseId).concat(-1)) })).map((c) => [c.id, c]));
+    const decisions = new Map(
+      (await this.cases.findBy({ id: In(revokedBy.map((row) => row.caseId).concat(-1)) })).map((c) => [c.id, c]),
+    );
     for (const row of revokedBy) {
       const decision = decisions.get(row.caseId);
       if (!decision) continue;
@@ -83,34 +85,55 @@ export class RevocationRecordsService {
   async statusOn(certificateNo: string, date: string): Promise<CertificateStatus | null> {
     const certificate = await this.certificates.findByNumber(certificateNo);
     if (!certificate || certificate.issuedAt.slice(0, 10) > date) return null;
-    const [last] = await this.history.find({ where: { certificateNo, effectiveDate: LessThanOrEqual(date) }, order: { effectiveDate: 'DESC', id: 'DESC' }, take: 1 });
+    const [last] = await this.history.find({
+      where: { certificateNo, effectiveDate: LessThanOrEqual(date) },
+      order: { effectiveDate: 'DESC', id: 'DESC' },
+      take: 1,
+    });
     return last?.status ?? 'VALID';
   }
 
   /** Confirmed revocations not reversed by a reinstatement, newest decision first. */
   async notices(): Promise<Notice[]> {
-    const reversed = (await this.cases.find({ select: { reversesCaseId: true }, where: { kind: 'REINSTATEMENT', state: 'CONFIRMED', reversesCaseId: Not(IsNull()) } })).map((c) => c.reversesCaseId as number);
-    const revocations = await this.cases.find({ where: { kind: 'REVOCATION', state: 'CONFIRMED', ...(reversed.length ? { id: Not(In(reversed)) } : {}) }, order: { decisionDate: 'DESC', id: 'DESC' } });
-    const certificates = new Map((await this.certificates.findManyByNumber(revocations.map((r) => r.certificateNo))).map((c) => [c.certificateNo, c]));
-    const bans = new Map((await this.bans.findBy({ caseId: In(revocations.map((r) => r.id).concat(-1)) })).map((b) => [b.caseId, b]));
+    const reversed = (
+      await this.cases.find({
+        select: { reversesCaseId: true },
+        where: { kind: 'REINSTATEMENT', state: 'CONFIRMED', reversesCaseId: Not(IsNull()) },
+      })
+    ).map((c) => c.reversesCaseId as number);
+    const revocations = await this.cases.find({
+      where: { kind: 'REVOCATION', state: 'CONFIRMED', ...(reversed.length ? { id: Not(In(reversed)) } : {}) },
+      order: { decisionDate: 'DESC', id: 'DESC' },
+    });
+    const certificates = new Map(
+      (await this.certificates.findManyByNumber(revocations.map((r) => r.certificateNo))).map((c) => [
+        c.certificateNo,
+        c,
+      ]),
+    );
+    const bans = new Map(
+      (await this.bans.findBy({ caseId: In(revocations.map((r) => r.id).concat(-1)) })).map((b) => [b.caseId, b]),
+    );
     return revocations.flatMap((revocation) => {
       const certificate = certificates.get(revocation.certificateNo);
       if (!certificate) return [];
       const ban = bans.get(revocation.id);
-      return [{
-        certificateNo: certificate.certificateNo,
-        holderName: certificate.holderName,
-        idNumberMasked: maskIdNumber(certificate.idNumber),
-        employer: certificate.employer,
-        qualification: LEVEL_NAMES[certificate.level],
-        specialty: SPECIALTY_NAMES[certificate.specialty],
-        reasonCategory: revocation.reasonCategory ?? '',
-        reasonCategoryName: reasonName(revocation.reasonCategory),
-        decisionDocument: revocation.decisionDocument,
-        decisionDate: revocation.decisionDate,
-        effectiveDate: revocation.effectiveDate,
-        ban: ban ? { from: ban.fromDate, until: ban.untilDate } : null,
-      }];
+      return [
+        {
+          certificateNo: certificate.certificateNo,
+          holderName: certificate.holderName,
+          idNumberMasked: maskIdNumber(certificate.idNumber),
+          employer: certificate.employer,
+          qualification: LEVEL_NAMES[certificate.level],
+          specialty: SPECIALTY_NAMES[certificate.specialty],
+          reasonCategory: revocation.reasonCategory ?? '',
+          reasonCategoryName: reasonName(revocation.reasonCategory),
+          decisionDocument: revocation.decisionDocument,
+          decisionDate: revocation.decisionDate,
+          effectiveDate: revocation.effectiveDate,
+          ban: ban ? { from: ban.fromDate, until: ban.untilDate } : null,
+        },
+      ];
     });
   }
 }

@@ -13,7 +13,12 @@ import { StatusListService } from './status-list.service';
 
 /** Revocation, bans and reinstatement, their public records and the status list; the HTTP API is RevocationApiModule. */
 @Module({
-  imports: [TypeOrmModule.forFeature([DecisionCaseEntity, BanEntity, StatusHistoryEntity]), CertificatesModule, SigningModule, AuditModule],
+  imports: [
+    TypeOrmModule.forFeature([DecisionCaseEntity, BanEntity, StatusHistoryEntity]),
+    CertificatesModule,
+    SigningModule,
+    AuditModule,
+  ],
   providers: [DecisionCasesService, BansService, RevocationRecordsService, StatusListService],
   exports: [DecisionCasesService, BansService, RevocationRecordsService, StatusListService],
 })

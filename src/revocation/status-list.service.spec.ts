@@ -22,14 +22,22 @@ function fakeRegistry() {
   };
 }
 
-const signing = { signStatusList: (claims: StatusListClaims) => Promise.resolve({ payload: JSON.stringify(claims), signatures: [] }) } as unknown as SigningService;
+const signing = {
+  signStatusList: (claims: StatusListClaims) => Promise.resolve({ payload: JSON.stringify(claims), signatures: [] }),
+} as unknown as SigningService;
 const config = { publicBaseUrl: 'https://zs.example.test' } as AppConfig;
-const bitOf = async (jws: { payload: string }, index: number) => statusAt((JSON.parse(jws.payload) as StatusListClaims).status_list.lst, index);
+const bitOf = async (jws: { payload: string }, index: number) =>
+  statusAt((JSON.parse(jws.payload) as StatusListClaims).status_list.lst, index);
 
 describe('StatusListService', () => {
   it('after a decision, never serves a build that read the registry before it', async () => {
     const registry = fakeRegistry();
-    const list = new StatusListService(registry.service, signing, new FixedClock(new Date('2026-11-27T02:00:00Z')), config);
+    const list = new StatusListService(
+      registry.service,
+      signing,
+      new FixedClock(new Date('2026-11-27T02:00:00Z')),
+      config,
+    );
     const staleRead = list.get(); // a reader's build reads the registry first…
     registry.revoke(4242); // …then a revocation commits…
     const afterDecision = list.regenerate(); // …and asks for a rebuild
@@ -44,7 +52,12 @@ describe('StatusListService', () => {
 
   it('shares one build among readers of a stale list', async () => {
     const registry = fakeRegistry();
-    const list = new StatusListService(registry.service, signing, new FixedClock(new Date('2026-11-27T02:00:00Z')), config);
+    const list = new StatusListService(
+      registry.service,
+      signing,
+      new FixedClock(new Date('2026-11-27T02:00:00Z')),
+      config,
+    );
     const [a, b] = [list.get(), list.get()];
     await new Promise((resolve) => setImmediate(resolve));
     registry.releaseAll();

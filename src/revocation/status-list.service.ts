@@ -41,11 +41,15 @@ export class StatusListService {
    * whichever is running.
    */
   regenerate(): Promise<GeneralJws> {
-    const next: Promise<GeneralJws> = (this.building ?? Promise.resolve()).catch(() => undefined).then(() => this.build());
+    const next: Promise<GeneralJws> = (this.building ?? Promise.resolve())
+      .catch(() => undefined)
+      .then(() => this.build());
     this.building = next;
-    void next.catch(() => undefined).finally(() => {
-      if (this.building === next) this.building = undefined;
-    });
+    void next
+      .catch(() => undefined)
+      .finally(() => {
+        if (this.building === next) this.building = undefined;
+      });
     return next;
   }
 

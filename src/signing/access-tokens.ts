@@ -15,7 +15,12 @@ export interface AccessTokenClaims {
 }
 
 /** Signs a short-lived officer access token. */
-export async function signAccessToken(claims: AccessTokenClaims, key: { kid: string; privateKey: KeyObject }, ttlSeconds: number, now: Date): Promise<string> {
+export async function signAccessToken(
+  claims: AccessTokenClaims,
+  key: { kid: string; privateKey: KeyObject },
+  ttlSeconds: number,
+  now: Date,
+): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
   return new SignJWT({ authority: claims.authority, roles: claims.roles })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: ACCESS_TOKEN_TYP })
@@ -28,7 +33,11 @@ export async function signAccessToken(claims: AccessTokenClaims, key: { kid: str
 }
 
 /** Verifies an access token with a pinned algorithm and the injected time; undefined if not valid. */
-export async function verifyAccessToken(token: string, publicKey: KeyObject, now: Date): Promise<AccessTokenClaims | undefined> {
+export async function verifyAccessToken(
+  token: string,
+  publicKey: KeyObject,
+  now: Date,
+): Promise<AccessTokenClaims | undefined> {
   try {
     const { payload } = await jwtVerify(token, publicKey, {
       algorithms: ['ES256'],

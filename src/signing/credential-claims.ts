@@ -38,7 +38,23 @@ export interface CredentialClaims {
   sl: number;
 }
 
-const CLAIM_NAMES = ['v', 'no', 'name', 'gender', 'idm', 'idh', 'emp', 'lvl', 'spec', 'year', 'passed', 'doc', 'iss', 'iat', 'sl'];
+const CLAIM_NAMES = [
+  'v',
+  'no',
+  'name',
+  'gender',
+  'idm',
+  'idh',
+  'emp',
+  'lvl',
+  'spec',
+  'year',
+  'passed',
+  'doc',
+  'iss',
+  'iat',
+  'sl',
+];
 
 function isShortText(value: unknown, max: number): value is string {
   return typeof value === 'string' && value.length > 0 && value.length <= max && !/\p{Cc}/u.test(value);
@@ -63,7 +79,10 @@ export function findClaimsProblem(value: unknown): string | undefined {
     ['year', Number.isInteger(claims.year) && (claims.year as number) >= 2000 && (claims.year as number) <= 9999],
     ['passed', isCalendarDate(claims.passed)],
     ['doc', isShortText(claims.doc, 64)],
-    ['iss', Array.isArray(claims.iss) && claims.iss.length === 2 && claims.iss[0] === 'amr' && claims.iss[1] === 'hrss'],
+    [
+      'iss',
+      Array.isArray(claims.iss) && claims.iss.length === 2 && claims.iss[0] === 'amr' && claims.iss[1] === 'hrss',
+    ],
     ['iat', Number.isInteger(claims.iat) && (claims.iat as number) > 0],
     ['sl', isStatusIndex(claims.sl)],
   ];

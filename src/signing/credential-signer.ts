@@ -17,7 +17,11 @@ export type GeneralJws = JwsParts;
  * Signs one payload by each given authority, in order, and writes the result as a General JWS
  * (RFC 7515 §7.2.1). Each protected header is exactly {alg, kid, typ}, in that order.
  */
-export async function signByAuthorities(payload: Uint8Array, signers: AuthoritySigner[], typ: string): Promise<GeneralJws> {
+export async function signByAuthorities(
+  payload: Uint8Array,
+  signers: AuthoritySigner[],
+  typ: string,
+): Promise<GeneralJws> {
   const flattened = await Promise.all(
     signers.map((signer) =>
       new FlattenedSign(payload)

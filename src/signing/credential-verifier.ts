@@ -42,8 +42,18 @@ export interface JwsProfile<C> {
   issuedAt(claims: C): number;
 }
 
-export const CREDENTIAL_PROFILE: JwsProfile<CredentialClaims> = { typ: CREDENTIAL_TYP, maxPayloadChars: LIMITS.payloadChars, claimsProblem: findClaimsProblem, issuedAt: (c) => c.iat };
-export const TOKEN_PROFILE: JwsProfile<TokenClaims> = { typ: TOKEN_TYP, maxPayloadChars: LIMITS.payloadChars, claimsProblem: findTokenClaimsProblem, issuedAt: (c) => c.i };
+export const CREDENTIAL_PROFILE: JwsProfile<CredentialClaims> = {
+  typ: CREDENTIAL_TYP,
+  maxPayloadChars: LIMITS.payloadChars,
+  claimsProblem: findClaimsProblem,
+  issuedAt: (c) => c.iat,
+};
+export const TOKEN_PROFILE: JwsProfile<TokenClaims> = {
+  typ: TOKEN_TYP,
+  maxPayloadChars: LIMITS.payloadChars,
+  claimsProblem: findTokenClaimsProblem,
+  issuedAt: (c) => c.i,
+};
 
 export interface SignatureCheck<C = CredentialClaims> {
   /** True when both signatures verified and the payload is well formed. */
@@ -76,9 +86,16 @@ export function failed<C>(reasons: Reason[], signatures: SignatureOutcome[] = []
 export function readGeneralJws(input: unknown): JwsParts | Reason {
   let value = input;
   if (typeof input === 'string') {
-    if (input.length > LIMITS.credentialChars) return reason('CREDENTIAL_TOO_LARGE', 'The credential is larger than any genuine one.');
+    if (input.length > LIMITS.credentialChars)
+      return reason('CREDENTIAL_TOO_LARGE', 'The credential is larger than any genuine one.');
     const parsed = parseJsonStrict(input);
-    if (!parsed.ok) return reason('CREDENTIAL_MALFORMED', parsed.problem === 'duplicate-key' ? `The credential repeats the member "${parsed.key ?? ''}".` : 'The credential is not valid JSON.');
+    if (!parsed.ok)
+      return reason(
+        'CREDENTIAL_MALFORMED',
+        parsed.problem === 'duplicate-key'
+          ? `The credential repeats the member "${parsed.key ?? ''}".`
+          : 'The credential is not valid JSON.',
+      );
     value = parsed.value;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
@@ -86,19 +103,34 @@ export function readGeneralJws(input: unknown): JwsParts | Reason {
   }
   const jws = value as Record<string, unknown>;
   const members = Object.keys(jws);
-  if (members.some((m) => m !== 'payload' && m !== 'signatures') || typeof jws.payload !== 'string' || !Array.isArray(jws.signatures)) {
+  if (
+    members.some((m) => m !== 'payload' && m !== 'signatures') ||
+    typeof jws.payload !== 'string' ||
+    !Array.isArray(jws.signatures)
+  ) {
     return reason('CREDENTIAL_MALFORMED', 'The credential must have exactly the members "payload" and "signatures".');
   }
   if (jws.signatures.length !== 2) {
-    return reason('SIGNATURE_COUNT', `A credential carries exactly two signatures, one per authority; this one has ${jws.signatures.length}.`);
+    return reason(
+      'SIGNATURE_COUNT',
+      `A credential carries exactly two signatures, one per authority; this one has ${jws.signatures.length}.`,
+    );
   }
   const signatures: JwsParts['signatures'] = [];
   for (const entry of jws.signatures as unknown[]) {
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) return reason('CREDENTIAL_MALFORMED', 'Each signature must be an object.');
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry))
+      return reason('CREDENTIAL_MALFORMED', 'Each signature must be an object.');
     const sig = entry as Record<string, unknown>;
     if ('header' in sig) return reason('UNPROTECTED_HEADER', 'Unprotected headers are not accepted.');
-    if (Object.keys(sig).some((m) => m !== 'protected' && m !== 'signature') || typeof sig.protected !== 'string' || typeof sig.signature !== 'string') {
-      return reason('CREDENTIAL_MALFORMED', 'Each signature must have exactly the members "protected" and "signature".');
+    if (
+      Object.keys(sig).some((m) => m !== 'protected' && m !== 'signature') ||
+      typeof sig.protected !== 'string' ||
+      typeof sig.signature !== 'string'
+    ) {
+      return reason(
+        'CREDENTIAL_MALFORMED',
+        'Each signature must have exactly the members "protected" and "signature".',
+      );
     }
     signatures.push({ protected: sig.protected, signature: sig.signature });
   }
@@ -132,26 +164,37 @@ function readProtectedHeader(encoded: string, index: number, typ: string): ReadH
   const label = `Signature ${index + 1}`;
   const bytes = decodeBase64urlStrict(encoded);
   const text = bytes && decodeUtf8Strict(bytes);
-  if (text === undefined) return reason('ENCODING_INVALID', `${label}: the protected header is not canonical base64url of UTF-8.`);
+  if (text === undefined)
+    return reason('ENCODING_INVALID', `${label}: the protected header is not canonical base64url of UTF-8.`);
   const parsed = parseJsonStrict(text);
   if (!parsed.ok || typeof parsed.value !== 'object' || parsed.value === null || Array.isArray(parsed.value)) {
     return reason('HEADER_INVALID', `${label}: the protected header is not a JSON object without repeated members.`);
   }
   const header = parsed.value as Record<string, unknown>;
-  if (header.alg !== CREDENTIAL_ALG) return reason('ALG_NOT_ALLOWED', `${label}: algorithm ${JSON.stringify(header.alg)} is not allowed; only ${CREDENTIAL_ALG}.`);
+  if (header.alg !== CREDENTIAL_ALG)
+    return reason(
+      'ALG_NOT_ALLOWED',
+      `${label}: algorithm ${JSON.stringify(header.alg)} is not allowed; only ${CREDENTIAL_ALG}.`,
+    );
   if ('crit' in header) return reason('CRIT_UNSUPPORTED', `${label}: no critical header extension is supported.`);
   if ('b64' in header) return reason('B64_UNSUPPORTED', `${label}: unencoded payloads (b64) are not accepted.`);
   const reference = FORBIDDEN_KEY_REFERENCES.find((name) => name in header);
-  if (reference) return reason('KEY_REFERENCE_FORBIDDEN', `${label}: keys are taken only from the published key set, never from "${reference}".`);
+  if (reference)
+    return reason(
+      'KEY_REFERENCE_FORBIDDEN',
+      `${label}: keys are taken only from the published key set, never from "${reference}".`,
+    );
   const unexpected = Object.keys(header).find((name) => !['alg', 'kid', 'typ'].includes(name));
   if (unexpected) return reason('HEADER_MEMBER_UNEXPECTED', `${label}: unexpected header member "${unexpected}".`);
-  if (typeof header.kid !== 'string' || !('typ' in header)) return reason('HEADER_MEMBER_MISSING', `${label}: the header must carry "kid" and "typ".`);
+  if (typeof header.kid !== 'string' || !('typ' in header))
+    return reason('HEADER_MEMBER_MISSING', `${label}: the header must carry "kid" and "typ".`);
   if (header.typ !== typ) return reason('TYP_INVALID', `${label}: typ must be "${typ}".`);
   return { kid: header.kid };
 }
 
 function decodeClaims<C>(payload: string, profile: JwsProfile<C>): C | Reason {
-  if (payload.length > profile.maxPayloadChars) return reason('CREDENTIAL_TOO_LARGE', 'The payload is larger than any genuine one.');
+  if (payload.length > profile.maxPayloadChars)
+    return reason('CREDENTIAL_TOO_LARGE', 'The payload is larger than any genuine one.');
   const bytes = decodeBase64urlStrict(payload);
   const text = bytes && decodeUtf8Strict(bytes);
   if (text === undefined) return reason('ENCODING_INVALID', 'The payload is not canonical base64url of UTF-8.');
@@ -162,7 +205,8 @@ function decodeClaims<C>(payload: string, profile: JwsProfile<C>): C | Reason {
       : reason('PAYLOAD_INVALID', 'The payload is not valid JSON.');
   }
   const problem = profile.claimsProblem(parsed.value);
-  if (problem !== undefined) return reason('PAYLOAD_SCHEMA', `The payload does not follow its schema (member "${problem}").`);
+  if (problem !== undefined)
+    return reason('PAYLOAD_SCHEMA', `The payload does not follow its schema (member "${problem}").`);
   return parsed.value as C;
 }
 
@@ -180,33 +224,65 @@ export async function checkCredentialSignatures(input: unknown, keys: KeyLookup,
 }
 
 /** The checks shared by every serialization (General JSON credential and QR token). */
-export async function checkJwsParts<C>(parts: JwsParts, keys: KeyLookup, now: Date, profile: JwsProfile<C>): Promise<SignatureCheck<C>> {
+export async function checkJwsParts<C>(
+  parts: JwsParts,
+  keys: KeyLookup,
+  now: Date,
+  profile: JwsProfile<C>,
+): Promise<SignatureCheck<C>> {
   const outcomes: SignatureOutcome[] = parts.signatures.map(() => ({ authority: null, kid: null, valid: false }));
   const trusted: TrustedKey[] = [];
   for (const [index, sig] of parts.signatures.entries()) {
     if (sig.protected.length > LIMITS.protectedChars) {
-      return failed([reason('ENCODING_INVALID', `Signature ${index + 1}: the protected header is larger than any genuine one.`)], outcomes);
+      return failed(
+        [reason('ENCODING_INVALID', `Signature ${index + 1}: the protected header is larger than any genuine one.`)],
+        outcomes,
+      );
     }
     const header = checkProtectedHeader(sig.protected, index, profile.typ);
     if (isReason(header)) return failed([header], outcomes);
     if (sig.signature.length !== LIMITS.signatureChars || decodeBase64urlStrict(sig.signature) === undefined) {
-      return failed([reason('ENCODING_INVALID', `Signature ${index + 1}: not 64 bytes of canonical base64url.`)], outcomes);
+      return failed(
+        [reason('ENCODING_INVALID', `Signature ${index + 1}: not 64 bytes of canonical base64url.`)],
+        outcomes,
+      );
     }
     outcomes[index].kid = header.kid;
     const key = keys.byKid(header.kid);
-    if (!key) return failed([reason('KID_UNKNOWN', `Signature ${index + 1}: key ${header.kid} is not a published key of either authority.`)], outcomes);
+    if (!key)
+      return failed(
+        [
+          reason(
+            'KID_UNKNOWN',
+            `Signature ${index + 1}: key ${header.kid} is not a published key of either authority.`,
+          ),
+        ],
+        outcomes,
+      );
     outcomes[index].authority = key.authority;
     trusted.push(key);
   }
   if (trusted[0].authority === trusted[1].authority) {
-    return failed([reason('AUTHORITY_DUPLICATED', `Both signatures are by ${trusted[0].authority}; one by each authority is required.`)], outcomes);
+    return failed(
+      [
+        reason(
+          'AUTHORITY_DUPLICATED',
+          `Both signatures are by ${trusted[0].authority}; one by each authority is required.`,
+        ),
+      ],
+      outcomes,
+    );
   }
   const claims = decodeClaims(parts.payload, profile);
   if (isReason(claims)) return failed([claims], outcomes);
 
   const verified = await Promise.all(
     parts.signatures.map((sig, index) =>
-      flattenedVerify({ protected: sig.protected, payload: parts.payload, signature: sig.signature }, trusted[index].key, { algorithms: [CREDENTIAL_ALG] }).then(
+      flattenedVerify(
+        { protected: sig.protected, payload: parts.payload, signature: sig.signature },
+        trusted[index].key,
+        { algorithms: [CREDENTIAL_ALG] },
+      ).then(
         () => true,
         () => false,
       ),
@@ -215,7 +291,13 @@ export async function checkJwsParts<C>(parts: JwsParts, keys: KeyLookup, now: Da
   const reasons: Reason[] = [];
   verified.forEach((valid, index) => {
     outcomes[index].valid = valid;
-    if (!valid) reasons.push(reason('SIGNATURE_INVALID', `The signature of ${trusted[index].authority} (key ${trusted[index].kid}) does not verify.`));
+    if (!valid)
+      reasons.push(
+        reason(
+          'SIGNATURE_INVALID',
+          `The signature of ${trusted[index].authority} (key ${trusted[index].kid}) does not verify.`,
+        ),
+      );
   });
   // A small allowance for clocks that run a little behind the issuer's.
   if (profile.issuedAt(claims) * 1000 > now.getTime() + 5 * 60_000) {

@@ -4,12 +4,24 @@
  * isomorphic.
  */
 import { LIMITS } from './credential-format';
-import { checkJwsParts, failed, isReason, JwsParts, KeyLookup, SignatureCheck, TOKEN_PROFILE } from './credential-verifier';
+import {
+  checkJwsParts,
+  failed,
+  isReason,
+  JwsParts,
+  KeyLookup,
+  SignatureCheck,
+  TOKEN_PROFILE,
+} from './credential-verifier';
 import type { TokenClaims } from './token-claims';
 import { Reason, reason } from './verification-reasons';
 
 /** Verifies the two signatures of a QR token (docs/qr-token.md) by exactly the same rules. */
-export async function checkTokenSignatures(token: unknown, keys: KeyLookup, now: Date): Promise<SignatureCheck<TokenClaims>> {
+export async function checkTokenSignatures(
+  token: unknown,
+  keys: KeyLookup,
+  now: Date,
+): Promise<SignatureCheck<TokenClaims>> {
   const parts = readQrToken(token);
   return isReason(parts) ? failed([parts]) : checkJwsParts(parts, keys, now, TOKEN_PROFILE);
 }
@@ -20,17 +32,27 @@ export async function checkTokenSignatures(token: unknown, keys: KeyLookup, now:
  */
 export function readQrToken(token: unknown): JwsParts | Reason {
   if (typeof token !== 'string') return reason('CREDENTIAL_MALFORMED', 'The token must be a string.');
-  if (token.length > LIMITS.tokenChars) return reason('CREDENTIAL_TOO_LARGE', 'The token is larger than any genuine one.');
+  if (token.length > LIMITS.tokenChars)
+    return reason('CREDENTIAL_TOO_LARGE', 'The token is larger than any genuine one.');
   const halves = token.split('~');
   if (halves.length !== 2) {
-    return reason('SIGNATURE_COUNT', `A token carries exactly two signatures joined by "~"; this one has ${halves.length}.`);
+    return reason(
+      'SIGNATURE_COUNT',
+      `A token carries exactly two signatures joined by "~"; this one has ${halves.length}.`,
+    );
   }
   const first = halves[0].split('.');
   const second = halves[1].split('.');
   if (first.length !== 3 || second.length !== 3 || second[1] !== '') {
     return reason('CREDENTIAL_MALFORMED', 'The token must be <header>.<payload>.<signature>~<header>..<signature>.');
   }
-  return { payload: first[1], signatures: [{ protected: first[0], signature: first[2] }, { protected: second[0], signature: second[2] }] };
+  return {
+    payload: first[1],
+    signatures: [
+      { protected: first[0], signature: first[2] },
+      { protected: second[0], signature: second[2] },
+    ],
+  };
 }
 
 /** Writes a two-signature JWS as a QR token: the first signature compact, the second detached. */
@@ -38,4 +60,3 @@ export function formatQrToken(jws: JwsParts): string {
   const [a, b] = jws.signatures;
   return `${a.protected}.${jws.payload}.${a.signature}~${b.protected}..${b.signature}`;
 }
-

@@ -54,7 +54,11 @@ export class SigningService implements OnModuleInit {
     const byKid = new Map<string, TrustedKey>();
     for (const published of this.keys.publishedKeys()) {
       const { kty, crv, x, y } = published.jwk;
-      byKid.set(published.kid, { authority: published.authority, kid: published.kid, key: await importJWK({ kty, crv, x, y }, 'ES256') });
+      byKid.set(published.kid, {
+        authority: published.authority,
+        kid: published.kid,
+        key: await importJWK({ kty, crv, x, y }, 'ES256'),
+      });
     }
     this.lookup = { byKid: (kid) => byKid.get(kid) };
   }

@@ -5,7 +5,15 @@
  * credential. Pure and isomorphic: CompressionStream exists in browsers and in Node 18+.
  */
 import { base64url } from 'jose';
-import { checkJwsParts, failed, isReason, JwsProfile, KeyLookup, readGeneralJws, SignatureCheck } from './credential-verifier';
+import {
+  checkJwsParts,
+  failed,
+  isReason,
+  JwsProfile,
+  KeyLookup,
+  readGeneralJws,
+  SignatureCheck,
+} from './credential-verifier';
 import { decodeBase64urlStrict } from './strict-encoding';
 
 /** The media type the IETF draft gives a status list token in JWT form. */
@@ -32,7 +40,14 @@ export function findStatusListProblem(value: unknown): string | undefined {
     ['iat', Number.isInteger(c.iat)],
     ['exp', Number.isInteger(c.exp) && (c.exp as number) > (c.iat as number)],
     ['ttl', Number.isInteger(c.ttl) && (c.ttl as number) > 0],
-    ['status_list', typeof list === 'object' && list !== null && list.bits === 1 && typeof list.lst === 'string' && Object.keys(list).length === 2],
+    [
+      'status_list',
+      typeof list === 'object' &&
+        list !== null &&
+        list.bits === 1 &&
+        typeof list.lst === 'string' &&
+        Object.keys(list).length === 2,
+    ],
   ];
   return checks.find(([, ok]) => !ok)?.[0];
 }
@@ -66,11 +81,15 @@ export async function statusAt(lst: string, index: number): Promise<0 | 1 | unde
     return undefined;
   }
   const byte = bits[Math.floor(index / 8)];
-  return byte === undefined ? undefined : ((byte >> index % 8) & 1) === 1 ? 1 : 0;
+  return byte === undefined ? undefined : ((byte >> (index % 8)) & 1) === 1 ? 1 : 0;
 }
 
 /** Verifies a status list's two signatures by the same rules as a credential's. */
-export async function checkStatusListSignatures(input: unknown, keys: KeyLookup, now: Date): Promise<SignatureCheck<StatusListClaims>> {
+export async function checkStatusListSignatures(
+  input: unknown,
+  keys: KeyLookup,
+  now: Date,
+): Promise<SignatureCheck<StatusListClaims>> {
   const parts = readGeneralJws(input);
   return isReason(parts) ? failed<StatusListClaims>([parts]) : checkJwsParts(parts, keys, now, STATUS_LIST_PROFILE);
 }

@@ -48,8 +48,7 @@ export function decodeUtf8Strict(bytes: Uint8Array): string | undefined {
 }
 
 export type StrictJsonResult =
-  | { ok: true; value: unknown }
-  | { ok: false; problem: 'syntax' | 'duplicate-key'; key?: string };
+  { ok: true; value: unknown } | { ok: false; problem: 'syntax' | 'duplicate-key'; key?: string };
 
 /**
  * JSON.parse, refusing duplicate member names anywhere (RFC 7515 §5.2 step 4 lets a

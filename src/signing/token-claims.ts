@@ -4,7 +4,13 @@
  * supplies the rest. Pure and isomorphic.
  */
 import { isCalendarDate } from '../common/formats';
-import { CERTIFICATE_NO_PATTERN, isLevelCode, isSpecialtyCode, type LevelCode, type SpecialtyCode } from '../common/qualifications';
+import {
+  CERTIFICATE_NO_PATTERN,
+  isLevelCode,
+  isSpecialtyCode,
+  type LevelCode,
+  type SpecialtyCode,
+} from '../common/qualifications';
 import { isStatusIndex } from './credential-claims';
 
 export interface TokenClaims {

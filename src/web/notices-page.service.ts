@@ -32,9 +32,32 @@ export class NoticesPageService {
   }
 
   private notice(n: Notice): string {
-    const { holderName, idNumberMasked, employer, qualification, specialty, certificateNo, reasonCategoryName, decisionDocument, decisionDate, effectiveDate } = n;
+    const {
+      holderName,
+      idNumberMasked,
+      employer,
+      qualification,
+      specialty,
+      certificateNo,
+      reasonCategoryName,
+      decisionDocument,
+      decisionDate,
+      effectiveDate,
+    } = n;
     const ban = n.ban ? `${n.ban.from} 至 ${n.ban.until}` : '—';
-    return fillTemplate(this.noticeTemplate, { holderName, idNumberMasked, employer, qualification, specialty, certificateNo, reasonCategoryName, decisionDocument, decisionDate, effectiveDate, ban });
+    return fillTemplate(this.noticeTemplate, {
+      holderName,
+      idNumberMasked,
+      employer,
+      qualification,
+      specialty,
+      certificateNo,
+      reasonCategoryName,
+      decisionDocument,
+      decisionDate,
+      effectiveDate,
+      ban,
+    });
   }
 
   private line(text: string): string {

@@ -27,7 +27,8 @@ export class PublicRateLimitGuard implements CanActivate {
     @Inject(APP_CONFIG) config: AppConfig,
   ) {
     this.limit = config.publicRateLimitPerMinute;
-    const budget = (keyPrefix: PublicBudget) => new RateLimiterMemory({ keyPrefix, points: this.limit, duration: WINDOW_SECONDS });
+    const budget = (keyPrefix: PublicBudget) =>
+      new RateLimiterMemory({ keyPrefix, points: this.limit, duration: WINDOW_SECONDS });
     this.budgets = { lookup: budget('lookup'), verification: budget('verification') };
   }
 
@@ -38,7 +39,11 @@ export class PublicRateLimitGuard implements CanActivate {
     const counted = await this.budgets[budget].penalty(rateLimitKey(http.getRequest<FastifyRequest>().ip), 1);
     const seconds = Math.max(1, Math.ceil(counted.msBeforeNext / 1000));
     if (counted.consumedPoints > this.limit) {
-      throw new TooManyAttemptsError(`Too many requests from this address (at most ${this.limit} a minute). Try again in ${seconds} seconds.`, seconds, 'RATE_LIMITED');
+      throw new TooManyAttemptsError(
+        `Too many requests from this address (at most ${this.limit} a minute). Try again in ${seconds} seconds.`,
+        seconds,
+        'RATE_LIMITED',
+      );
     }
     void http
       .getResponse<FastifyReply>()

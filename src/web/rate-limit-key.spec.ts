@@ -17,7 +17,9 @@ describe('rateLimitKey', () => {
   });
 
   it('gives every address of one IPv6 /64 the same budget, and the next /64 its own', () => {
-    const keys = new Set(['2001:db8:aa:bb::1', '2001:db8:aa:bb:ffff:ffff:ffff:ffff', '2001:db8:aa:bb:1:2:3:4'].map(rateLimitKey));
+    const keys = new Set(
+      ['2001:db8:aa:bb::1', '2001:db8:aa:bb:ffff:ffff:ffff:ffff', '2001:db8:aa:bb:1:2:3:4'].map(rateLimitKey),
+    );
     expect(keys.size).toBe(1);
     expect(rateLimitKey('2001:db8:aa:bc::1')).not.toBe([...keys][0]);
   });

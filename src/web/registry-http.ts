@@ -32,7 +32,12 @@ function preflight(request: FastifyRequest, reply: FastifyReply): void {
     .send();
 }
 
-function entityTag(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void): void {
+function entityTag(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: null, payload: unknown) => void,
+): void {
   if (reply.statusCode !== 200 || typeof payload !== 'string') return done(null, payload);
   const etag = `"${createHash('sha1').update(payload).digest('base64url')}"`;
   void reply.header('ETag', etag);

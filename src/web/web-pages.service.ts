@@ -38,23 +38,40 @@ export class WebPagesService {
     private readonly clock: Clock,
   ) {
     const scripts = new SafeHtml('<script type="module" src="/v/assets/verify.js"></script>');
-    this.verifyShell = this.page('职称电子证书查验', fillTemplate(loadTemplate('verify.html'), { lookup: this.lookup('') }), scripts);
+    this.verifyShell = this.page(
+      '职称电子证书查验',
+      fillTemplate(loadTemplate('verify.html'), { lookup: this.lookup('') }),
+      scripts,
+    );
   }
 
   /** `/v`, or with `?no=` (the lookup form without JavaScript) a redirect to `/v/{no}`. */
   verifyPage(no: unknown): Page {
-    if (typeof no === 'string' && no.trim() !== '') return { status: 303, location: `/v/${encodeURIComponent(normalizeCertificateNo(no).slice(0, 32))}` };
+    if (typeof no === 'string' && no.trim() !== '')
+      return { status: 303, location: `/v/${encodeURIComponent(normalizeCertificateNo(no).slice(0, 32))}` };
     return { status: 200, html: this.verifyShell };
   }
 
   /** `/v/{no}`: the registry record, or a page saying why there is none. */
   async recordPage(certificateNo: string): Promise<Page> {
     if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) {
-      return this.message(400, certificateNo, 'invalid', '证书编号格式不正确', '证书编号由 ZJZ 或 ZJG、四位评审年度和六位序号组成，例如 ZJZ2026000001。');
+      return this.message(
+        400,
+        certificateNo,
+        'invalid',
+        '证书编号格式不正确',
+        '证书编号由 ZJZ 或 ZJG、四位评审年度和六位序号组成，例如 ZJZ2026000001。',
+      );
     }
     const record = await this.registry.findByNumber(certificateNo);
     if (!record) {
-      return this.message(404, certificateNo, 'invalid', '未找到该证书', `登记系统中没有编号为 ${certificateNo} 的职称电子证书。请核对编号，或向发证机关咨询。`);
+      return this.message(
+        404,
+        certificateNo,
+        'invalid',
+        '未找到该证书',
+        `登记系统中没有编号为 ${certificateNo} 的职称电子证书。请核对编号，或向发证机关咨询。`,
+      );
     }
     return { status: 200, html: this.page(`${record.certificateNo} 查验结果`, this.record(record)) };
   }
@@ -80,7 +97,12 @@ export class WebPagesService {
   }
 
   private message(status: number, typed: string, verdictClass: string, title: string, detail: string): Page {
-    const main = fillTemplate(this.messageTemplate, { verdictClass, verdictTitle: title, verdictDetail: detail, lookup: this.lookup(typed.slice(0, 20)) });
+    const main = fillTemplate(this.messageTemplate, {
+      verdictClass,
+      verdictTitle: title,
+      verdictDetail: detail,
+      lookup: this.lookup(typed.slice(0, 20)),
+    });
     return { status, html: this.page(title, main) };
   }
 

@@ -28,10 +28,17 @@ const CSP_DIRECTIVES = {
 };
 
 /** Swagger UI (served by @nestjs/swagger) needs inline styles; it stays script-strict. */
-const DOCS_CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
+const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
-function relaxDocsCsp(request: FastifyRequest, reply: FastifyReply, payload: unknown, done: (error: null, payload: unknown) => void): void {
-  if (request.url === '/docs' || request.url.startsWith('/docs/')) void reply.header('content-security-policy', DOCS_CSP);
+function relaxDocsCsp(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  payload: unknown,
+  done: (error: null, payload: unknown) => void,
+): void {
+  if (request.url === '/docs' || request.url.startsWith('/docs/'))
+    void reply.header('content-security-policy', DOCS_CSP);
   done(null, payload);
 }
 
@@ -51,7 +58,11 @@ export function helmetHeaders(): Record<string, string> {
     },
     getHeader: () => undefined,
   };
-  helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } })({} as IncomingMessage, collector as unknown as ServerResponse, () => undefined);
+  helmet({ contentSecurityPolicy: { useDefaults: false, directives: CSP_DIRECTIVES } })(
+    {} as IncomingMessage,
+    collector as unknown as ServerResponse,
+    () => undefined,
+  );
   return headers;
 }
 

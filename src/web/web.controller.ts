@@ -31,7 +31,10 @@ export class WebController {
   @PublicRateLimit('lookup')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=60')
-  async record(@Param('certificateNo') certificateNo: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string | undefined> {
+  async record(
+    @Param('certificateNo') certificateNo: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<string | undefined> {
     return send(reply, await this.pages.recordPage(certificateNo));
   }
 }

@@ -12,7 +12,11 @@ export const REVOCATION = {
  * Issues a certificate to another holder and revokes it the real way (docs/revocation.md): a
  * revoker of AMR proposes, a revoker of HRSS confirms. Returns its number and QR token.
  */
-export async function issueAndRevoke(t: TestApp, issuerToken: string, sequence = 8): Promise<{ certificateNo: string; token: string }> {
+export async function issueAndRevoke(
+  t: TestApp,
+  issuerToken: string,
+  sequence = 8,
+): Promise<{ certificateNo: string; token: string }> {
   const holder = { name: '李四', gender: '女', idNumber: makeIdNumber('1984-06-01', sequence) };
   const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, holder), issuerToken);
   if (issued.status !== 201) throw new Error(`issuance failed: ${issued.status} ${JSON.stringify(issued.body)}`);
@@ -29,8 +33,17 @@ export async function issueAndRevoke(t: TestApp, issuerToken: string, sequence =
     serious: false,
   };
   const proposed = await api(t, 'POST', '/api/v1/revocations', proposal, amr.token);
-  const confirmed = await api(t, 'POST', `/api/v1/revocations/${proposed.body.id as number}/confirmation`, undefined, hrss.token);
-  if (confirmed.status !== 200 && confirmed.status !== 201) throw new Error(`revocation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
-  const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`);
+  const confirmed = await api(
+    t,
+    'POST',
+    `/api/v1/revocations/${proposed.body.id as number}/confirmation`,
+    undefined,
+    hrss.token,
+  );
+  if (confirmed.status !== 200 && confirmed.status !== 201)
+    throw new Error(`revocation failed: ${confirmed.status} ${JSON.stringify(confirmed.body)}`);
+  const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(
+    `SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`,
+  );
   return { certificateNo, token: row.qr_token };
 }

@@ -21,7 +21,11 @@ describe('verification page in a browser (e2e)', () => {
     t = await startTestApp();
     issuerToken = (await officer(t, 'amr-issuer', 'amr', ['issuer'])).token;
     certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuerToken)).body.certificateNo;
-    token = (await t.dataSource.query<Array<{ qr_token: string }>>(`SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`))[0].qr_token;
+    token = (
+      await t.dataSource.query<Array<{ qr_token: string }>>(
+        `SELECT qr_token FROM certificates WHERE certificate_no = '${certificateNo}'`,
+      )
+    )[0].qr_token;
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
@@ -40,15 +44,30 @@ describe('verification page in a browser (e2e)', () => {
   it('says 有效 for a genuine token, within a second, with the fields and both signatures', async () => {
     const started = performance.now();
     await open(token);
-    await title().filter({ hasText: /^有效$/ }).waitFor({ timeout: 10_000 });
+    await title()
+      .filter({ hasText: /^有效$/ })
+      .waitFor({ timeout: 10_000 });
     const elapsed = Math.round(performance.now() - started);
     console.log(`有效 shown ${elapsed} ms after navigation`);
     expect(elapsed).toBeLessThan(3000);
     const fields = await phone.page.locator('#fields').innerText();
-    for (const text of [certificateNo, '张三', '正高级工程师', '计量', '2026年11月20日', '330***********1272', '浙江省计量科学研究院', '浙市监人〔2026〕12号']) expect(fields).toContain(text);
+    for (const text of [
+      certificateNo,
+      '张三',
+      '正高级工程师',
+      '计量',
+      '2026年11月20日',
+      '330***********1272',
+      '浙江省计量科学研究院',
+      '浙市监人〔2026〕12号',
+    ])
+      expect(fields).toContain(text);
     expect(fields).not.toContain('330102198001011272');
     const signatures = await phone.page.locator('.signature').allInnerTexts();
-    expect(signatures).toEqual([expect.stringMatching(/浙江省市场监督管理局\s*签名有效/), expect.stringMatching(/浙江省人力资源和社会保障厅\s*签名有效/)]);
+    expect(signatures).toEqual([
+      expect.stringMatching(/浙江省市场监督管理局\s*签名有效/),
+      expect.stringMatching(/浙江省人力资源和社会保障厅\s*签名有效/),
+    ]);
     await phone.page.screenshot({ path: screenshotPath('verify-valid'), fullPage: true });
   });
 
@@ -57,7 +76,9 @@ describe('verification page in a browser (e2e)', () => {
     const signature = second.split('..')[1];
     const flipped = `${signature.slice(0, 10)}${signature[10] === 'A' ? 'B' : 'A'}${signature.slice(11)}`;
     await open(`${first}~${second.split('..')[0]}..${flipped}`);
-    await title().filter({ hasText: /^无效$/ }).waitFor();
+    await title()
+      .filter({ hasText: /^无效$/ })
+      .waitFor();
     expect(await detail().innerText()).toContain('浙江省人力资源和社会保障厅的电子签名验证失败');
     expect(await phone.page.locator('.signature-invalid').innerText()).toContain('浙江省人力资源和社会保障厅');
     expect(await phone.page.locator('.signature-valid').innerText()).toContain('浙江省市场监督管理局');
@@ -68,31 +89,42 @@ describe('verification page in a browser (e2e)', () => {
   it('says 无效 for a signature by a key that is not published', async () => {
     const [first, second] = token.split('~');
     const header = JSON.parse(Buffer.from(second.split('.')[0], 'base64url').toString()) as Record<string, string>;
-    const forgedHeader = Buffer.from(JSON.stringify({ ...header, kid: 'not-a-published-key-000000000000000000000' })).toString('base64url');
+    const forgedHeader = Buffer.from(
+      JSON.stringify({ ...header, kid: 'not-a-published-key-000000000000000000000' }),
+    ).toString('base64url');
     await open(`${first}~${forgedHeader}..${second.split('..')[1]}`);
-    await title().filter({ hasText: /^无效$/ }).waitFor();
+    await title()
+      .filter({ hasText: /^无效$/ })
+      .waitFor();
     expect(await detail().innerText()).toContain('第 2 个电子签名使用的密钥不是发证机关公布的密钥');
   });
 
   it('says 已撤销 for a certificate revoked by both authorities, with date, reason and decision', async () => {
     const revoked = await issueAndRevoke(t, issuerToken);
     await open(revoked.token);
-    await title().filter({ hasText: /^已撤销$/ }).waitFor();
+    await title()
+      .filter({ hasText: /^已撤销$/ })
+      .waitFor();
     const text = await detail().innerText();
-    for (const part of ['2026年11月27日撤销', REVOCATION.reasonCategoryName, REVOCATION.decisionDocument]) expect(text).toContain(part);
+    for (const part of ['2026年11月27日撤销', REVOCATION.reasonCategoryName, REVOCATION.decisionDocument])
+      expect(text).toContain(part);
     expect(await phone.page.locator('.signature-valid').count()).toBe(2);
     await phone.page.screenshot({ path: screenshotPath('verify-revoked'), fullPage: true });
   });
 
   it('with the status request blocked: signatures valid, status unknown, and when it was last known', async () => {
     await open(token);
-    await title().filter({ hasText: /^有效$/ }).waitFor();
+    await title()
+      .filter({ hasText: /^有效$/ })
+      .waitFor();
     // Offline now: the registry and even the key set are out of reach; the keys come from localStorage.
     await phone.page.route('**/api/v1/**', (route) => route.abort('internetdisconnected'));
     await phone.page.route('**/.well-known/jwks.json', (route) => route.abort('internetdisconnected'));
     await phone.page.reload();
     await title().filter({ hasText: '签名有效，状态未知' }).waitFor();
-    expect(await detail().innerText()).toMatch(/暂时无法连接登记系统.*本设备上次于 \d{4}年\d+月\d+日 \d\d:\d\d 查询时，状态为“有效”/s);
+    expect(await detail().innerText()).toMatch(
+      /暂时无法连接登记系统.*本设备上次于 \d{4}年\d+月\d+日 \d\d:\d\d 查询时，状态为“有效”/s,
+    );
     expect(await phone.page.locator('.signature-valid').count()).toBe(2);
     expect(await phone.page.locator('#checked-at').innerText()).toContain('保存的公钥');
     await phone.page.screenshot({ path: screenshotPath('verify-status-unknown'), fullPage: true });
@@ -110,24 +142,36 @@ describe('verification page in a browser (e2e)', () => {
     const revoked = await issueAndRevoke(t, issuerToken, 12);
     await phone.page.route('**/api/v1/verifications', (route) => route.abort());
     await open(revoked.token);
-    await title().filter({ hasText: /^已撤销$/ }).waitFor();
+    await title()
+      .filter({ hasText: /^已撤销$/ })
+      .waitFor();
     expect(await detail().innerText()).toContain('证书状态列表');
   });
 
   it('with only the registry out of reach, answers from the signed status list and says its age', async () => {
     await phone.page.route('**/api/v1/verifications', (route) => route.abort());
     await open(token);
-    await title().filter({ hasText: /^有效$/ }).waitFor();
-    expect(await detail().innerText()).toMatch(/暂时无法连接登记系统；根据两个发证机关于 \d{4}年\d+月\d+日 \d\d:\d\d 发布的证书状态列表（.+），该证书未被撤销/);
+    await title()
+      .filter({ hasText: /^有效$/ })
+      .waitFor();
+    expect(await detail().innerText()).toMatch(
+      /暂时无法连接登记系统；根据两个发证机关于 \d{4}年\d+月\d+日 \d\d:\d\d 发布的证书状态列表（.+），该证书未被撤销/,
+    );
     await phone.page.screenshot({ path: screenshotPath('verify-from-status-list'), fullPage: true });
   });
 
   it('verifies from a photo of the QR code chosen as a file', async () => {
-    const png = await QRCode.toBuffer(`https://zs.example.test/v#${token}`, { errorCorrectionLevel: 'M', margin: 4, scale: 6 });
+    const png = await QRCode.toBuffer(`https://zs.example.test/v#${token}`, {
+      errorCorrectionLevel: 'M',
+      margin: 4,
+      scale: 6,
+    });
     await phone.page.goto(`${t.baseUrl}/v`);
     await phone.page.screenshot({ path: screenshotPath('verify-start'), fullPage: true });
     await phone.page.setInputFiles('#file-input', { name: 'qr.png', mimeType: 'image/png', buffer: png });
-    await title().filter({ hasText: /^有效$/ }).waitFor();
+    await title()
+      .filter({ hasText: /^有效$/ })
+      .waitFor();
     expect(await phone.page.locator('#file-status').innerText()).toContain('已识别二维码');
   });
 
@@ -147,14 +191,22 @@ describe('verification page in a browser (e2e)', () => {
       const [url] = await decodeQrCodes(pdf);
       expect(url).toBe(`https://zs.example.test/v#${token}`);
       await phone.page.goto(url.replace('https://zs.example.test', t.baseUrl));
-      await title().filter({ hasText: /^有效$/ }).waitFor();
+      await title()
+        .filter({ hasText: /^有效$/ })
+        .waitFor();
     });
 
     it('chosen as a file on a desk computer, is read in the browser and verified', async () => {
       await phone.page.setViewportSize({ width: 1280, height: 900 });
       await phone.page.goto(`${t.baseUrl}/v`);
-      await phone.page.setInputFiles('#file-input', { name: 'certificate.pdf', mimeType: 'application/pdf', buffer: pdf });
-      await title().filter({ hasText: /^有效$/ }).waitFor({ timeout: 20_000 });
+      await phone.page.setInputFiles('#file-input', {
+        name: 'certificate.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdf,
+      });
+      await title()
+        .filter({ hasText: /^有效$/ })
+        .waitFor({ timeout: 20_000 });
       await phone.page.screenshot({ path: screenshotPath('verify-from-pdf-desktop'), fullPage: true });
     });
   });

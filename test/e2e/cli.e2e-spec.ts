@@ -15,17 +15,53 @@ describe('office CLI (e2e)', () => {
     const databaseUrl = await freshDatabaseUrl();
     const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-cli-keys-'));
     const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
-    const added = await cli(env, 'officer:add', '--username', 'hrss-revoker', '--password', 'a-long-enough-password', '--authority', 'hrss', '--role', 'revoker,auditor');
+    const added = await cli(
+      env,
+      'officer:add',
+      '--username',
+      'hrss-revoker',
+      '--password',
+      'a-long-enough-password',
+      '--authority',
+      'hrss',
+      '--role',
+      'revoker,auditor',
+    );
     expect(added.stdout).toContain('Created officer hrss-revoker (hrss; roles: revoker, auditor)');
     expect(added.code).toBe(0);
 
-    const again = await cli(env, 'officer:add', '--username', 'hrss-revoker', '--password', 'a-long-enough-password', '--authority', 'hrss', '--role', 'revoker');
+    const again = await cli(
+      env,
+      'officer:add',
+      '--username',
+      'hrss-revoker',
+      '--password',
+      'a-long-enough-password',
+      '--authority',
+      'hrss',
+      '--role',
+      'revoker',
+    );
     expect([again.code, again.stderr]).toEqual([1, expect.stringContaining('OFFICER_EXISTS')]);
-    const badRole = await cli(env, 'officer:add', '--username', 'someone', '--password', 'a-long-enough-password', '--authority', 'amr', '--role', 'king');
+    const badRole = await cli(
+      env,
+      'officer:add',
+      '--username',
+      'someone',
+      '--password',
+      'a-long-enough-password',
+      '--authority',
+      'amr',
+      '--role',
+      'king',
+    );
     expect([badRole.code, badRole.stderr]).toEqual([1, expect.stringContaining('OFFICER_INVALID')]);
 
     t = await startTestApp({ databaseUrl, keysDir });
-    const login = await api(t, 'POST', '/api/v1/auth/token', { username: 'hrss-revoker', password: 'a-long-enough-password' });
+    const login = await api(t, 'POST', '/api/v1/auth/token', {
+      username: 'hrss-revoker',
+      password: 'a-long-enough-password',
+    });
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
   });
@@ -34,11 +70,29 @@ describe('office CLI (e2e)', () => {
     const databaseUrl = await freshDatabaseUrl();
     const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-rotate-keys-'));
     const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
-    expect((await cli(env, 'officer:add', '--username', 'amr-issuer', '--password', 'a-long-enough-password', '--authority', 'amr', '--role', 'issuer')).code).toBe(0);
+    expect(
+      (
+        await cli(
+          env,
+          'officer:add',
+          '--username',
+          'amr-issuer',
+          '--password',
+          'a-long-enough-password',
+          '--authority',
+          'amr',
+          '--role',
+          'issuer',
+        )
+      ).code,
+    ).toBe(0);
     t = await startTestApp({ databaseUrl, keysDir });
-    const token = async (app: TestApp) => (await api(app, 'POST', '/api/v1/auth/token', { username: 'amr-issuer', password: 'a-long-enough-password' })).body.accessToken as string;
+    const token = async (app: TestApp) =>
+      (await api(app, 'POST', '/api/v1/auth/token', { username: 'amr-issuer', password: 'a-long-enough-password' }))
+        .body.accessToken as string;
     const before = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), await token(t));
-    const oldAmrKid = JSON.parse(Buffer.from(before.body.credential.signatures[0].protected, 'base64url').toString()).kid as string;
+    const oldAmrKid = JSON.parse(Buffer.from(before.body.credential.signatures[0].protected, 'base64url').toString())
+      .kid as string;
     await t.close();
     t = undefined;
 
@@ -49,14 +103,27 @@ describe('office CLI (e2e)', () => {
 
     t = await startTestApp({ databaseUrl, keysDir });
     const jwks = await api(t, 'GET', '/.well-known/jwks.json');
-    const amrKids = jwks.body.keys.filter((k: { authority: string }) => k.authority === 'amr').map((k: { kid: string }) => k.kid);
+    const amrKids = jwks.body.keys
+      .filter((k: { authority: string }) => k.authority === 'amr')
+      .map((k: { kid: string }) => k.kid);
     expect(amrKids).toEqual([newKid, oldAmrKid]);
-    expect((await api(t, 'POST', '/api/v1/verifications', { credential: before.body.credential })).body.verdict).toBe('VALID');
+    expect((await api(t, 'POST', '/api/v1/verifications', { credential: before.body.credential })).body.verdict).toBe(
+      'VALID',
+    );
 
-    const after = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: makeIdNumber('1979-09-09', 11) }), await token(t));
-    const afterKid = JSON.parse(Buffer.from(after.body.credential.signatures[0].protected, 'base64url').toString()).kid as string;
+    const after = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({}, { idNumber: makeIdNumber('1979-09-09', 11) }),
+      await token(t),
+    );
+    const afterKid = JSON.parse(Buffer.from(after.body.credential.signatures[0].protected, 'base64url').toString())
+      .kid as string;
     expect(afterKid).toBe(newKid);
-    expect((await api(t, 'POST', '/api/v1/verifications', { credential: after.body.credential })).body.verdict).toBe('VALID');
+    expect((await api(t, 'POST', '/api/v1/verifications', { credential: after.body.credential })).body.verdict).toBe(
+      'VALID',
+    );
   });
 
   it('audit:verify passes an intact chain and names the first tampered entry', async () => {
@@ -64,7 +131,22 @@ describe('office CLI (e2e)', () => {
     const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-audit-keys-'));
     const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
     for (const name of ['amr-one', 'amr-two', 'amr-three']) {
-      expect((await cli(env, 'officer:add', '--username', name, '--password', 'a-long-enough-password', '--authority', 'amr', '--role', 'auditor')).code).toBe(0);
+      expect(
+        (
+          await cli(
+            env,
+            'officer:add',
+            '--username',
+            name,
+            '--password',
+            'a-long-enough-password',
+            '--authority',
+            'amr',
+            '--role',
+            'auditor',
+          )
+        ).code,
+      ).toBe(0);
     }
     const intact = await cli(env, 'audit:verify');
     expect([intact.code, intact.stdout]).toEqual([0, expect.stringContaining('intact: 3 entries')]);

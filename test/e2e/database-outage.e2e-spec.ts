@@ -1,7 +1,17 @@
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
-import { api, ApiResponse, emptyPostgresSchema, officer, Officer, POSTGRES_TEST_URL, startTestApp, TEST_DB, TestApp } from '../support/test-app';
+import {
+  api,
+  ApiResponse,
+  emptyPostgresSchema,
+  officer,
+  Officer,
+  POSTGRES_TEST_URL,
+  startTestApp,
+  TEST_DB,
+  TestApp,
+} from '../support/test-app';
 
 /**
  * A database that goes away, or comes back empty, while the service runs: every request that
@@ -12,11 +22,21 @@ const CERTIFICATE_NO = 'ZJZ2026000001';
 const OTHER_ID = makeIdNumber('1980-01-01', 17);
 
 function expectApiOutage(response: ApiResponse, database: 'down' | 'schema-missing'): void {
-  expect([response.status, response.body.code, response.body.details?.database, response.headers.get('retry-after')]).toEqual([503, 'SERVICE_UNAVAILABLE', database, '30']);
+  expect([
+    response.status,
+    response.body.code,
+    response.body.details?.database,
+    response.headers.get('retry-after'),
+  ]).toEqual([503, 'SERVICE_UNAVAILABLE', database, '30']);
 }
 
 function expectOutagePage(response: ApiResponse, look: string): void {
-  expect([response.status, response.headers.get('content-type'), response.headers.get('retry-after'), response.headers.get('cache-control')]).toEqual([503, 'text/html; charset=utf-8', '30', 'no-store']);
+  expect([
+    response.status,
+    response.headers.get('content-type'),
+    response.headers.get('retry-after'),
+    response.headers.get('cache-control'),
+  ]).toEqual([503, 'text/html; charset=utf-8', '30', 'no-store']);
   expect(response.body).toContain('暂时无法查询，请稍后再试');
   expect(response.body).toContain(look);
 }
@@ -52,7 +72,8 @@ if (TEST_DB === 'postgres') {
   describe('PostgreSQL unreachable, then back empty, under a running service (e2e)', () => {
     // A database of its own, so cutting it off cannot disturb any other test.
     const name = `${new URL(POSTGRES_TEST_URL).pathname.slice(1)}_outage`;
-    const urlOf = (database: string) => Object.assign(new URL(POSTGRES_TEST_URL), { pathname: `/${database}` }).toString();
+    const urlOf = (database: string) =>
+      Object.assign(new URL(POSTGRES_TEST_URL), { pathname: `/${database}` }).toString();
     const server = new DataSource({ type: 'postgres', url: urlOf('postgres') });
     let t: TestApp;
     let issuer: Officer;
@@ -79,7 +100,10 @@ if (TEST_DB === 'postgres') {
     async function whileUnreachable(work: () => Promise<void>): Promise<void> {
       await server.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS false`);
       try {
-        await server.query('SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()', [name]);
+        await server.query(
+          'SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()',
+          [name],
+        );
         await work();
       } finally {
         await server.query(`ALTER DATABASE "${name}" ALLOW_CONNECTIONS true`);
@@ -91,17 +115,34 @@ if (TEST_DB === 'postgres') {
         const log = await errorLogOf(async () => {
           expectApiOutage(await api(t, 'GET', `/api/v1/registry/certificates/${CERTIFICATE_NO}`), 'down');
           expectApiOutage(await api(t, 'POST', '/api/v1/verifications', { credential }), 'down');
-          expectApiOutage(await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password }), 'down');
-          expectApiOutage(await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: OTHER_ID }), issuer.token), 'down');
+          expectApiOutage(
+            await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password }),
+            'down',
+          );
+          expectApiOutage(
+            await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: OTHER_ID }), issuer.token),
+            'down',
+          );
           expectOutagePage(await api(t, 'GET', `/v/${CERTIFICATE_NO}`), '/v/assets/site.css');
           expectOutagePage(await api(t, 'GET', '/notices'), '/notices.css');
         });
         // One line a request, naming it and the cause (a page used to log a second error on top).
-        expect(log.map((line) => /^Database down on (\S+ \S+): /.exec(line)?.[1])).toEqual([`GET /api/v1/registry/certificates/${CERTIFICATE_NO}`, 'POST /api/v1/verifications', 'POST /api/v1/auth/token', 'POST /api/v1/certificates', `GET /v/${CERTIFICATE_NO}`, 'GET /notices']);
+        expect(log.map((line) => /^Database down on (\S+ \S+): /.exec(line)?.[1])).toEqual([
+          `GET /api/v1/registry/certificates/${CERTIFICATE_NO}`,
+          'POST /api/v1/verifications',
+          'POST /api/v1/auth/token',
+          'POST /api/v1/certificates',
+          `GET /v/${CERTIFICATE_NO}`,
+          'GET /notices',
+        ]);
         // The first query may meet a pooled connection the server cut (57P01); later ones are refused.
         expect(log.at(-1)).toContain('not currently accepting connections');
         const health = await api(t, 'GET', '/api/v1/health');
-        expect([health.status, health.body, health.headers.get('retry-after')]).toEqual([503, { status: 'degraded', database: 'down' }, '30']);
+        expect([health.status, health.body, health.headers.get('retry-after')]).toEqual([
+          503,
+          { status: 'degraded', database: 'down' },
+          '30',
+        ]);
       });
 
       await expectServing(t);
@@ -119,11 +160,16 @@ if (TEST_DB === 'postgres') {
       expect([health.status, health.body]).toEqual([503, { status: 'degraded', database: 'schema-missing' }]);
       const log = await errorLogOf(async () => {
         expectApiOutage(await api(t, 'GET', `/api/v1/registry/certificates/${CERTIFICATE_NO}`), 'schema-missing');
-        expectApiOutage(await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password }), 'schema-missing');
+        expectApiOutage(
+          await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password }),
+          'schema-missing',
+        );
         expectOutagePage(await api(t, 'GET', `/v/${CERTIFICATE_NO}`), '/v/assets/site.css');
       });
       expect(log).toHaveLength(3);
-      expect(log[2]).toMatch(/^Database schema-missing on GET \/v\/ZJZ2026000001: .*relation "certificates" does not exist/);
+      expect(log[2]).toMatch(
+        /^Database schema-missing on GET \/v\/ZJZ2026000001: .*relation "certificates" does not exist/,
+      );
 
       await emptyPostgresSchema(urlOf(name));
       issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
@@ -144,29 +190,50 @@ if (TEST_DB === 'postgres') {
     afterEach(async () => t.app.close().catch(() => undefined));
 
     it('answers 503 when another process holds the write lock past the busy timeout, 201 once it lets go', async () => {
-      const other = new DataSource({ type: 'better-sqlite3', database: t.config.database.kind === 'sqlite' ? t.config.database.path : '' });
+      const other = new DataSource({
+        type: 'better-sqlite3',
+        database: t.config.database.kind === 'sqlite' ? t.config.database.path : '',
+      });
       await other.initialize();
       await other.query('BEGIN IMMEDIATE');
       try {
-        const log = await errorLogOf(async () => expectApiOutage(await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: OTHER_ID }), issuer.token), 'down'));
-        expect(log).toEqual([expect.stringMatching(/^Database down on POST \/api\/v1\/certificates: .*database is locked/)]);
+        const log = await errorLogOf(async () =>
+          expectApiOutage(
+            await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: OTHER_ID }), issuer.token),
+            'down',
+          ),
+        );
+        expect(log).toEqual([
+          expect.stringMatching(/^Database down on POST \/api\/v1\/certificates: .*database is locked/),
+        ]);
       } finally {
         await other.query('ROLLBACK');
         await other.destroy();
       }
-      expect((await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: OTHER_ID }), issuer.token)).status).toBe(201);
+      expect(
+        (await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: OTHER_ID }), issuer.token))
+          .status,
+      ).toBe(201);
     });
 
     it('answers 503 on the API and the pages once the connection is gone', async () => {
       await t.dataSource.destroy();
       const log = await errorLogOf(async () => {
         expectApiOutage(await api(t, 'GET', `/api/v1/registry/certificates/${CERTIFICATE_NO}`), 'down');
-        expectApiOutage(await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password }), 'down');
+        expectApiOutage(
+          await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password }),
+          'down',
+        );
         expectOutagePage(await api(t, 'GET', `/v/${CERTIFICATE_NO}`), '/v/assets/site.css');
         expectOutagePage(await api(t, 'GET', '/notices'), '/notices.css');
       });
       // One line a request, naming it (a page used to log a second error on top).
-      expect(log.map((line) => /^Database down on (\S+ \S+): /.exec(line)?.[1])).toEqual([`GET /api/v1/registry/certificates/${CERTIFICATE_NO}`, 'POST /api/v1/auth/token', `GET /v/${CERTIFICATE_NO}`, 'GET /notices']);
+      expect(log.map((line) => /^Database down on (\S+ \S+): /.exec(line)?.[1])).toEqual([
+        `GET /api/v1/registry/certificates/${CERTIFICATE_NO}`,
+        'POST /api/v1/auth/token',
+        `GET /v/${CERTIFICATE_NO}`,
+        'GET /notices',
+      ]);
     });
 
     it('says schema-missing (503) when the tables are gone', async () => {
@@ -178,7 +245,10 @@ if (TEST_DB === 'postgres') {
         expectApiOutage(await api(t, 'GET', `/api/v1/registry/certificates/${CERTIFICATE_NO}`), 'schema-missing');
         expectOutagePage(await api(t, 'GET', `/v/${CERTIFICATE_NO}`), '/v/assets/site.css');
       });
-      expect(log).toEqual([expect.stringMatching(/^Database schema-missing on GET .*no such table: certificates/), expect.stringMatching(/^Database schema-missing on GET \/v\//)]);
+      expect(log).toEqual([
+        expect.stringMatching(/^Database schema-missing on GET .*no such table: certificates/),
+        expect.stringMatching(/^Database schema-missing on GET \/v\//),
+      ]);
     });
   });
 }

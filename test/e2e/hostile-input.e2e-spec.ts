@@ -19,7 +19,10 @@ function rawRequest(t: TestApp, request: Buffer): Promise<{ status: number; body
       const text = Buffer.concat(chunks).toString('utf8');
       const [head, ...rest] = text.split('\r\n\r\n');
       try {
-        resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), body: JSON.parse(rest.join('\r\n\r\n')) as unknown });
+        resolve({
+          status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]),
+          body: JSON.parse(rest.join('\r\n\r\n')) as unknown,
+        });
       } catch {
         reject(new Error(`not a JSON answer: ${JSON.stringify(text.slice(0, 300))}`));
       }
@@ -27,8 +30,12 @@ function rawRequest(t: TestApp, request: Buffer): Promise<{ status: number; body
   });
 }
 
-const get = (path: string, extra = '') => Buffer.from(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`, 'utf8');
-const errorShape = (r: ApiResponse | { status: number; body: unknown }) => [r.status, Object.keys(r.body as object).sort()];
+const get = (path: string, extra = '') =>
+  Buffer.from(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`, 'utf8');
+const errorShape = (r: ApiResponse | { status: number; body: unknown }) => [
+  r.status,
+  Object.keys(r.body as object).sort(),
+];
 
 describe('hostile input (e2e)', () => {
   let t: TestApp;
@@ -43,9 +50,20 @@ describe('hostile input (e2e)', () => {
   describe('a body nested deeper than 64 levels is a 400 BODY_TOO_DEEP, before anything recursive sees it', () => {
     const objects = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
     const arrays = (levels: number) => '['.repeat(levels) + '1' + ']'.repeat(levels);
-    const routes = ['/api/v1/verifications', '/api/v1/holder/certificate-pdf', '/api/v1/auth/token', '/api/v1/certificates', '/api/v1/revocations'];
+    const routes = [
+      '/api/v1/verifications',
+      '/api/v1/holder/certificate-pdf',
+      '/api/v1/auth/token',
+      '/api/v1/certificates',
+      '/api/v1/revocations',
+    ];
 
-    it.each(routes.flatMap((route) => [[route, 'objects'], [route, 'arrays']]))('%s, 3,000 levels of %s', async (route, kind) => {
+    it.each(
+      routes.flatMap((route) => [
+        [route, 'objects'],
+        [route, 'arrays'],
+      ]),
+    )('%s, 3,000 levels of %s', async (route, kind) => {
       const body = kind === 'objects' ? objects(3000) : `{"credential":${arrays(3000)}}`;
       const response = await api(t, 'POST', route, body, office.token);
       expect(response.status).toBe(400);
@@ -56,9 +74,19 @@ describe('hostile input (e2e)', () => {
       const bracketsInText = await api(t, 'POST', '/api/v1/verifications', { token: '['.repeat(3000) + '"\\"{' });
       expect(bracketsInText.body.code).not.toBe('BODY_TOO_DEEP');
       expect(bracketsInText.status).toBe(200);
-      const atLimit = await api(t, 'POST', '/api/v1/verifications', `{"credential":${'{"a":'.repeat(63)}1${'}'.repeat(63)}}`);
+      const atLimit = await api(
+        t,
+        'POST',
+        '/api/v1/verifications',
+        `{"credential":${'{"a":'.repeat(63)}1${'}'.repeat(63)}}`,
+      );
       expect(atLimit.body.code).not.toBe('BODY_TOO_DEEP');
-      const overLimit = await api(t, 'POST', '/api/v1/verifications', `{"credential":${'{"a":'.repeat(64)}1${'}'.repeat(64)}}`);
+      const overLimit = await api(
+        t,
+        'POST',
+        '/api/v1/verifications',
+        `{"credential":${'{"a":'.repeat(64)}1${'}'.repeat(64)}}`,
+      );
       expect(overLimit.body.code).toBe('BODY_TOO_DEEP');
     });
   });
@@ -70,13 +98,26 @@ describe('hostile input (e2e)', () => {
     const idB = makeIdNumber('1981-02-02', 13);
 
     beforeAll(async () => {
-      const a = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name: nfd, idNumber: idA }), office.token);
-      const b = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name: nfc, idNumber: idB }), office.token);
+      const a = await api(
+        t,
+        'POST',
+        '/api/v1/certificates',
+        issuanceRequest({}, { name: nfd, idNumber: idA }),
+        office.token,
+      );
+      const b = await api(
+        t,
+        'POST',
+        '/api/v1/certificates',
+        issuanceRequest({}, { name: nfc, idNumber: idB }),
+        office.token,
+      );
       expect([a.status, b.status]).toEqual([201, 201]);
       expect(a.body.holder.name).toBe(nfc);
     });
 
-    const search = (name: string, idNumber: string) => api(t, 'GET', `/api/v1/registry/certificates?name=${encodeURIComponent(name)}&idNumber=${idNumber}`);
+    const search = (name: string, idNumber: string) =>
+      api(t, 'GET', `/api/v1/registry/certificates?name=${encodeURIComponent(name)}&idNumber=${idNumber}`);
     const pdf = async (name: string, idNumber: string) => {
       const [found] = (await search(nfc, idNumber)).body as Array<{ certificateNo: string }>;
       return api(t, 'POST', '/api/v1/holder/certificate-pdf', { certificateNo: found.certificateNo, name, idNumber });
@@ -96,18 +137,50 @@ describe('hostile input (e2e)', () => {
     ])('refuses %s in a holder name with 400 naming the field and the character', async (character, name) => {
       const response = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name }), office.token);
       expect(response.status).toBe(400);
-      expect(response.body).toEqual({ code: 'NAME_INVALID', message: `name must not contain the invisible character ${character}`, details: { field: 'holder.name' } });
+      expect(response.body).toEqual({
+        code: 'NAME_INVALID',
+        message: `name must not contain the invisible character ${character}`,
+        details: { field: 'holder.name' },
+      });
     });
 
     it('refuses invisible characters in the employer, the holder PDF name, the registry name and the username', async () => {
-      const employer = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { employer: '浙江省计量\u200d科学研究院' }), office.token);
-      expect([employer.status, employer.body.code, employer.body.details]).toEqual([400, 'EMPLOYER_INVALID', { field: 'holder.employer' }]);
-      const holderPdf = await api(t, 'POST', '/api/v1/holder/certificate-pdf', { certificateNo: 'ZJZ2026000001', name: '\u2066张三', idNumber: idA });
-      expect([holderPdf.status, holderPdf.body.code, holderPdf.body.message]).toEqual([400, 'NAME_INVALID', 'name must not contain the invisible character U+2066']);
+      const employer = await api(
+        t,
+        'POST',
+        '/api/v1/certificates',
+        issuanceRequest({}, { employer: '浙江省计量\u200d科学研究院' }),
+        office.token,
+      );
+      expect([employer.status, employer.body.code, employer.body.details]).toEqual([
+        400,
+        'EMPLOYER_INVALID',
+        { field: 'holder.employer' },
+      ]);
+      const holderPdf = await api(t, 'POST', '/api/v1/holder/certificate-pdf', {
+        certificateNo: 'ZJZ2026000001',
+        name: '\u2066张三',
+        idNumber: idA,
+      });
+      expect([holderPdf.status, holderPdf.body.code, holderPdf.body.message]).toEqual([
+        400,
+        'NAME_INVALID',
+        'name must not contain the invisible character U+2066',
+      ]);
       const registry = await search('张\u202e三', idA);
-      expect([registry.status, registry.body.code, registry.body.details]).toEqual([400, 'NAME_INVALID', { field: 'name' }]);
-      const login = await api(t, 'POST', '/api/v1/auth/token', { username: 'amr-office\u200b', password: 'whatever-password' });
-      expect([login.status, login.body.message]).toEqual([400, 'username must not contain the invisible character U+200B']);
+      expect([registry.status, registry.body.code, registry.body.details]).toEqual([
+        400,
+        'NAME_INVALID',
+        { field: 'name' },
+      ]);
+      const login = await api(t, 'POST', '/api/v1/auth/token', {
+        username: 'amr-office\u200b',
+        password: 'whatever-password',
+      });
+      expect([login.status, login.body.message]).toEqual([
+        400,
+        'username must not contain the invisible character U+200B',
+      ]);
     });
   });
 
@@ -120,15 +193,20 @@ describe('hostile input (e2e)', () => {
       ['POST', (id) => `/api/v1/evaluation/rounds/1/objections/${id}/resolution`, 'objectionId'],
     ];
 
-    it.each(routes.flatMap(([method, path, parameter]) => bad.map((id) => [method, path(id), parameter])))('%s %s is a 400 naming "%s"', async (method, path, parameter) => {
-      const response = await api(t, method, path, method === 'POST' ? {} : undefined, office.token);
-      expect(response.status).toBe(400);
-      expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { parameter } });
-      expect(response.body.message).toContain(parameter);
-    });
+    it.each(routes.flatMap(([method, path, parameter]) => bad.map((id) => [method, path(id), parameter])))(
+      '%s %s is a 400 naming "%s"',
+      async (method, path, parameter) => {
+        const response = await api(t, method, path, method === 'POST' ? {} : undefined, office.token);
+        expect(response.status).toBe(400);
+        expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED', details: { parameter } });
+        expect(response.body.message).toContain(parameter);
+      },
+    );
 
     it('a canonical id goes through to the lookup; audit paging numbers are canonical too', async () => {
-      expect((await api(t, 'GET', '/api/v1/revocations/1000', undefined, office.token)).body.code).toBe('CASE_NOT_FOUND');
+      expect((await api(t, 'GET', '/api/v1/revocations/1000', undefined, office.token)).body.code).toBe(
+        'CASE_NOT_FOUND',
+      );
       for (const after of ['1e3', '%201', '0x1', '01']) {
         const response = await api(t, 'GET', `/api/v1/audit/entries?after=${after}`, undefined, office.token);
         expect([after, response.status, response.body.details]).toEqual([after, 400, { field: 'after' }]);
@@ -139,13 +217,57 @@ describe('hostile input (e2e)', () => {
 
   describe('a message names the real problem: presence, then type, then shape', () => {
     it.each([
-      ['evaluationYear as a string', '/api/v1/certificates', issuanceRequest({ evaluationYear: '2026' }), 'EVALUATION_YEAR_INVALID', 'evaluationYear must be a whole number'],
+      [
+        'evaluationYear as a string',
+        '/api/v1/certificates',
+        issuanceRequest({ evaluationYear: '2026' }),
+        'EVALUATION_YEAR_INVALID',
+        'evaluationYear must be a whole number',
+      ],
       ['rejection without a reason', '/api/v1/revocations/1/rejection', {}, 'VALIDATION_FAILED', 'reason is required'],
-      ['a missing level', '/api/v1/certificates', { ...issuanceRequest(), level: undefined }, 'LEVEL_INVALID', 'level is required'],
-      ['passedOn as a number', '/api/v1/certificates', issuanceRequest({ passedOn: 20261120 }), 'DATE_INVALID', 'passedOn must be a string'],
-      ['employer as a number', '/api/v1/certificates', issuanceRequest({}, { employer: 12345 }), 'EMPLOYER_INVALID', 'employer must be a string'],
-      ['round year as a string', '/api/v1/evaluation/rounds', { level: 'senior', year: '2026', meetingDate: '2026-12-01' }, 'EVALUATION_YEAR_INVALID', 'year must be a whole number'],
-      ['a null description', '/api/v1/revocations', { certificateNo: 'ZJZ2026000001', reasonCategory: 'falsified-materials', serious: true, description: null, decisionDocument: '浙市监人〔2026〕40号', decisionDate: '2026-11-26', effectiveDate: '2026-11-26' }, 'VALIDATION_FAILED', 'description must be a string'],
+      [
+        'a missing level',
+        '/api/v1/certificates',
+        { ...issuanceRequest(), level: undefined },
+        'LEVEL_INVALID',
+        'level is required',
+      ],
+      [
+        'passedOn as a number',
+        '/api/v1/certificates',
+        issuanceRequest({ passedOn: 20261120 }),
+        'DATE_INVALID',
+        'passedOn must be a string',
+      ],
+      [
+        'employer as a number',
+        '/api/v1/certificates',
+        issuanceRequest({}, { employer: 12345 }),
+        'EMPLOYER_INVALID',
+        'employer must be a string',
+      ],
+      [
+        'round year as a string',
+        '/api/v1/evaluation/rounds',
+        { level: 'senior', year: '2026', meetingDate: '2026-12-01' },
+        'EVALUATION_YEAR_INVALID',
+        'year must be a whole number',
+      ],
+      [
+        'a null description',
+        '/api/v1/revocations',
+        {
+          certificateNo: 'ZJZ2026000001',
+          reasonCategory: 'falsified-materials',
+          serious: true,
+          description: null,
+          decisionDocument: '浙市监人〔2026〕40号',
+          decisionDate: '2026-11-26',
+          effectiveDate: '2026-11-26',
+        },
+        'VALIDATION_FAILED',
+        'description must be a string',
+      ],
     ])('%s', async (_case, path, body, code, message) => {
       const response = await api(t, 'POST', path, body, office.token);
       expect([response.status, response.body.code, response.body.message]).toEqual([400, code, message]);
@@ -165,8 +287,14 @@ describe('hostile input (e2e)', () => {
 
     it('raw UTF-8 bytes in the query string are a 400 BAD_URL (Node refuses them; percent-encoded they work)', async () => {
       const response = await rawRequest(t, get('/api/v1/registry/certificates?name=张三&idNumber=330102198001011272'));
-      expect(response).toEqual({ status: 400, body: { code: 'BAD_URL', message: expect.stringContaining('percent-encode') } });
-      const encoded = await rawRequest(t, get(`/api/v1/registry/certificates?name=${encodeURIComponent('张三')}&idNumber=330102198001011272`));
+      expect(response).toEqual({
+        status: 400,
+        body: { code: 'BAD_URL', message: expect.stringContaining('percent-encode') },
+      });
+      const encoded = await rawRequest(
+        t,
+        get(`/api/v1/registry/certificates?name=${encodeURIComponent('张三')}&idNumber=330102198001011272`),
+      );
       expect(encoded).toEqual({ status: 200, body: [] });
     });
 

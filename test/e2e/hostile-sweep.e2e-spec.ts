@@ -66,7 +66,8 @@ describe('hostile bodies on every POST/PUT route (e2e)', () => {
   });
   afterAll(async () => t.close());
 
-  const schemaOf = (ref: string | undefined): Schema | undefined => (ref ? document.components.schemas[ref.split('/').pop() as string] : undefined);
+  const schemaOf = (ref: string | undefined): Schema | undefined =>
+    ref ? document.components.schemas[ref.split('/').pop() as string] : undefined;
 
   /** A body of the schema with `value` in every leaf field, nested DTOs (one level of lists) included. */
   function fill(schema: Schema | undefined, value: unknown, depth = 0): Record<string, unknown> {
@@ -97,7 +98,14 @@ describe('hostile bodies on every POST/PUT route (e2e)', () => {
   it('never answers 5xx, and refuses in the {code,message} shape', async () => {
     const swept = routes();
     expect(swept.length).toBeGreaterThanOrEqual(20);
-    expect(swept.map((r) => r.path)).toEqual(expect.arrayContaining(['/api/v1/certificates', '/api/v1/verifications', '/api/v1/auth/token', '/api/v1/holder/certificate-pdf']));
+    expect(swept.map((r) => r.path)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/certificates',
+        '/api/v1/verifications',
+        '/api/v1/auth/token',
+        '/api/v1/holder/certificate-pdf',
+      ]),
+    );
     const failures: string[] = [];
     for (const route of swept) {
       const bodies: Array<[string, unknown]> = [
@@ -106,8 +114,13 @@ describe('hostile bodies on every POST/PUT route (e2e)', () => {
       ];
       for (const [name, body] of bodies) {
         const response = await api(t, route.method, route.path, body, token);
-        const shaped = response.status < 400 || (typeof response.body?.code === 'string' && typeof response.body?.message === 'string');
-        if (response.status >= 500 || !shaped) failures.push(`${route.method} ${route.path} with ${name}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`);
+        const shaped =
+          response.status < 400 ||
+          (typeof response.body?.code === 'string' && typeof response.body?.message === 'string');
+        if (response.status >= 500 || !shaped)
+          failures.push(
+            `${route.method} ${route.path} with ${name}: ${response.status} ${JSON.stringify(response.body).slice(0, 200)}`,
+          );
       }
     }
     expect(failures).toEqual([]);

@@ -25,7 +25,10 @@ describe('interoperability with jwcrypto (e2e)', () => {
     writeFileSync(join(dir, 'jwks.json'), JSON.stringify(jwks.body));
     writeFileSync(join(dir, 'credential.json'), JSON.stringify(issued.body.credential));
     writeFileSync(join(dir, 'token.txt'), rows[0].qr_token);
-    const { stdout } = await run('/usr/bin/python3', [join(__dirname, '../interop/verify_with_jwcrypto.py'), ...['jwks.json', 'credential.json', 'token.txt'].map((f) => join(dir, f))]);
+    const { stdout } = await run('/usr/bin/python3', [
+      join(__dirname, '../interop/verify_with_jwcrypto.py'),
+      ...['jwks.json', 'credential.json', 'token.txt'].map((f) => join(dir, f)),
+    ]);
     const kids = jwks.body.keys.map((k: { kid: string }) => k.kid);
     const lines = stdout.trim().split('\n');
     expect(lines).toHaveLength(4);

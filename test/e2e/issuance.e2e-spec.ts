@@ -18,7 +18,12 @@ describe('issuing certificates (e2e)', () => {
     const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token);
     expect(issued.status).toBe(201);
     expect(issued.body.certificateNo).toBe('ZJZ2026000001');
-    expect(issued.body.holder).toEqual({ name: '张三', gender: '男', idNumberMasked: '330***********1272', employer: '浙江省计量科学研究院' });
+    expect(issued.body.holder).toEqual({
+      name: '张三',
+      gender: '男',
+      idNumberMasked: '330***********1272',
+      employer: '浙江省计量科学研究院',
+    });
     expect(JSON.stringify(issued.body)).not.toContain('330102198001011272');
     const { credential } = issued.body;
     expect(Object.keys(credential).sort()).toEqual(['payload', 'signatures']);
@@ -28,8 +33,17 @@ describe('issuing certificates (e2e)', () => {
     expect(verified.status).toBe(200);
     expect(verified.body.verdict).toBe('VALID');
     expect(verified.body.reasons).toEqual([]);
-    expect(verified.body.signatures.map((s: { authority: string; valid: boolean }) => [s.authority, s.valid])).toEqual([['amr', true], ['hrss', true]]);
-    expect(verified.body.certificate).toMatchObject({ certificateNo: 'ZJZ2026000001', holderName: '张三', levelName: '正高级工程师', specialtyName: '计量', idNumberMasked: '330***********1272' });
+    expect(verified.body.signatures.map((s: { authority: string; valid: boolean }) => [s.authority, s.valid])).toEqual([
+      ['amr', true],
+      ['hrss', true],
+    ]);
+    expect(verified.body.certificate).toMatchObject({
+      certificateNo: 'ZJZ2026000001',
+      holderName: '张三',
+      levelName: '正高级工程师',
+      specialtyName: '计量',
+      idNumberMasked: '330***********1272',
+    });
     expect(verified.body.checkedAt).toBe('2026-11-27T02:00:00.000Z');
 
     const asString = await api(t, 'POST', '/api/v1/verifications', { credential: JSON.stringify(credential) });
@@ -37,10 +51,35 @@ describe('issuing certificates (e2e)', () => {
   });
 
   it('numbers certificates per level and year', async () => {
-    const first = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({ level: 'senior', specialty: 'quality' }), issuer.token);
-    const second = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({ level: 'senior', specialty: 'quality' }, { idNumber: makeIdNumber('1985-03-04', 123), gender: '男' }), issuer.token);
-    const third = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({ evaluationYear: 2025, passedOn: '2025-12-01', approvalDocument: '浙市监人〔2025〕30号' }), issuer.token);
-    expect([first.body.certificateNo, second.body.certificateNo, third.body.certificateNo]).toEqual(['ZJG2026000001', 'ZJG2026000002', 'ZJZ2025000001']);
+    const first = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({ level: 'senior', specialty: 'quality' }),
+      issuer.token,
+    );
+    const second = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest(
+        { level: 'senior', specialty: 'quality' },
+        { idNumber: makeIdNumber('1985-03-04', 123), gender: '男' },
+      ),
+      issuer.token,
+    );
+    const third = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({ evaluationYear: 2025, passedOn: '2025-12-01', approvalDocument: '浙市监人〔2025〕30号' }),
+      issuer.token,
+    );
+    expect([first.body.certificateNo, second.body.certificateNo, third.body.certificateNo]).toEqual([
+      'ZJG2026000001',
+      'ZJG2026000002',
+      'ZJZ2025000001',
+    ]);
   });
 
   it('answers an identical retry with 200 and the same certificate, and different facts with 409', async () => {
@@ -48,19 +87,39 @@ describe('issuing certificates (e2e)', () => {
     const retry = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token);
     expect(retry.status).toBe(200);
     expect(retry.body).toEqual(first.body);
-    const changed = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { employer: '浙江大学' }), issuer.token);
+    const changed = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({}, { employer: '浙江大学' }),
+      issuer.token,
+    );
     expect(changed.status).toBe(409);
     expect(changed.body.code).toBe('CERTIFICATE_CONFLICT');
   });
 
   it('gives distinct numbers to parallel issuances, and one certificate to parallel retries', async () => {
-    const requests = Array.from({ length: 16 }, (_, i) => issuanceRequest({}, { idNumber: makeIdNumber('1975-06-15', 2 * i + 1) }));
-    const responses = await Promise.all(requests.map((body) => api(t, 'POST', '/api/v1/certificates', body, issuer.token)));
+    const requests = Array.from({ length: 16 }, (_, i) =>
+      issuanceRequest({}, { idNumber: makeIdNumber('1975-06-15', 2 * i + 1) }),
+    );
+    const responses = await Promise.all(
+      requests.map((body) => api(t, 'POST', '/api/v1/certificates', body, issuer.token)),
+    );
     expect(responses.map((r) => r.status)).toEqual(Array(16).fill(201));
     const numbers = responses.map((r) => r.body.certificateNo as string).sort();
     expect(numbers).toEqual(Array.from({ length: 16 }, (_, i) => `ZJZ2026${String(i + 1).padStart(6, '0')}`));
 
-    const same = await Promise.all(Array.from({ length: 6 }, () => api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber: makeIdNumber('1970-01-01', 9) }), issuer.token)));
+    const same = await Promise.all(
+      Array.from({ length: 6 }, () =>
+        api(
+          t,
+          'POST',
+          '/api/v1/certificates',
+          issuanceRequest({}, { idNumber: makeIdNumber('1970-01-01', 9) }),
+          issuer.token,
+        ),
+      ),
+    );
     expect(same.filter((r) => r.status === 201)).toHaveLength(1);
     expect(same.filter((r) => r.status === 200)).toHaveLength(5);
     expect(new Set(same.map((r) => r.body.certificateNo)).size).toBe(1);
@@ -71,8 +130,12 @@ describe('issuing certificates (e2e)', () => {
     const record = await api(t, 'GET', `/api/v1/certificates/${issued.body.certificateNo}`, undefined, issuer.token);
     expect(record.status).toBe(200);
     expect(record.body.holder.idNumber).toBe('330102198001011272');
-    expect((await api(t, 'GET', '/api/v1/certificates/ZJZ2026999999', undefined, issuer.token)).body.code).toBe('CERTIFICATE_NOT_FOUND');
-    expect((await api(t, 'GET', '/api/v1/certificates/nope', undefined, issuer.token)).body.code).toBe('CERTIFICATE_NO_INVALID');
+    expect((await api(t, 'GET', '/api/v1/certificates/ZJZ2026999999', undefined, issuer.token)).body.code).toBe(
+      'CERTIFICATE_NOT_FOUND',
+    );
+    expect((await api(t, 'GET', '/api/v1/certificates/nope', undefined, issuer.token)).body.code).toBe(
+      'CERTIFICATE_NO_INVALID',
+    );
   });
 
   describe('refuses invalid requests, each with its own code', () => {
@@ -88,7 +151,12 @@ describe('issuing certificates (e2e)', () => {
       ['name with surrounding spaces', {}, { name: ' 张三' }, 'NAME_INVALID'],
       ['name of the wrong type', {}, { name: 42 }, 'NAME_INVALID'],
       ['employer with a newline', {}, { employer: '浙江省\n计量院' }, 'EMPLOYER_INVALID'],
-      ['special equipment for senior', { level: 'senior', specialty: 'special-equipment' }, {}, 'SPECIALTY_NOT_ALLOWED_FOR_LEVEL'],
+      [
+        'special equipment for senior',
+        { level: 'senior', specialty: 'special-equipment' },
+        {},
+        'SPECIALTY_NOT_ALLOWED_FOR_LEVEL',
+      ],
       ['unknown level', { level: 'junior' }, {}, 'LEVEL_INVALID'],
       ['unknown specialty', { specialty: 'law' }, {}, 'SPECIALTY_INVALID'],
       ['passed date not real', { passedOn: '2026-02-30' }, {}, 'DATE_INVALID'],
@@ -117,7 +185,13 @@ describe('issuing certificates (e2e)', () => {
   });
 
   it('accepts the boundary: passed today, a name of one character with a middle dot name', async () => {
-    const today = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({ passedOn: '2026-11-27' }, { name: '买买提·艾力' }), issuer.token);
+    const today = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({ passedOn: '2026-11-27' }, { name: '买买提·艾力' }),
+      issuer.token,
+    );
     expect(today.status).toBe(201);
   });
 

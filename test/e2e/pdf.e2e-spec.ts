@@ -2,7 +2,15 @@ import { CertificatesService } from '../../src/certificates/certificates.service
 import { KeyStore } from '../../src/keys/key-store';
 import { CertificateRenderer } from '../../src/pdf/certificate-renderer';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
-import { decodeQrCodes, pdfFonts, pdfSignatureReport, pdfText, requestPdf, withOneByteChanged, type PdfResponse } from '../support/pdf-tools';
+import {
+  decodeQrCodes,
+  pdfFonts,
+  pdfSignatureReport,
+  pdfText,
+  requestPdf,
+  withOneByteChanged,
+  type PdfResponse,
+} from '../support/pdf-tools';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 
 const HOLDER = { certificateNo: 'ZJZ2026000001', name: '张三', idNumber: '330102198001011272' };
@@ -41,7 +49,15 @@ describe('certificate PDFs (e2e)', () => {
     const text = await pdfText(pdf.bytes);
     // The title is letter-spaced, so its characters come out space-separated.
     expect(text.replace(/\s+/g, '')).toContain('职称证书');
-    for (const expected of ['张三', '330102198001011272', 'ZJZ2026000001', '正高级工程师', '计量', '浙市监人〔2026〕12号', '扫码验证']) {
+    for (const expected of [
+      '张三',
+      '330102198001011272',
+      'ZJZ2026000001',
+      '正高级工程师',
+      '计量',
+      '浙市监人〔2026〕12号',
+      '扫码验证',
+    ]) {
       expect(text).toContain(expected);
     }
     expect(text.replace(/\s+/g, '')).toContain('浙江省质量技术基础专业正高级工程师职务任职资格评审委员会');
@@ -82,14 +98,22 @@ describe('certificate PDFs (e2e)', () => {
     expect(office.headers.get('content-disposition')).toBe(FILENAME);
     expect(office.bytes.equals(pdf.bytes)).toBe(true);
     const record = await t.app.get(CertificatesService).getByNumber(HOLDER.certificateNo);
-    const fresh = await new CertificateRenderer().renderSigned(record, await verificationUrl(), t.app.get(KeyStore).documentSigner('amr'));
+    const fresh = await new CertificateRenderer().renderSigned(
+      record,
+      await verificationUrl(),
+      t.app.get(KeyStore).documentSigner('amr'),
+    );
     expect(fresh.equals(pdf.bytes)).toBe(true);
   });
 
   it('accepts what people type: surrounding spaces, a lowercase x', async () => {
     const x = issuanceRequest({}, { name: '李四', gender: '女', idNumber: '11010519491231002X' });
     const issued = await api(t, 'POST', '/api/v1/certificates', x, issuer.token);
-    const typed = await holderPdf({ certificateNo: ` ${issued.body.certificateNo as string} `, name: ' 李四 ', idNumber: '11010519491231002x' });
+    const typed = await holderPdf({
+      certificateNo: ` ${issued.body.certificateNo as string} `,
+      name: ' 李四 ',
+      idNumber: '11010519491231002x',
+    });
     expect(typed.status).toBe(200);
   });
 
@@ -103,7 +127,9 @@ describe('certificate PDFs (e2e)', () => {
     ];
     const responses = await Promise.all(attempts.map((body) => holderPdf(body)));
     expect(responses.map((r) => r.status)).toEqual(Array(attempts.length).fill(404));
-    expect(responses.map((r) => JSON.stringify(r.json))).toEqual(Array(attempts.length).fill(JSON.stringify(responses[0].json)));
+    expect(responses.map((r) => JSON.stringify(r.json))).toEqual(
+      Array(attempts.length).fill(JSON.stringify(responses[0].json)),
+    );
     expect(responses[0].json.code).toBe('CERTIFICATE_NOT_FOUND');
     expect((await holderPdf({ ...HOLDER, name: 42 })).status).toBe(400);
   });
@@ -116,11 +142,25 @@ describe('certificate PDFs (e2e)', () => {
 
   it('refuses a PDF of a revoked certificate with 410, to the holder and the office', async () => {
     const idNumber = makeIdNumber('1985-03-04', 1);
-    const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({ level: 'senior', specialty: 'quality' }, { name: '王五', idNumber }), issuer.token);
-    await t.dataSource.query(`UPDATE certificates SET status = 'REVOKED' WHERE certificate_no = '${issued.body.certificateNo as string}'`);
+    const issued = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({ level: 'senior', specialty: 'quality' }, { name: '王五', idNumber }),
+      issuer.token,
+    );
+    await t.dataSource.query(
+      `UPDATE certificates SET status = 'REVOKED' WHERE certificate_no = '${issued.body.certificateNo as string}'`,
+    );
     const holder = await holderPdf({ certificateNo: issued.body.certificateNo, name: '王五', idNumber });
     expect([holder.status, holder.json.code]).toEqual([410, 'CERTIFICATE_REVOKED']);
-    const office = await requestPdf(t, 'GET', `/api/v1/certificates/${issued.body.certificateNo as string}/pdf`, undefined, issuer.token);
+    const office = await requestPdf(
+      t,
+      'GET',
+      `/api/v1/certificates/${issued.body.certificateNo as string}/pdf`,
+      undefined,
+      issuer.token,
+    );
     expect([office.status, office.json.code]).toEqual([410, 'CERTIFICATE_REVOKED']);
   });
 });
@@ -135,7 +175,9 @@ describe('holder PDF throttle (e2e)', () => {
 
   it('refuses an address after 10 failed downloads, with Retry-After', async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', { ...HOLDER, name: `错${i}` })).status).toBe(404);
+      expect(
+        (await requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', { ...HOLDER, name: `错${i}` })).status,
+      ).toBe(404);
     }
     const refused = await requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', HOLDER);
     expect([refused.status, refused.json.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);

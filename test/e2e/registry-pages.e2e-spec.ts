@@ -21,7 +21,14 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
     const csp = response.headers.get('content-security-policy') ?? '';
-    for (const directive of ["default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+    for (const directive of [
+      "default-src 'self'",
+      "script-src 'self'",
+      "style-src 'self'",
+      "object-src 'none'",
+      "frame-ancestors 'none'",
+    ])
+      expect(csp).toContain(directive);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval/);
     const html = await response.text();
     expect(html).toContain('<html lang="zh-CN">');
@@ -40,7 +47,16 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
     const response = await page(`/v/${certificateNo}`);
     expect(response.status).toBe(200);
     const html = await response.text();
-    for (const text of ['有效', '张三', '330***********1272', '浙江省计量科学研究院', '正高级工程师', '2026年11月20日', '浙市监人〔2026〕12号']) expect(html).toContain(text);
+    for (const text of [
+      '有效',
+      '张三',
+      '330***********1272',
+      '浙江省计量科学研究院',
+      '正高级工程师',
+      '2026年11月20日',
+      '浙市监人〔2026〕12号',
+    ])
+      expect(html).toContain(text);
     expect(html).not.toContain(ID);
     expect(html).not.toContain('{{');
   });
@@ -81,7 +97,8 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
     afterAll(async () => limited.close());
 
     it('answers the request past the limit with 429 RATE_LIMITED and Retry-After; verifications count apart', async () => {
-      for (let i = 0; i < 3; i++) expect((await api(limited, 'GET', `/api/v1/registry/certificates/${certificateNo}`)).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await api(limited, 'GET', `/api/v1/registry/certificates/${certificateNo}`)).status).toBe(200);
       const blocked = await api(limited, 'GET', `/api/v1/registry/certificates/${certificateNo}`);
       expect([blocked.status, blocked.body.code]).toEqual([429, 'RATE_LIMITED']);
       expect(blocked.body.message).toMatch(/at most 3 a minute/);
@@ -91,24 +108,35 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
       expect(blocked.headers.get('access-control-allow-origin')).toBe('*');
       expect((await fetch(`${limited.baseUrl}/v/${certificateNo}`)).status).toBe(429);
 
-      for (let i = 0; i < 3; i++) expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(200);
+      for (let i = 0; i < 3; i++)
+        expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(200);
       expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(429);
     });
 
     it('counts the notices (page and API) and the status list against the lookup budget', async () => {
-      const proxied = await startTestApp({ databaseUrl: t.databaseUrl, env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' } });
+      const proxied = await startTestApp({
+        databaseUrl: t.databaseUrl,
+        env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '2', TRUST_PROXY: 'true' },
+      });
       try {
         const paths = ['/notices', '/api/v1/notices', '/api/v1/status-lists/1'];
         for (const [i, path] of paths.entries()) {
           // Each path from its own client address, so that each starts with a whole budget.
           const from = { 'x-forwarded-for': `203.0.113.${10 + i}` };
-          for (let n = 0; n < 2; n++) expect([path, (await api(proxied, 'GET', path, undefined, undefined, from)).status]).toEqual([path, 200]);
+          for (let n = 0; n < 2; n++)
+            expect([path, (await api(proxied, 'GET', path, undefined, undefined, from)).status]).toEqual([path, 200]);
           const blocked = await api(proxied, 'GET', path, undefined, undefined, from);
           expect([path, blocked.status, blocked.body.code]).toEqual([path, 429, 'RATE_LIMITED']);
           expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
-          expect((await api(proxied, 'GET', `/api/v1/registry/certificates/${certificateNo}`, undefined, undefined, from)).status).toBe(429);
+          expect(
+            (await api(proxied, 'GET', `/api/v1/registry/certificates/${certificateNo}`, undefined, undefined, from))
+              .status,
+          ).toBe(429);
         }
-        expect((await api(proxied, 'GET', '/api/v1/notices', undefined, undefined, { 'x-forwarded-for': '203.0.113.20' })).status).toBe(200);
+        expect(
+          (await api(proxied, 'GET', '/api/v1/notices', undefined, undefined, { 'x-forwarded-for': '203.0.113.20' }))
+            .status,
+        ).toBe(200);
       } finally {
         await proxied.close();
       }

@@ -15,13 +15,26 @@ describe('public registry API (e2e)', () => {
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     issuerToken = issuer.token;
     certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).body.certificateNo;
-    const senior = issuanceRequest({ level: 'senior', specialty: 'quality', evaluationYear: 2025, passedOn: '2025-11-20', approvalDocument: '浙市监人〔2025〕9号' });
+    const senior = issuanceRequest({
+      level: 'senior',
+      specialty: 'quality',
+      evaluationYear: 2025,
+      passedOn: '2025-11-20',
+      approvalDocument: '浙市监人〔2025〕9号',
+    });
     seniorNo = (await api(t, 'POST', '/api/v1/certificates', senior, issuer.token)).body.certificateNo;
-    await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name: '李四', gender: '女', idNumber: makeIdNumber('1985-03-04', 2) }), issuer.token);
+    await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({}, { name: '李四', gender: '女', idNumber: makeIdNumber('1985-03-04', 2) }),
+      issuer.token,
+    );
   });
   afterAll(async () => t.close());
 
-  const get = (path: string, headers: Record<string, string> = {}) => api(t, 'GET', path, undefined, undefined, headers);
+  const get = (path: string, headers: Record<string, string> = {}) =>
+    api(t, 'GET', path, undefined, undefined, headers);
 
   describe('by certificate number', () => {
     it('answers the public facts with Chinese labels, the ID number masked to 3 + 4', async () => {
@@ -67,7 +80,9 @@ describe('public registry API (e2e)', () => {
       expect(preflight.status).toBe(204);
       expect(preflight.headers.get('access-control-allow-origin')).toBe('*');
       expect(preflight.headers.get('access-control-allow-methods')).toContain('GET');
-      const verification = await api(t, 'POST', '/api/v1/verifications', { token: 'x' }, undefined, { origin: 'https://hr.example.com' });
+      const verification = await api(t, 'POST', '/api/v1/verifications', { token: 'x' }, undefined, {
+        origin: 'https://hr.example.com',
+      });
       expect(verification.headers.get('access-control-allow-origin')).toBeNull();
     });
 
@@ -75,7 +90,13 @@ describe('public registry API (e2e)', () => {
       await t.dataSource.query(`UPDATE certificates SET status = 'REVOKED' WHERE certificate_no = '${seniorNo}'`);
       try {
         const response = await get(`/api/v1/registry/certificates/${seniorNo}`);
-        expect(response.body).toMatchObject({ certificateNo: seniorNo, status: 'REVOKED', level: 'senior', levelName: '高级工程师', specialtyName: '质量' });
+        expect(response.body).toMatchObject({
+          certificateNo: seniorNo,
+          status: 'REVOKED',
+          level: 'senior',
+          levelName: '高级工程师',
+          specialtyName: '质量',
+        });
         expect(response.body).toHaveProperty('revocation');
       } finally {
         await t.dataSource.query(`UPDATE certificates SET status = 'VALID' WHERE certificate_no = '${seniorNo}'`);
@@ -87,7 +108,12 @@ describe('public registry API (e2e)', () => {
       const response = await get(`/api/v1/registry/certificates/${revokedNo}`);
       expect(response.body).toMatchObject({
         status: 'REVOKED',
-        revocation: { revokedOn: REVOCATION.date, reasonCategory: REVOCATION.reasonCategory, reasonCategoryName: REVOCATION.reasonCategoryName, decisionDocument: REVOCATION.decisionDocument },
+        revocation: {
+          revokedOn: REVOCATION.date,
+          reasonCategory: REVOCATION.reasonCategory,
+          reasonCategoryName: REVOCATION.reasonCategoryName,
+          decisionDocument: REVOCATION.decisionDocument,
+        },
       });
       expect((await get(`/api/v1/registry/certificates/${revokedNo}?at=2026-11-27`)).body.status).toBe('REVOKED');
       const before = await get(`/api/v1/registry/certificates/${revokedNo}?at=2026-11-26`);
@@ -95,7 +121,8 @@ describe('public registry API (e2e)', () => {
       const badDate = await get(`/api/v1/registry/certificates/${revokedNo}?at=27.11.2026`);
       expect([badDate.status, badDate.body.code]).toEqual([400, 'DATE_INVALID']);
       const page = await (await fetch(`${t.baseUrl}/v/${revokedNo}`)).text();
-      for (const part of ['已撤销', '2026年11月27日撤销', REVOCATION.reasonCategoryName, REVOCATION.decisionDocument]) expect(page).toContain(part);
+      for (const part of ['已撤销', '2026年11月27日撤销', REVOCATION.reasonCategoryName, REVOCATION.decisionDocument])
+        expect(page).toContain(part);
     });
 
     it.each([
@@ -112,13 +139,16 @@ describe('public registry API (e2e)', () => {
 
   describe('by name and ID number', () => {
     const search = (query: string) => get(`/api/v1/registry/certificates?${query}`);
-    const q = (name: string, idNumber: string) => `name=${encodeURIComponent(name)}&idNumber=${encodeURIComponent(idNumber)}`;
+    const q = (name: string, idNumber: string) =>
+      `name=${encodeURIComponent(name)}&idNumber=${encodeURIComponent(idNumber)}`;
 
     it('lists every certificate of the holder, newest evaluation year first, never the full ID number', async () => {
       const response = await search(q('张三', ID));
       expect(response.status).toBe(200);
       expect(response.body.map((c: { certificateNo: string }) => c.certificateNo)).toEqual([certificateNo, seniorNo]);
-      expect(response.body.every((c: { idNumberMasked: string }) => c.idNumberMasked === '330***********1272')).toBe(true);
+      expect(response.body.every((c: { idNumberMasked: string }) => c.idNumberMasked === '330***********1272')).toBe(
+        true,
+      );
       expect(JSON.stringify(response.body)).not.toContain(ID);
       expect(response.headers.get('cache-control')).toBe('private, max-age=60');
       expect(response.headers.get('etag')).toMatch(/^"/);
@@ -132,7 +162,9 @@ describe('public registry API (e2e)', () => {
     });
 
     it('accepts a lowercase final x', async () => {
-      const id = [...Array(200).keys()].map((n) => makeIdNumber('1990-01-01', n + 1)).find((candidate) => candidate.endsWith('X')) as string;
+      const id = [...Array(200).keys()]
+        .map((n) => makeIdNumber('1990-01-01', n + 1))
+        .find((candidate) => candidate.endsWith('X')) as string;
       const response = await search(q('王五', id.toLowerCase()));
       expect([response.status, response.body]).toEqual([200, []]);
     });
@@ -164,6 +196,8 @@ describe('public registry API (e2e)', () => {
 
   it('is described in the OpenAPI document', async () => {
     const json = await get('/docs-json');
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/registry/certificates', '/api/v1/registry/certificates/{certificateNo}']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/registry/certificates', '/api/v1/registry/certificates/{certificateNo}']),
+    );
   });
 });

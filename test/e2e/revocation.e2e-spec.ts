@@ -30,12 +30,22 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
   });
 
   /** Issues on 2026-11-21 (the clock then returns to TODAY), so decisions can date before today. */
-  async function issue(idNumber = '330102198001011272'): Promise<{ certificateNo: string; credential: unknown; token: string }> {
+  async function issue(
+    idNumber = '330102198001011272',
+  ): Promise<{ certificateNo: string; credential: unknown; token: string }> {
     t.clock.set(new Date('2026-11-21T02:00:00Z'));
-    const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { idNumber, gender: Number(idNumber[16]) % 2 ? '男' : '女' }), issuer.token);
+    const issued = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({}, { idNumber, gender: Number(idNumber[16]) % 2 ? '男' : '女' }),
+      issuer.token,
+    );
     t.clock.set(TODAY);
     expect(issued.status).toBe(201);
-    const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(`SELECT qr_token FROM certificates WHERE certificate_no = '${issued.body.certificateNo as string}'`);
+    const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(
+      `SELECT qr_token FROM certificates WHERE certificate_no = '${issued.body.certificateNo as string}'`,
+    );
     return { certificateNo: issued.body.certificateNo, credential: issued.body.credential, token: row.qr_token };
   }
 
@@ -49,8 +59,10 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     serious: true,
     ...overrides,
   });
-  const propose = (certificateNo: string, by: Officer, overrides: Record<string, unknown> = {}) => api(t, 'POST', '/api/v1/revocations', proposal(certificateNo, overrides), by.token);
-  const confirm = (id: number, by: Officer, kind = 'revocations') => api(t, 'POST', `/api/v1/${kind}/${id}/confirmation`, undefined, by.token);
+  const propose = (certificateNo: string, by: Officer, overrides: Record<string, unknown> = {}) =>
+    api(t, 'POST', '/api/v1/revocations', proposal(certificateNo, overrides), by.token);
+  const confirm = (id: number, by: Officer, kind = 'revocations') =>
+    api(t, 'POST', `/api/v1/${kind}/${id}/confirmation`, undefined, by.token);
   const codes = (r: ApiResponse) => [r.status, r.body.code];
   /** After the clock jumps, a fresh access token (they live 15 minutes). */
   const relogin = async (o: Officer): Promise<Officer> => {
@@ -62,7 +74,13 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const { certificateNo, credential, token } = await issue();
     const proposed = await propose(certificateNo, amrRevoker);
     expect(proposed.status).toBe(201);
-    expect(proposed.body).toMatchObject({ state: 'PROPOSED', kind: 'REVOCATION', certificateNo, proposedAuthority: 'amr', reasonCategoryName: '伪造、变造申报材料' });
+    expect(proposed.body).toMatchObject({
+      state: 'PROPOSED',
+      kind: 'REVOCATION',
+      certificateNo,
+      proposedAuthority: 'amr',
+      reasonCategoryName: '伪造、变造申报材料',
+    });
     expect((await api(t, 'POST', '/api/v1/verifications', { credential })).body.verdict).toBe('VALID');
 
     expect(codes(await confirm(proposed.body.id, amrRevoker))).toEqual([403, 'CONFIRMATION_BY_SAME_AUTHORITY']);
@@ -70,45 +88,98 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect(codes(await confirm(proposed.body.id, issuer))).toEqual([403, 'FORBIDDEN_ROLE']);
 
     const confirmed = await confirm(proposed.body.id, hrssRevoker);
-    expect([confirmed.status, confirmed.body.state, confirmed.body.decidedAuthority]).toEqual([200, 'CONFIRMED', 'hrss']);
+    expect([confirmed.status, confirmed.body.state, confirmed.body.decidedAuthority]).toEqual([
+      200,
+      'CONFIRMED',
+      'hrss',
+    ]);
 
     const verified = await api(t, 'POST', '/api/v1/verifications', { credential });
     expect(verified.body.verdict).toBe('REVOKED');
-    expect(verified.body.revocation).toEqual({ revokedOn: '2026-11-26', reasonCategory: 'falsified-materials', reasonCategoryName: '伪造、变造申报材料', decisionDocument: '浙市监人〔2026〕40号', decisionDate: '2026-11-26' });
+    expect(verified.body.revocation).toEqual({
+      revokedOn: '2026-11-26',
+      reasonCategory: 'falsified-materials',
+      reasonCategoryName: '伪造、变造申报材料',
+      decisionDocument: '浙市监人〔2026〕40号',
+      decisionDate: '2026-11-26',
+    });
     expect((await api(t, 'POST', '/api/v1/verifications', { token })).body.verdict).toBe('REVOKED');
     const registry = await api(t, 'GET', `/api/v1/registry/certificates/${certificateNo}`);
-    expect(registry.body).toMatchObject({ status: 'REVOKED', revocation: { decisionDocument: '浙市监人〔2026〕40号', revokedOn: '2026-11-26' } });
-    const pdf = await api(t, 'POST', '/api/v1/holder/certificate-pdf', { certificateNo, name: '张三', idNumber: '330102198001011272' });
+    expect(registry.body).toMatchObject({
+      status: 'REVOKED',
+      revocation: { decisionDocument: '浙市监人〔2026〕40号', revokedOn: '2026-11-26' },
+    });
+    const pdf = await api(t, 'POST', '/api/v1/holder/certificate-pdf', {
+      certificateNo,
+      name: '张三',
+      idNumber: '330102198001011272',
+    });
     expect(codes(pdf)).toEqual([410, 'CERTIFICATE_REVOKED']);
 
     expect(codes(await confirm(proposed.body.id, hrssRevoker2))).toEqual([409, 'CASE_NOT_PENDING']);
     expect(codes(await propose(certificateNo, amrRevoker))).toEqual([409, 'CERTIFICATE_ALREADY_REVOKED']);
-    expect(codes(await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token))).toEqual([409, 'HOLDER_CERTIFICATE_REVOKED']);
+    expect(codes(await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token))).toEqual([
+      409,
+      'HOLDER_CERTIFICATE_REVOKED',
+    ]);
   });
 
   it('ends a rejected proposal without effect', async () => {
     const { certificateNo, credential } = await issue();
     const proposed = await propose(certificateNo, hrssRevoker);
     expect(codes(await propose(certificateNo, amrRevoker))).toEqual([409, 'CASE_ALREADY_OPEN']);
-    const rejected = await api(t, 'POST', `/api/v1/revocations/${proposed.body.id}/rejection`, { reason: '证据不足' }, amrRevoker.token);
-    expect([rejected.status, rejected.body.state, rejected.body.rejectionReason]).toEqual([200, 'REJECTED', '证据不足']);
+    const rejected = await api(
+      t,
+      'POST',
+      `/api/v1/revocations/${proposed.body.id}/rejection`,
+      { reason: '证据不足' },
+      amrRevoker.token,
+    );
+    expect([rejected.status, rejected.body.state, rejected.body.rejectionReason]).toEqual([
+      200,
+      'REJECTED',
+      '证据不足',
+    ]);
     expect(codes(await confirm(proposed.body.id, amrRevoker))).toEqual([409, 'CASE_NOT_PENDING']);
     expect((await api(t, 'POST', '/api/v1/verifications', { credential })).body.verdict).toBe('VALID');
   });
 
   it('refuses bad proposals with codes', async () => {
     const { certificateNo } = await issue();
-    expect(codes(await propose(certificateNo, amrRevoker, { reasonCategory: 'laziness' }))).toEqual([400, 'REASON_CATEGORY_INVALID']);
-    expect(codes(await propose(certificateNo, amrRevoker, { decisionDocument: '40号' }))).toEqual([400, 'DECISION_DOCUMENT_INVALID']);
-    expect(codes(await propose(certificateNo, amrRevoker, { decisionDate: '2026-11-28' }))).toEqual([400, 'DATE_IN_FUTURE']);
-    expect(codes(await propose(certificateNo, amrRevoker, { effectiveDate: '2026-02-30' }))).toEqual([400, 'DATE_INVALID']);
-    expect(codes(await propose(certificateNo, amrRevoker, { effectiveDate: '2026-11-20' }))).toEqual([400, 'DATE_INVALID']);
+    expect(codes(await propose(certificateNo, amrRevoker, { reasonCategory: 'laziness' }))).toEqual([
+      400,
+      'REASON_CATEGORY_INVALID',
+    ]);
+    expect(codes(await propose(certificateNo, amrRevoker, { decisionDocument: '40号' }))).toEqual([
+      400,
+      'DECISION_DOCUMENT_INVALID',
+    ]);
+    expect(codes(await propose(certificateNo, amrRevoker, { decisionDate: '2026-11-28' }))).toEqual([
+      400,
+      'DATE_IN_FUTURE',
+    ]);
+    expect(codes(await propose(certificateNo, amrRevoker, { effectiveDate: '2026-02-30' }))).toEqual([
+      400,
+      'DATE_INVALID',
+    ]);
+    expect(codes(await propose(certificateNo, amrRevoker, { effectiveDate: '2026-11-20' }))).toEqual([
+      400,
+      'DATE_INVALID',
+    ]);
     expect(codes(await propose(certificateNo, amrRevoker, { serious: 'yes' }))).toEqual([400, 'VALIDATION_FAILED']);
     expect(codes(await propose('ZJZ2026999999', amrRevoker))).toEqual([404, 'CERTIFICATE_NOT_FOUND']);
     expect(codes(await confirm(999999, hrssRevoker))).toEqual([404, 'CASE_NOT_FOUND']);
-    expect(codes(await api(t, 'POST', '/api/v1/revocations/abc/confirmation', undefined, hrssRevoker.token))).toEqual([400, 'VALIDATION_FAILED']);
-    expect(codes(await api(t, 'POST', '/api/v1/revocations/99999999999/confirmation', undefined, hrssRevoker.token))).toEqual([400, 'VALIDATION_FAILED']);
-    expect(codes(await api(t, 'GET', '/api/v1/revocations/2147483647', undefined, hrssRevoker.token))).toEqual([404, 'CASE_NOT_FOUND']);
+    expect(codes(await api(t, 'POST', '/api/v1/revocations/abc/confirmation', undefined, hrssRevoker.token))).toEqual([
+      400,
+      'VALIDATION_FAILED',
+    ]);
+    expect(
+      codes(await api(t, 'POST', '/api/v1/revocations/99999999999/confirmation', undefined, hrssRevoker.token)),
+    ).toEqual([400, 'VALIDATION_FAILED']);
+    expect(codes(await api(t, 'GET', '/api/v1/revocations/2147483647', undefined, hrssRevoker.token))).toEqual([
+      404,
+      'CASE_NOT_FOUND',
+    ]);
   });
 
   it('bans a serious case from 1 January after the evaluation year through 31 December of the third year', async () => {
@@ -118,15 +189,25 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const ban = () => api(t, 'GET', '/api/v1/bans/330102198001011272', undefined, auditor.token);
     const expected = { from: '2027-01-01', until: '2029-12-31', decisionDocument: '浙市监人〔2026〕40号' };
     expect((await ban()).body).toEqual({ active: false, ...expected });
-    for (const [instant, active] of [['2026-12-31T15:59:59Z', false], ['2026-12-31T16:00:00Z', true], ['2029-12-31T15:00:00Z', true], ['2029-12-31T16:00:00Z', false]] as const) {
+    for (const [instant, active] of [
+      ['2026-12-31T15:59:59Z', false],
+      ['2026-12-31T16:00:00Z', true],
+      ['2029-12-31T15:00:00Z', true],
+      ['2029-12-31T16:00:00Z', false],
+    ] as const) {
       t.clock.set(new Date(instant));
       auditor = await relogin(auditor);
       expect((await ban()).body.active).toBe(active);
     }
     t.clock.set(TODAY);
     auditor = await relogin(auditor);
-    expect((await api(t, 'GET', `/api/v1/bans/${makeIdNumber('1990-01-01', 15)}`, undefined, auditor.token)).body).toEqual({ active: false, from: null, until: null, decisionDocument: null });
-    expect(codes(await api(t, 'GET', '/api/v1/bans/330102198001011273', undefined, auditor.token))).toEqual([400, 'ID_NUMBER_INVALID']);
+    expect(
+      (await api(t, 'GET', `/api/v1/bans/${makeIdNumber('1990-01-01', 15)}`, undefined, auditor.token)).body,
+    ).toEqual({ active: false, from: null, until: null, decisionDocument: null });
+    expect(codes(await api(t, 'GET', '/api/v1/bans/330102198001011273', undefined, auditor.token))).toEqual([
+      400,
+      'ID_NUMBER_INVALID',
+    ]);
     expect((await api(t, 'GET', '/api/v1/bans/330102198001011272')).status).toBe(401);
   });
 
@@ -172,10 +253,31 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const revocation = await propose(certificateNo, amrRevoker);
     await confirm(revocation.body.id, hrssRevoker);
     t.clock.set(new Date('2027-03-10T02:00:00Z'));
-    [hrssRevoker, hrssRevoker2, amrRevoker, auditor] = await Promise.all([hrssRevoker, hrssRevoker2, amrRevoker, auditor].map(relogin));
-    const reinstatement = await api(t, 'POST', '/api/v1/reinstatements', { certificateNo, description: '复审认定证据不实。', decisionDocument: '浙人社〔2027〕8号', decisionDate: '2027-03-09', effectiveDate: '2027-03-09' }, hrssRevoker.token);
-    expect([reinstatement.status, reinstatement.body.state, reinstatement.body.reversesCaseId]).toEqual([201, 'PROPOSED', revocation.body.id]);
-    expect(codes(await confirm(reinstatement.body.id, hrssRevoker2, 'reinstatements'))).toEqual([403, 'CONFIRMATION_BY_SAME_AUTHORITY']);
+    [hrssRevoker, hrssRevoker2, amrRevoker, auditor] = await Promise.all(
+      [hrssRevoker, hrssRevoker2, amrRevoker, auditor].map(relogin),
+    );
+    const reinstatement = await api(
+      t,
+      'POST',
+      '/api/v1/reinstatements',
+      {
+        certificateNo,
+        description: '复审认定证据不实。',
+        decisionDocument: '浙人社〔2027〕8号',
+        decisionDate: '2027-03-09',
+        effectiveDate: '2027-03-09',
+      },
+      hrssRevoker.token,
+    );
+    expect([reinstatement.status, reinstatement.body.state, reinstatement.body.reversesCaseId]).toEqual([
+      201,
+      'PROPOSED',
+      revocation.body.id,
+    ]);
+    expect(codes(await confirm(reinstatement.body.id, hrssRevoker2, 'reinstatements'))).toEqual([
+      403,
+      'CONFIRMATION_BY_SAME_AUTHORITY',
+    ]);
     expect((await confirm(reinstatement.body.id, amrRevoker, 'reinstatements')).body.state).toBe('CONFIRMED');
 
     expect((await api(t, 'POST', '/api/v1/verifications', { credential })).body.verdict).toBe('VALID');
@@ -187,17 +289,47 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect((await atDate('2026-11-26')).body.status).toBe('REVOKED');
     expect((await atDate('2027-03-08')).body.status).toBe('REVOKED');
     expect((await atDate('2027-03-09')).body.status).toBe('VALID');
-    const history = await t.dataSource.query<Array<{ status: string; effective_date: string }>>(`SELECT status, effective_date FROM certificate_status_history ORDER BY id`);
-    expect(history).toEqual([{ status: 'REVOKED', effective_date: '2026-11-26' }, { status: 'VALID', effective_date: '2027-03-09' }]);
-    expect(codes(await api(t, 'POST', '/api/v1/reinstatements', { certificateNo, description: 'x', decisionDocument: '浙人社〔2027〕9号', decisionDate: '2027-03-09', effectiveDate: '2027-03-09' }, hrssRevoker.token))).toEqual([409, 'CERTIFICATE_NOT_REVOKED']);
+    const history = await t.dataSource.query<Array<{ status: string; effective_date: string }>>(
+      `SELECT status, effective_date FROM certificate_status_history ORDER BY id`,
+    );
+    expect(history).toEqual([
+      { status: 'REVOKED', effective_date: '2026-11-26' },
+      { status: 'VALID', effective_date: '2027-03-09' },
+    ]);
+    expect(
+      codes(
+        await api(
+          t,
+          'POST',
+          '/api/v1/reinstatements',
+          {
+            certificateNo,
+            description: 'x',
+            decisionDocument: '浙人社〔2027〕9号',
+            decisionDate: '2027-03-09',
+            effectiveDate: '2027-03-09',
+          },
+          hrssRevoker.token,
+        ),
+      ),
+    ).toEqual([409, 'CERTIFICATE_NOT_REVOKED']);
   });
 
   it('keeps one pending case per certificate when two proposals race', async () => {
     const { certificateNo } = await issue();
-    const results = await Promise.all([propose(certificateNo, amrRevoker), propose(certificateNo, hrssRevoker), propose(certificateNo, amrRevoker2)]);
+    const results = await Promise.all([
+      propose(certificateNo, amrRevoker),
+      propose(certificateNo, hrssRevoker),
+      propose(certificateNo, amrRevoker2),
+    ]);
     expect(results.map((r) => r.status).sort()).toEqual([201, 409, 409]);
-    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual(['CASE_ALREADY_OPEN', 'CASE_ALREADY_OPEN']);
-    const pending = await t.dataSource.query<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM decision_cases WHERE state = 'PROPOSED'`);
+    expect(results.filter((r) => r.status === 409).map((r) => r.body.code)).toEqual([
+      'CASE_ALREADY_OPEN',
+      'CASE_ALREADY_OPEN',
+    ]);
+    const pending = await t.dataSource.query<Array<{ n: number | string }>>(
+      `SELECT COUNT(*) AS n FROM decision_cases WHERE state = 'PROPOSED'`,
+    );
     expect(Number(pending[0].n)).toBe(1);
   });
 
@@ -205,22 +337,35 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     for (let round = 0; round < 3; round++) {
       const { certificateNo } = await issue(makeIdNumber('1981-05-05', 20 + round * 2));
       const proposed = await propose(certificateNo, amrRevoker);
-      const racers = round === 2
-        ? [confirm(proposed.body.id, hrssRevoker), api(t, 'POST', `/api/v1/revocations/${proposed.body.id}/rejection`, { reason: 'x' }, hrssRevoker2.token)]
-        : [confirm(proposed.body.id, hrssRevoker), confirm(proposed.body.id, hrssRevoker2)];
+      const racers =
+        round === 2
+          ? [
+              confirm(proposed.body.id, hrssRevoker),
+              api(t, 'POST', `/api/v1/revocations/${proposed.body.id}/rejection`, { reason: 'x' }, hrssRevoker2.token),
+            ]
+          : [confirm(proposed.body.id, hrssRevoker), confirm(proposed.body.id, hrssRevoker2)];
       const results = await Promise.all(racers);
       expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
-      const [state] = await t.dataSource.query<Array<{ state: string }>>(`SELECT state FROM decision_cases WHERE id = ${Number(proposed.body.id)}`);
-      const [certificate] = await t.dataSource.query<Array<{ status: string }>>(`SELECT status FROM certificates WHERE certificate_no = '${certificateNo}'`);
-      const history = await t.dataSource.query<Array<{ n: number | string }>>(`SELECT COUNT(*) AS n FROM certificate_status_history WHERE certificate_no = '${certificateNo}'`);
-      expect([state.state, certificate.status, Number(history[0].n)]).toEqual(state.state === 'CONFIRMED' ? ['CONFIRMED', 'REVOKED', 1] : ['REJECTED', 'VALID', 0]);
+      const [state] = await t.dataSource.query<Array<{ state: string }>>(
+        `SELECT state FROM decision_cases WHERE id = ${Number(proposed.body.id)}`,
+      );
+      const [certificate] = await t.dataSource.query<Array<{ status: string }>>(
+        `SELECT status FROM certificates WHERE certificate_no = '${certificateNo}'`,
+      );
+      const history = await t.dataSource.query<Array<{ n: number | string }>>(
+        `SELECT COUNT(*) AS n FROM certificate_status_history WHERE certificate_no = '${certificateNo}'`,
+      );
+      expect([state.state, certificate.status, Number(history[0].n)]).toEqual(
+        state.state === 'CONFIRMED' ? ['CONFIRMED', 'REVOKED', 1] : ['REJECTED', 'VALID', 0],
+      );
     }
   });
 
   it('publishes a status list signed by both authorities, with the revoked bit set at once', async () => {
     const kept = await issue(makeIdNumber('1970-07-07', 31));
     const { certificateNo, credential } = await issue();
-    const index = (c: unknown) => JSON.parse(Buffer.from((c as { payload: string }).payload, 'base64url').toString()).sl as number;
+    const index = (c: unknown) =>
+      JSON.parse(Buffer.from((c as { payload: string }).payload, 'base64url').toString()).sl as number;
     await confirm((await propose(certificateNo, amrRevoker)).body.id, hrssRevoker);
     const list = await api(t, 'GET', '/api/v1/status-lists/1');
     expect(Number(/max-age=(\d+)/.exec(list.headers.get('cache-control') ?? '')?.[1])).toBeLessThanOrEqual(600);
@@ -244,17 +389,31 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     ]);
     expect(entries.body[7]).toMatchObject({ actor: 'amr-revoker', authority: 'amr', subject: certificateNo });
     expect((await api(t, 'GET', '/api/v1/audit/entries', undefined, issuer.token)).status).toBe(403);
-    expect((await api(t, 'GET', '/api/v1/audit/verification', undefined, auditor.token)).body).toEqual({ ok: true, entries: 9 });
+    expect((await api(t, 'GET', '/api/v1/audit/verification', undefined, auditor.token)).body).toEqual({
+      ok: true,
+      entries: 9,
+    });
 
     // The service's own connection is refused (on PostgreSQL it lacks the privilege), and so is an administrator's (the triggers).
-    await expect(t.dataSource.query(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 8`)).rejects.toThrow(/append-only|permission denied/);
-    await expect(t.dataSource.query('DELETE FROM audit_log WHERE seq = 9')).rejects.toThrow(/append-only|permission denied/);
-    await expect(t.adminQuery(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 8`)).rejects.toThrow(/append-only/);
+    await expect(t.dataSource.query(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 8`)).rejects.toThrow(
+      /append-only|permission denied/,
+    );
+    await expect(t.dataSource.query('DELETE FROM audit_log WHERE seq = 9')).rejects.toThrow(
+      /append-only|permission denied/,
+    );
+    await expect(t.adminQuery(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 8`)).rejects.toThrow(
+      /append-only/,
+    );
     await expect(t.adminQuery('DELETE FROM audit_log WHERE seq = 9')).rejects.toThrow(/append-only/);
 
     await bypassAuditTriggers(t.dataSource, async (run) => {
       await run(`UPDATE audit_log SET actor = 'someone-else' WHERE seq = 8`);
     });
-    expect((await api(t, 'GET', '/api/v1/audit/verification', undefined, auditor.token)).body).toEqual({ ok: false, entries: 8, brokenAt: 8, problem: 'content does not match its hash' });
+    expect((await api(t, 'GET', '/api/v1/audit/verification', undefined, auditor.token)).body).toEqual({
+      ok: false,
+      entries: 8,
+      brokenAt: 8,
+      problem: 'content does not match its hash',
+    });
   });
 });

@@ -18,12 +18,17 @@ describe('concurrent issuance of a round (e2e)', () => {
   });
   afterEach(async () => t.close());
 
-  const issue = (app: TestApp, id: number, token: string) => api(app, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, token);
+  const issue = (app: TestApp, id: number, token: string) =>
+    api(app, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, token);
   const count = async (sql: string) => Number((await t.dataSource.query<Array<{ n: string | number }>>(sql))[0].n);
   /** Certificates per applicant's ID number, and how often the round entered CERTIFICATES_ISSUED. */
   async function outcome(id: number): Promise<{ perHolder: number[]; issuedEntries: number }> {
-    const rows = await t.dataSource.query<Array<{ n: string | number }>>('SELECT id_number, COUNT(*) AS n FROM certificates GROUP BY id_number ORDER BY id_number');
-    const issuedEntries = await count(`SELECT COUNT(*) AS n FROM evaluation_round_history WHERE round_id = ${id} AND state = 'CERTIFICATES_ISSUED'`);
+    const rows = await t.dataSource.query<Array<{ n: string | number }>>(
+      'SELECT id_number, COUNT(*) AS n FROM certificates GROUP BY id_number ORDER BY id_number',
+    );
+    const issuedEntries = await count(
+      `SELECT COUNT(*) AS n FROM evaluation_round_history WHERE round_id = ${id} AND state = 'CERTIFICATES_ISSUED'`,
+    );
     return { perHolder: rows.map((r) => Number(r.n)), issuedEntries };
   }
 
@@ -54,7 +59,12 @@ describe('concurrent issuance of a round (e2e)', () => {
     expect(await outcome(id)).toEqual({ perHolder: Array(8).fill(1), issuedEntries: 1 });
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'certificate.issued'`)).toBe(8);
     // Afterwards a rerun reports everything as already issued.
-    expect((await issue(t, id, issuer.token)).body).toEqual({ total: 8, created: 0, existing: 8, state: 'CERTIFICATES_ISSUED' });
+    expect((await issue(t, id, issuer.token)).body).toEqual({
+      total: 8,
+      created: 0,
+      existing: 8,
+      state: 'CERTIFICATES_ISSUED',
+    });
   });
 
   it('succeeds when another process issued the same round and moved it on first', async () => {
@@ -68,13 +78,21 @@ describe('concurrent issuance of a round (e2e)', () => {
       const paused = holdIssuance(t, () => released);
       const first = issue(t, id, issuer.token);
       while (paused.mock.calls.length === 0) await sleep(5);
-      const otherToken = (await api(other, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password })).body.accessToken as string;
+      const otherToken = (
+        await api(other, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password })
+      ).body.accessToken as string;
       const second = await issue(other, id, otherToken);
-      expect([second.status, second.body]).toEqual([200, { total: 8, created: 8, existing: 0, state: 'CERTIFICATES_ISSUED' }]);
+      expect([second.status, second.body]).toEqual([
+        200,
+        { total: 8, created: 8, existing: 0, state: 'CERTIFICATES_ISSUED' },
+      ]);
       released = true;
       const late = await first;
 
-      expect([late.status, late.body]).toEqual([200, { total: 8, created: 0, existing: 8, state: 'CERTIFICATES_ISSUED' }]);
+      expect([late.status, late.body]).toEqual([
+        200,
+        { total: 8, created: 0, existing: 8, state: 'CERTIFICATES_ISSUED' },
+      ]);
       expect(await outcome(id)).toEqual({ perHolder: Array(8).fill(1), issuedEntries: 1 });
     } finally {
       await other.close();

@@ -13,7 +13,7 @@ describe('service basics (e2e)', () => {
     expect([health.status, health.body]).toEqual([200, { status: 'ok', database: 'up' }]);
   });
 
-  it('publishes both authorities\' public keys with x5c chains and cache headers, never a private member', async () => {
+  it("publishes both authorities' public keys with x5c chains and cache headers, never a private member", async () => {
     const response = await api(t, 'GET', '/.well-known/jwks.json');
     expect(response.status).toBe(200);
     expect(response.headers.get('cache-control')).toMatch(/max-age=\d+/);
@@ -31,7 +31,9 @@ describe('service basics (e2e)', () => {
   it('serves the OpenAPI document and its UI', async () => {
     const json = await api(t, 'GET', '/docs-json');
     expect(json.status).toBe(200);
-    expect(Object.keys(json.body.paths)).toEqual(expect.arrayContaining(['/api/v1/certificates', '/api/v1/verifications', '/api/v1/auth/token', '/api/v1/health']));
+    expect(Object.keys(json.body.paths)).toEqual(
+      expect.arrayContaining(['/api/v1/certificates', '/api/v1/verifications', '/api/v1/auth/token', '/api/v1/health']),
+    );
     const ui = await fetch(`${t.baseUrl}/docs`);
     expect(ui.status).toBe(200);
     expect(await ui.text()).toContain('swagger');
@@ -40,8 +42,14 @@ describe('service basics (e2e)', () => {
   describe('sign-in', () => {
     it('gives the same 401 for a wrong password and an unknown username', async () => {
       await officer(t, 'amr-admin', 'amr', ['admin']);
-      const wrongPassword = await api(t, 'POST', '/api/v1/auth/token', { username: 'amr-admin', password: 'nope-nope-nope' });
-      const unknownUser = await api(t, 'POST', '/api/v1/auth/token', { username: 'nobody', password: 'nope-nope-nope' });
+      const wrongPassword = await api(t, 'POST', '/api/v1/auth/token', {
+        username: 'amr-admin',
+        password: 'nope-nope-nope',
+      });
+      const unknownUser = await api(t, 'POST', '/api/v1/auth/token', {
+        username: 'nobody',
+        password: 'nope-nope-nope',
+      });
       expect(wrongPassword.status).toBe(401);
       expect(unknownUser.status).toBe(401);
       expect(wrongPassword.body).toEqual(unknownUser.body);
@@ -50,11 +58,17 @@ describe('service basics (e2e)', () => {
 
     it('issues a short-lived Bearer token signed by the server key, not an authority key', async () => {
       const o = await officer(t, 'hrss-issuer', 'hrss', ['issuer']);
-      const header = JSON.parse(Buffer.from(o.token.split('.')[0], 'base64url').toString()) as { kid: string; typ: string };
+      const header = JSON.parse(Buffer.from(o.token.split('.')[0], 'base64url').toString()) as {
+        kid: string;
+        typ: string;
+      };
       expect(header.typ).toBe('at+jwt');
       const jwks = await api(t, 'GET', '/.well-known/jwks.json');
       expect(jwks.body.keys.map((k: { kid: string }) => k.kid)).not.toContain(header.kid);
-      const payload = JSON.parse(Buffer.from(o.token.split('.')[1], 'base64url').toString()) as { exp: number; iat: number };
+      const payload = JSON.parse(Buffer.from(o.token.split('.')[1], 'base64url').toString()) as {
+        exp: number;
+        iat: number;
+      };
       expect(payload.exp - payload.iat).toBe(900);
     });
 
@@ -68,7 +82,10 @@ describe('service basics (e2e)', () => {
     it('behind a trusted proxy, throttles each client address it forwards separately', async () => {
       const proxied = await startTestApp({ databaseUrl: t.databaseUrl, env: { TRUST_PROXY: 'true' } });
       try {
-        const login = (username: string, address: string) => api(proxied, 'POST', '/api/v1/auth/token', { username, password: 'wrong-wrong-wrong' }, undefined, { 'x-forwarded-for': address });
+        const login = (username: string, address: string) =>
+          api(proxied, 'POST', '/api/v1/auth/token', { username, password: 'wrong-wrong-wrong' }, undefined, {
+            'x-forwarded-for': address,
+          });
         for (let i = 0; i < 10; i++) expect((await login(`user-${i}`, '203.0.113.7')).status).toBe(401);
         expect((await login('user-x', '203.0.113.7')).status).toBe(429);
         expect((await login('user-y', '203.0.113.8')).status).toBe(401);
@@ -83,10 +100,16 @@ describe('service basics (e2e)', () => {
       try {
         await officer(own, 'amr-target', 'amr', ['issuer']);
         for (let i = 0; i < 10; i++) {
-          const failed = await api(own, 'POST', '/api/v1/auth/token', { username: 'amr-target', password: `wrong-${i}` });
+          const failed = await api(own, 'POST', '/api/v1/auth/token', {
+            username: 'amr-target',
+            password: `wrong-${i}`,
+          });
           expect(failed.status).toBe(401);
         }
-        const blocked = await api(own, 'POST', '/api/v1/auth/token', { username: 'amr-target', password: 'pw-amr-target-correct-horse' });
+        const blocked = await api(own, 'POST', '/api/v1/auth/token', {
+          username: 'amr-target',
+          password: 'pw-amr-target-correct-horse',
+        });
         expect([blocked.status, blocked.body.code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);
         expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
       } finally {

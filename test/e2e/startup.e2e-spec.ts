@@ -11,7 +11,10 @@ const MAIN = join(__dirname, '../../dist/src/main.js');
 /** Starts the compiled service (`npm test` builds it first) and returns how it exited. */
 async function start(env: Record<string, string>): Promise<{ code: number; output: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, [MAIN], { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 20000 });
+    const { stdout, stderr } = await run(process.execPath, [MAIN], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+      timeout: 20000,
+    });
     return { code: 0, output: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -33,7 +36,12 @@ describe('start-up checks (e2e)', () => {
     const keysDir = join(dir, 'keys');
     const dev = await startTestApp({ keysDir });
     await dev.close();
-    const result = await start({ NODE_ENV: 'production', KEYS_DIR: keysDir, DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, PORT: '0' });
+    const result = await start({
+      NODE_ENV: 'production',
+      KEYS_DIR: keysDir,
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      PORT: '0',
+    });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/development|DEV-KEYS/i);
     expect(result.output).toContain(keysDir);
@@ -41,7 +49,12 @@ describe('start-up checks (e2e)', () => {
 
   it('refuses to start in production without keys, naming the missing file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'zjzc-prod-'));
-    const result = await start({ NODE_ENV: 'production', KEYS_DIR: join(dir, 'keys'), DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`, PORT: '0' });
+    const result = await start({
+      NODE_ENV: 'production',
+      KEYS_DIR: join(dir, 'keys'),
+      DATABASE_URL: `sqlite:${join(dir, 'db.sqlite')}`,
+      PORT: '0',
+    });
     expect(result.code).toBe(1);
     expect(result.output).toMatch(/\.pem/);
   });

@@ -26,7 +26,8 @@ describe('verifying credentials and QR tokens (e2e)', () => {
   afterAll(async () => t.close());
 
   const verify = (body: unknown) => api(t, 'POST', '/api/v1/verifications', body);
-  const claims = () => JSON.parse(Buffer.from(credential.payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+  const claims = () =>
+    JSON.parse(Buffer.from(credential.payload, 'base64url').toString('utf8')) as Record<string, unknown>;
 
   it('verifies the genuine credential VALID, and with its signatures in the other order', async () => {
     expect((await verify({ credential })).body.verdict).toBe('VALID');
@@ -40,14 +41,22 @@ describe('verifying credentials and QR tokens (e2e)', () => {
     expect(token).toMatch(/^[\w-]+\.[\w-]+\.[\w-]+~[\w-]+\.\.[\w-]+$/);
     const response = await verify({ token });
     expect(response.body.verdict).toBe('VALID');
-    expect(response.body.certificate).toMatchObject({ certificateNo, holderName: '张三', employer: '浙江省计量科学研究院' });
+    expect(response.body.certificate).toMatchObject({
+      certificateNo,
+      holderName: '张三',
+      employer: '浙江省计量科学研究院',
+    });
     const [first, second] = token.split('~');
     const swapped = `${second.replace('..', `.${first.split('.')[1]}.`)}~${first.split('.')[0]}..${first.split('.')[2]}`;
     expect((await verify({ token: swapped })).body.verdict).toBe('VALID');
   });
 
   it.each([
-    ['a changed payload character', (tk: string) => tk.replace(/\.(.)/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`), 'INVALID'],
+    [
+      'a changed payload character',
+      (tk: string) => tk.replace(/\.(.)/, (_m, c: string) => `.${c === 'A' ? 'B' : 'A'}`),
+      'INVALID',
+    ],
     ['a missing second signature', (tk: string) => tk.split('~')[0], 'INVALID'],
     ['a third signature', (tk: string) => `${tk}~${tk.split('~')[1]}`, 'INVALID'],
     ['a payload in the detached part', (tk: string) => tk.replace('..', `.${tk.split('.')[1]}.`), 'INVALID'],
@@ -89,12 +98,21 @@ describe('verifying credentials and QR tokens (e2e)', () => {
     const spliced = { payload: credential.payload, signatures: [credential.signatures[0], other.signatures[1]] };
     const response = await verify({ credential: spliced });
     expect(response.body.verdict).toBe('INVALID');
-    expect(response.body.signatures.map((s: { authority: string; valid: boolean }) => [s.authority, s.valid])).toEqual([['amr', true], ['hrss', false]]);
+    expect(response.body.signatures.map((s: { authority: string; valid: boolean }) => [s.authority, s.valid])).toEqual([
+      ['amr', true],
+      ['hrss', false],
+    ]);
   });
 
   it('refuses a header with an embedded key even when the signature matches it', async () => {
-    const entry = signEntry(credential.payload, { alg: 'ES256', kid: genuineKeys[0].kid, typ: 'zjzc+jws', jwk: { kty: 'EC' } }, genuineKeys[0].privateKey);
-    const response = await verify({ credential: { payload: credential.payload, signatures: [entry, credential.signatures[1]] } });
+    const entry = signEntry(
+      credential.payload,
+      { alg: 'ES256', kid: genuineKeys[0].kid, typ: 'zjzc+jws', jwk: { kty: 'EC' } },
+      genuineKeys[0].privateKey,
+    );
+    const response = await verify({
+      credential: { payload: credential.payload, signatures: [entry, credential.signatures[1]] },
+    });
     expect(response.body.reasons.map((r: { code: string }) => r.code)).toEqual(['KEY_REFERENCE_FORBIDDEN']);
   });
 
@@ -111,7 +129,8 @@ describe('verifying credentials and QR tokens (e2e)', () => {
   });
 
   describe('answers requests that are not verification requests with 4xx and a code', () => {
-    const raw = (body: string, contentType = 'application/json') => api(t, 'POST', '/api/v1/verifications', body, undefined, { 'content-type': contentType });
+    const raw = (body: string, contentType = 'application/json') =>
+      api(t, 'POST', '/api/v1/verifications', body, undefined, { 'content-type': contentType });
     it.each([
       ['bad JSON', () => raw('{"credential": '), 400, 'BAD_JSON'],
       ['an empty body', () => raw(''), 400, 'BAD_JSON'],

@@ -1,5 +1,8 @@
 /** A valid issuance request; override any part. */
-export function issuanceRequest(overrides: Record<string, unknown> = {}, holder: Record<string, unknown> = {}): Record<string, unknown> {
+export function issuanceRequest(
+  overrides: Record<string, unknown> = {},
+  holder: Record<string, unknown> = {},
+): Record<string, unknown> {
   return {
     holder: { name: '张三', gender: '男', idNumber: '330102198001011272', employer: '浙江省计量科学研究院', ...holder },
     level: 'professor',

@@ -17,10 +17,18 @@ export async function publishedProfessorRound(t: TestApp, admin: Officer): Promi
   let token = admin.token;
   const day = async (date: string) => {
     t.clock.set(chinaMorning(date));
-    token = (await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password })).body.accessToken as string;
+    token = (await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password })).body
+      .accessToken as string;
   };
   const step = async (path: string, body?: unknown, contentType?: string): Promise<ApiResponse> => {
-    const response = await api(t, 'POST', `/api/v1/evaluation${path}`, body, token, contentType ? { 'content-type': contentType } : {});
+    const response = await api(
+      t,
+      'POST',
+      `/api/v1/evaluation${path}`,
+      body,
+      token,
+      contentType ? { 'content-type': contentType } : {},
+    );
     if (response.status >= 300) throw new Error(`${path}: ${response.status} ${JSON.stringify(response.body)}`);
     return response;
   };
@@ -34,14 +42,25 @@ export async function publishedProfessorRound(t: TestApp, admin: Officer): Promi
   await day('2026-12-01');
   await step(`/rounds/${id}/eligibility-check`);
   const seed = randomBytes(32).toString('hex');
-  await step(`/rounds/${id}/draw-commitment`, { commitment: createHash('sha256').update(seed).digest('hex'), committeeSize: 25, viceChairs: 2 });
+  await step(`/rounds/${id}/draw-commitment`, {
+    commitment: createHash('sha256').update(seed).digest('hex'),
+    committeeSize: 25,
+    viceChairs: 2,
+  });
   const members = ((await step(`/rounds/${id}/draw`, { seed })).body as Array<{ code: string }>).map((m) => m.code);
   await day('2026-12-08');
-  await step(`/rounds/${id}/pre-evaluation-report`, { reportedOn: '2026-12-04', hrssApprovalDocument: '浙人社〔2026〕88号', hrssApprovedOn: '2026-12-08' });
+  await step(`/rounds/${id}/pre-evaluation-report`, {
+    reportedOn: '2026-12-04',
+    hrssApprovalDocument: '浙人社〔2026〕88号',
+    hrssApprovedOn: '2026-12-08',
+  });
   await day('2026-12-18');
   await step(`/rounds/${id}/attendance`, { present: members.slice(0, 17) });
-  const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/applications`, undefined, token)).body as Array<{ id: number }>;
-  await step(`/rounds/${id}/tally`, { tallies: applications.map((a) => ({ applicationId: a.id, yes: 15, no: 1, abstain: 1 })) });
+  const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/applications`, undefined, token))
+    .body as Array<{ id: number }>;
+  await step(`/rounds/${id}/tally`, {
+    tallies: applications.map((a) => ({ applicationId: a.id, yes: 15, no: 1, abstain: 1 })),
+  });
   await step(`/rounds/${id}/result-confirmation`, { presidingCode: members[0] });
   await day('2026-12-21');
   await step(`/rounds/${id}/results-publicity`, { start: '2026-12-21', end: '2026-12-25' });

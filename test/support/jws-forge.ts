@@ -16,15 +16,26 @@ export function es256(signingInput: string, key: KeyObject): string {
 }
 
 /** One signature entry over an encoded payload with any header members. */
-export function signEntry(payloadB64: string, header: Record<string, unknown>, key: KeyObject): { protected: string; signature: string } {
+export function signEntry(
+  payloadB64: string,
+  header: Record<string, unknown>,
+  key: KeyObject,
+): { protected: string; signature: string } {
   const protectedB64 = b64u(JSON.stringify(header));
   return { protected: protectedB64, signature: es256(`${protectedB64}.${payloadB64}`, key) };
 }
 
 /** A General JWS over `payload` (object → JSON, string → raw text) signed by each key in order. */
-export function generalJws(payload: object | string, keys: ForgeKey[], typ = 'zjzc+jws'): { payload: string; signatures: Array<{ protected: string; signature: string }> } {
+export function generalJws(
+  payload: object | string,
+  keys: ForgeKey[],
+  typ = 'zjzc+jws',
+): { payload: string; signatures: Array<{ protected: string; signature: string }> } {
   const payloadB64 = b64u(typeof payload === 'string' ? payload : JSON.stringify(payload));
-  return { payload: payloadB64, signatures: keys.map((k) => signEntry(payloadB64, { alg: 'ES256', kid: k.kid, typ }, k.privateKey)) };
+  return {
+    payload: payloadB64,
+    signatures: keys.map((k) => signEntry(payloadB64, { alg: 'ES256', kid: k.kid, typ }, k.privateKey)),
+  };
 }
 
 /** A claim set that follows docs/credential.md. */

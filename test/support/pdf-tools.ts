@@ -32,10 +32,12 @@ export function decodeQrCodes(pdf: Buffer, dpi = 150): Promise<string[]> {
   return withPdfFile(pdf, async (path, dir) => {
     await run('pdftoppm', ['-r', String(dpi), '-png', '-f', '1', '-l', '1', '-singlefile', path, join(dir, 'page')]);
     // zbarimg exits 4 when it finds no symbol; the empty list says that better than a throw.
-    const result = await run('zbarimg', ['--raw', '-q', join(dir, 'page.png')]).catch((error: { code?: number; stdout?: string }) => {
-      if (error.code === 4) return { stdout: '' };
-      throw error;
-    });
+    const result = await run('zbarimg', ['--raw', '-q', join(dir, 'page.png')]).catch(
+      (error: { code?: number; stdout?: string }) => {
+        if (error.code === 4) return { stdout: '' };
+        throw error;
+      },
+    );
     return result.stdout.split('\n').filter((line) => line.length > 0);
   });
 }
@@ -43,7 +45,9 @@ export function decodeQrCodes(pdf: Buffer, dpi = 150): Promise<string[]> {
 /** pdfsig's report. It exits 0 whether or not a signature is valid, so callers read the text. */
 export function pdfSignatureReport(pdf: Buffer): Promise<string> {
   return withPdfFile(pdf, async (path) => {
-    const result = await run('pdfsig', [path]).catch((error: { stdout?: string; stderr?: string }) => ({ stdout: `${error.stdout ?? ''}${error.stderr ?? ''}` }));
+    const result = await run('pdfsig', [path]).catch((error: { stdout?: string; stderr?: string }) => ({
+      stdout: `${error.stdout ?? ''}${error.stderr ?? ''}`,
+    }));
     return result.stdout;
   });
 }
@@ -80,14 +84,25 @@ export interface PdfResponse {
 }
 
 /** One request whose answer may be a PDF; JSON answers are parsed. */
-export async function requestPdf(t: TestApp, method: 'GET' | 'POST', path: string, body?: unknown, token?: string): Promise<PdfResponse> {
+export async function requestPdf(
+  t: TestApp,
+  method: 'GET' | 'POST',
+  path: string,
+  body?: unknown,
+  token?: string,
+): Promise<PdfResponse> {
   const response = await fetch(`${t.baseUrl}${path}`, {
     method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(token ? { authorization: `Bearer ${token}` } : {}),
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const bytes = Buffer.from(await response.arrayBuffer());
-  const json: unknown = response.headers.get('content-type')?.startsWith('application/json') ? JSON.parse(bytes.toString('utf8')) : undefined;
+  const json: unknown = response.headers.get('content-type')?.startsWith('application/json')
+    ? JSON.parse(bytes.toString('utf8'))
+    : undefined;
   return { status: response.status, headers: response.headers, bytes, json };
 }
 
@@ -99,4 +114,3 @@ export function withOneByteChanged(pdf: Buffer, marker: string): Buffer {
   copy[at] = copy[at] ^ 0x01;
   return copy;
 }
-

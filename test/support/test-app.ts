@@ -72,12 +72,21 @@ export async function freshDatabaseUrl(): Promise<string> {
   return POSTGRES_TEST_URL;
 }
 
-export async function startTestApp(options: { keysDir?: string; now?: Date; env?: Record<string, string>; databaseUrl?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { keysDir?: string; now?: Date; env?: Record<string, string>; databaseUrl?: string } = {},
+): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await freshDatabaseUrl());
   // PostgreSQL: the app runs as the runtime role and migrates as the owner; databaseUrl stays the administrator's.
   const postgres = databaseUrl.startsWith('postgres');
   if (postgres) await new AdminConnection(databaseUrl).use(prepareForRoles);
-  const config = parseConfig({ NODE_ENV: 'test', ...(postgres ? splitRoleEnv(databaseUrl) : { DATABASE_URL: databaseUrl }), KEYS_DIR: options.keysDir ?? sharedKeysDir, PORT: '0', PUBLIC_BASE_URL: 'https://zs.example.test', ...options.env });
+  const config = parseConfig({
+    NODE_ENV: 'test',
+    ...(postgres ? splitRoleEnv(databaseUrl) : { DATABASE_URL: databaseUrl }),
+    KEYS_DIR: options.keysDir ?? sharedKeysDir,
+    PORT: '0',
+    PUBLIC_BASE_URL: 'https://zs.example.test',
+    ...options.env,
+  });
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
@@ -142,7 +151,10 @@ async function emptyEveryTable(dataSource: DataSource): Promise<void> {
  * Runs statements on the audit log with its append-only triggers out of the way, as only a
  * database administrator could: to reset between tests, or to play an attacker who tampers.
  */
-export async function bypassAuditTriggers(dataSource: DataSource, work: (run: (sql: string) => Promise<unknown>) => Promise<void>): Promise<void> {
+export async function bypassAuditTriggers(
+  dataSource: DataSource,
+  work: (run: (sql: string) => Promise<unknown>) => Promise<void>,
+): Promise<void> {
   if (dataSource.options.type === 'postgres') {
     // Replication mode is for superusers: not the test app's own role, its administrator's connection.
     const administrator = adminConnections.get(dataSource);
@@ -152,7 +164,8 @@ export async function bypassAuditTriggers(dataSource: DataSource, work: (run: (s
     });
     return;
   }
-  for (const name of ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace']) await dataSource.query(`DROP TRIGGER ${name}`);
+  for (const name of ['audit_log_no_update', 'audit_log_no_delete', 'audit_log_no_replace'])
+    await dataSource.query(`DROP TRIGGER ${name}`);
   try {
     await work((sql) => dataSource.query(sql));
   } finally {
@@ -167,7 +180,12 @@ export interface Officer {
 }
 
 /** Creates an officer through the service the CLI uses and signs in over HTTP. */
-export async function officer(t: TestApp, username: string, authority: 'amr' | 'hrss', roles: string[]): Promise<Officer> {
+export async function officer(
+  t: TestApp,
+  username: string,
+  authority: 'amr' | 'hrss',
+  roles: string[],
+): Promise<Officer> {
   const password = `pw-${username}-correct-horse`;
   await t.app.get(OfficersService).add({ username, password, authority, roles }, { actor: 'test', authority: null });
   const response = await api(t, 'POST', '/api/v1/auth/token', { username, password });
@@ -182,7 +200,14 @@ export interface ApiResponse {
 }
 
 /** One HTTP request to the running app; a string body is sent as is. */
-export async function api(t: TestApp, method: string, path: string, body?: unknown, token?: string, headers: Record<string, string> = {}): Promise<ApiResponse> {
+export async function api(
+  t: TestApp,
+  method: string,
+  path: string,
+  body?: unknown,
+  token?: string,
+  headers: Record<string, string> = {},
+): Promise<ApiResponse> {
   const response = await fetch(`${t.baseUrl}${path}`, {
     method,
     headers: {

@@ -1,6 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsDefined, IsIn, IsInt, IsObject, IsString, Matches, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import {
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsObject,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
 import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
@@ -16,7 +28,10 @@ export class HolderDto {
   @HasNoInvisibleCharacters(code('NAME_INVALID'))
   @MinLength(1, code('NAME_INVALID'))
   @MaxLength(40, code('NAME_INVALID'))
-  @Matches(PERSON_NAME, { message: 'name must be letters (a middle dot allowed), without control characters or surrounding spaces', ...code('NAME_INVALID') })
+  @Matches(PERSON_NAME, {
+    message: 'name must be letters (a middle dot allowed), without control characters or surrounding spaces',
+    ...code('NAME_INVALID'),
+  })
   name!: string;
 
   @ApiProperty({ enum: ['男', '女'] })
@@ -25,7 +40,10 @@ export class HolderDto {
 
   @ApiProperty({ example: '330102198001011272', description: 'GB 11643 resident ID number' })
   @IsString(code('ID_NUMBER_INVALID'))
-  @Matches(/^\d{17}[\dX]$/, { message: 'idNumber must be 18 characters: 17 digits and a digit or X', ...code('ID_NUMBER_INVALID') })
+  @Matches(/^\d{17}[\dX]$/, {
+    message: 'idNumber must be 18 characters: 17 digits and a digit or X',
+    ...code('ID_NUMBER_INVALID'),
+  })
   idNumber!: string;
 
   @ApiProperty({ example: '浙江省计量科学研究院' })
@@ -67,6 +85,9 @@ export class IssueCertificateDto {
 
   @ApiProperty({ example: '浙市监人〔2026〕12号' })
   @IsString(code('APPROVAL_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'approvalDocument must look like 浙市监人〔2026〕12号', ...code('APPROVAL_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, {
+    message: 'approvalDocument must look like 浙市监人〔2026〕12号',
+    ...code('APPROVAL_DOCUMENT_INVALID'),
+  })
   approvalDocument!: string;
 }

@@ -33,7 +33,11 @@ export class InitialSchema1764270000000 implements MigrationInterface {
     );
     await queryRunner.createIndex(
       'certificates',
-      new TableIndex({ name: 'uq_certificates_holder_level_year', columnNames: ['id_number', 'level', 'evaluation_year'], isUnique: true }),
+      new TableIndex({
+        name: 'uq_certificates_holder_level_year',
+        columnNames: ['id_number', 'level', 'evaluation_year'],
+        isUnique: true,
+      }),
     );
     await queryRunner.createTable(
       new Table({

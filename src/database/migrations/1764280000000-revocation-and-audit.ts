@@ -15,11 +15,28 @@ export class RevocationAndAudit1764280000000 implements MigrationInterface {
   name = 'RevocationAndAudit1764280000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const text = (name: string, length: number, isNullable = false) => ({ name, type: 'varchar', length: String(length), isNullable });
-    const id = { name: 'id', type: 'integer', isPrimary: true, isGenerated: true, generationStrategy: 'increment' as const };
+    const text = (name: string, length: number, isNullable = false) => ({
+      name,
+      type: 'varchar',
+      length: String(length),
+      isNullable,
+    });
+    const id = {
+      name: 'id',
+      type: 'integer',
+      isPrimary: true,
+      isGenerated: true,
+      generationStrategy: 'increment' as const,
+    };
 
-    await queryRunner.addColumn('certificates', new TableColumn({ name: 'status_index', type: 'integer', isNullable: true }));
-    await queryRunner.createIndex('certificates', new TableIndex({ name: 'uq_certificates_status_index', columnNames: ['status_index'], isUnique: true }));
+    await queryRunner.addColumn(
+      'certificates',
+      new TableColumn({ name: 'status_index', type: 'integer', isNullable: true }),
+    );
+    await queryRunner.createIndex(
+      'certificates',
+      new TableIndex({ name: 'uq_certificates_status_index', columnNames: ['status_index'], isUnique: true }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -46,15 +63,28 @@ export class RevocationAndAudit1764280000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('decision_cases', new TableIndex({ name: 'ix_decision_cases_certificate', columnNames: ['certificate_no'] }));
+    await queryRunner.createIndex(
+      'decision_cases',
+      new TableIndex({ name: 'ix_decision_cases_certificate', columnNames: ['certificate_no'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
         name: 'certificate_status_history',
-        columns: [id, text('certificate_no', 16), text('status', 16), text('effective_date', 10), { name: 'case_id', type: 'integer' }, text('recorded_at', 24)],
+        columns: [
+          id,
+          text('certificate_no', 16),
+          text('status', 16),
+          text('effective_date', 10),
+          { name: 'case_id', type: 'integer' },
+          text('recorded_at', 24),
+        ],
       }),
     );
-    await queryRunner.createIndex('certificate_status_history', new TableIndex({ name: 'ix_status_history_certificate', columnNames: ['certificate_no'] }));
+    await queryRunner.createIndex(
+      'certificate_status_history',
+      new TableIndex({ name: 'ix_status_history_certificate', columnNames: ['certificate_no'] }),
+    );
 
     await queryRunner.createTable(
       new Table({
@@ -97,8 +127,12 @@ export class RevocationAndAudit1764280000000 implements MigrationInterface {
     if (queryRunner.connection.options.type === 'postgres') {
       await queryRunner.query(`CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
         BEGIN RAISE EXCEPTION 'audit_log is append-only: % refused', TG_OP; END $$`);
-      await queryRunner.query(`CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`);
-      await queryRunner.query(`CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`);
+      await queryRunner.query(
+        `CREATE TRIGGER audit_log_no_update_delete BEFORE UPDATE OR DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()`,
+      );
+      await queryRunner.query(
+        `CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_append_only()`,
+      );
       return;
     }
     for (const sql of SQLITE_AUDIT_TRIGGERS) await queryRunner.query(sql);

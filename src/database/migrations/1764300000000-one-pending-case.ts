@@ -11,7 +11,12 @@ export class OnePendingCase1764300000000 implements MigrationInterface {
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.createIndex(
       'decision_cases',
-      new TableIndex({ name: 'uq_decision_cases_one_pending', columnNames: ['certificate_no'], isUnique: true, where: "state = 'PROPOSED'" }),
+      new TableIndex({
+        name: 'uq_decision_cases_one_pending',
+        columnNames: ['certificate_no'],
+        isUnique: true,
+        where: "state = 'PROPOSED'",
+      }),
     );
   }
 

@@ -8,7 +8,12 @@ export class HolidayCalendar1764310000000 implements MigrationInterface {
   name = 'HolidayCalendar1764310000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
-    const text = (name: string, length: number, isNullable = false) => ({ name, type: 'varchar', length: String(length), isNullable });
+    const text = (name: string, length: number, isNullable = false) => ({
+      name,
+      type: 'varchar',
+      length: String(length),
+      isNullable,
+    });
     await queryRunner.createTable(
       new Table({
         name: 'holiday_schedules',
@@ -26,7 +31,10 @@ export class HolidayCalendar1764310000000 implements MigrationInterface {
         ],
       }),
     );
-    await queryRunner.createIndex('holiday_schedules', new TableIndex({ name: 'ix_holiday_schedules_year', columnNames: ['year'] }));
+    await queryRunner.createIndex(
+      'holiday_schedules',
+      new TableIndex({ name: 'ix_holiday_schedules_year', columnNames: ['year'] }),
+    );
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {

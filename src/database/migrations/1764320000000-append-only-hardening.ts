@@ -57,7 +57,9 @@ export class AppendOnlyHardening1764320000000 implements MigrationInterface {
       return;
     }
     if (!(await this.ensureRuntimeGroup(queryRunner))) return;
-    const schema = quote(((await queryRunner.query('SELECT current_schema() AS name')) as Array<{ name: string }>)[0].name);
+    const schema = quote(
+      ((await queryRunner.query('SELECT current_schema() AS name')) as Array<{ name: string }>)[0].name,
+    );
     const role = quote(RUNTIME_GROUP_ROLE);
     await queryRunner.query(`GRANT USAGE ON SCHEMA ${schema} TO ${role}`);
     // Tables of migrations this one does not know (added alongside it) get the default.
@@ -68,7 +70,9 @@ export class AppendOnlyHardening1764320000000 implements MigrationInterface {
       await queryRunner.query(`REVOKE ALL ON ${schema}.${quote(table)} FROM ${role}`);
       await queryRunner.query(`GRANT ${privileges} ON ${schema}.${quote(table)} TO ${role}`);
     }
-    await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`);
+    await queryRunner.query(
+      `ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT SELECT, INSERT, UPDATE, DELETE ON TABLES TO ${role}`,
+    );
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} GRANT USAGE ON SEQUENCES TO ${role}`);
   }
 
@@ -95,9 +99,13 @@ export class AppendOnlyHardening1764320000000 implements MigrationInterface {
       await queryRunner.query('DROP TRIGGER audit_log_no_replace');
       return;
     }
-    const found = (await queryRunner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [RUNTIME_GROUP_ROLE])) as unknown[];
+    const found = (await queryRunner.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [
+      RUNTIME_GROUP_ROLE,
+    ])) as unknown[];
     if (found.length === 0) return;
-    const schema = quote(((await queryRunner.query('SELECT current_schema() AS name')) as Array<{ name: string }>)[0].name);
+    const schema = quote(
+      ((await queryRunner.query('SELECT current_schema() AS name')) as Array<{ name: string }>)[0].name,
+    );
     const role = quote(RUNTIME_GROUP_ROLE);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} REVOKE ALL ON SEQUENCES FROM ${role}`);
     await queryRunner.query(`ALTER DEFAULT PRIVILEGES IN SCHEMA ${schema} REVOKE ALL ON TABLES FROM ${role}`);

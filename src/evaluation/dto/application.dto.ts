@@ -35,7 +35,12 @@ export class ApplicationDto implements ApplicationInput {
   @IsIn(CHANNELS, { message: 'channel must be regular or landmark', ...code('VALIDATION_FAILED') })
   channel!: Channel;
 
-  @ApiPropertyOptional({ type: Number, nullable: true, example: 86.5, description: 'senior, regular channel: the quantitative score (量化赋分)' })
+  @ApiPropertyOptional({
+    type: Number,
+    nullable: true,
+    example: 86.5,
+    description: 'senior, regular channel: the quantitative score (量化赋分)',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'quantitativeScore must be a number', ...code('VALIDATION_FAILED') })
   @Min(0, code('VALIDATION_FAILED'))
@@ -51,7 +56,10 @@ export class ApplicationDto implements ApplicationInput {
   @Matches(DATE_SHAPE, { message: 'employerPublicityStart must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   employerPublicityStart!: string;
 
-  @ApiProperty({ example: '2026-10-16', description: 'at least 5 working days after the start, counted inclusively (四.三.2)' })
+  @ApiProperty({
+    example: '2026-10-16',
+    description: 'at least 5 working days after the start, counted inclusively (四.三.2)',
+  })
   @IsString(code('DATE_INVALID'))
   @Matches(DATE_SHAPE, { message: 'employerPublicityEnd must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   employerPublicityEnd!: string;
@@ -78,17 +86,26 @@ export class ApplicationResponseDto {
   @ApiProperty({ enum: CHANNELS }) channel!: string;
   @ApiProperty({ type: Boolean, nullable: true }) eligible!: boolean | null;
   @ApiProperty({ type: String, nullable: true }) ineligibleReason!: string | null;
-  @ApiProperty({ type: Object, nullable: true, description: 'the counted secret ballots: yes, no, abstain, present' }) tally!: { yes: number; no: number; abstain: number; present: number } | null;
+  @ApiProperty({ type: Object, nullable: true, description: 'the counted secret ballots: yes, no, abstain, present' })
+  tally!: { yes: number; no: number; abstain: number; present: number } | null;
   @ApiProperty({ type: Boolean, nullable: true }) passed!: boolean | null;
   @ApiProperty() withheld!: boolean;
   @ApiProperty({ type: String, nullable: true }) certificateNo!: string | null;
 
   static from(a: ApplicationEntity, tally: TallyEntity | undefined): ApplicationResponseDto {
     return Object.assign(new ApplicationResponseDto(), {
-      id: a.id, name: a.name, idNumberMasked: maskIdNumber(a.idNumber), employer: a.employer,
-      specialty: a.specialty, channel: a.channel, eligible: a.eligible, ineligibleReason: a.ineligibleReason,
+      id: a.id,
+      name: a.name,
+      idNumberMasked: maskIdNumber(a.idNumber),
+      employer: a.employer,
+      specialty: a.specialty,
+      channel: a.channel,
+      eligible: a.eligible,
+      ineligibleReason: a.ineligibleReason,
       tally: tally ? { yes: tally.yes, no: tally.no, abstain: tally.abstentions, present: tally.present } : null,
-      passed: tally ? tally.passed : null, withheld: a.withheld, certificateNo: a.certificateNo,
+      passed: tally ? tally.passed : null,
+      withheld: a.withheld,
+      certificateNo: a.certificateNo,
     });
   }
 }

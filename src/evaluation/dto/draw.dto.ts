@@ -5,7 +5,10 @@ import { code } from '../../common/validation.pipe';
 export class CommitmentDto {
   @ApiProperty({ description: 'SHA-256 (hex) of the secret seed: `printf %s "$SEED" | sha256sum`', example: '5f0c…' })
   @IsString(code('COMMITMENT_INVALID'))
-  @Matches(/^[0-9a-f]{64}$/, { message: 'commitment must be 64 lowercase hex characters', ...code('COMMITMENT_INVALID') })
+  @Matches(/^[0-9a-f]{64}$/, {
+    message: 'commitment must be 64 lowercase hex characters',
+    ...code('COMMITMENT_INVALID'),
+  })
   commitment!: string;
 
   @ApiProperty({ example: 25, description: 'odd, at least 25 (三.二.3)' })

@@ -6,11 +6,19 @@ import { code } from '../../common/validation.pipe';
 const MEMBER_CODE = /^[A-Za-z0-9-]{1,32}$/;
 
 export class AttendanceDto {
-  @ApiProperty({ type: [String], example: ['Z003', 'Z011'], description: 'codes of the committee members present at the vote' })
+  @ApiProperty({
+    type: [String],
+    example: ['Z003', 'Z011'],
+    description: 'codes of the committee members present at the vote',
+  })
   @IsArray({ message: 'present must be a list of member codes', ...code('VALIDATION_FAILED') })
   @ArrayMaxSize(201, code('VALIDATION_FAILED'))
   @IsString({ each: true, ...code('VALIDATION_FAILED') })
-  @Matches(MEMBER_CODE, { each: true, message: 'each member code is 1–32 letters, digits or dashes', ...code('VALIDATION_FAILED') })
+  @Matches(MEMBER_CODE, {
+    each: true,
+    message: 'each member code is 1–32 letters, digits or dashes',
+    ...code('VALIDATION_FAILED'),
+  })
   present!: string[];
 }
 
@@ -19,7 +27,10 @@ export class TallyLineDto {
   @ApiProperty() @IsInt(code('VALIDATION_FAILED')) applicationId!: number;
   @ApiProperty() @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) yes!: number;
   @ApiProperty() @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) no!: number;
-  @ApiProperty({ description: 'abstentions, blank and spoiled ballots' }) @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) abstain!: number;
+  @ApiProperty({ description: 'abstentions, blank and spoiled ballots' })
+  @IsInt(code('TALLY_MISMATCH'))
+  @Min(0, code('TALLY_MISMATCH'))
+  abstain!: number;
 }
 
 export class TallyDto {

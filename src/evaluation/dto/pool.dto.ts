@@ -9,7 +9,10 @@ export class PoolSummaryDto implements PoolSummary {
   @ApiProperty() members!: number;
   @ApiProperty({ description: 'the date eligibility is counted at' }) at!: string;
   @ApiProperty() eligible!: number;
-  @ApiProperty({ type: Object, description: 'eligible members per specialty' }) eligibleBySpecialty!: Record<string, number>;
+  @ApiProperty({ type: Object, description: 'eligible members per specialty' }) eligibleBySpecialty!: Record<
+    string,
+    number
+  >;
   @ApiProperty() eligibleExternal!: number;
   @ApiProperty() chairCandidates!: number;
   @ApiProperty() viceChairCandidates!: number;

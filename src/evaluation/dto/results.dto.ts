@@ -12,7 +12,10 @@ export class PublicityDto {
   @Matches(DATE_SHAPE, { message: 'start must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   start!: string;
 
-  @ApiProperty({ example: '2026-12-25', description: 'at least 5 working days from the start, both included (四.三.6)' })
+  @ApiProperty({
+    example: '2026-12-25',
+    description: 'at least 5 working days from the start, both included (四.三.6)',
+  })
   @IsString(code('DATE_INVALID'))
   @Matches(DATE_SHAPE, { message: 'end must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   end!: string;
@@ -27,7 +30,10 @@ export class ObjectionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'summary must not contain control characters', ...code('VALIDATION_FAILED') })
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
+    message: 'summary must not contain control characters',
+    ...code('VALIDATION_FAILED'),
+  })
   summary!: string;
 
   @ApiProperty({ example: '2026-12-22' })
@@ -37,7 +43,10 @@ export class ObjectionDto {
 }
 
 export class ResolutionDto {
-  @ApiProperty({ enum: ['upheld', 'dismissed'], description: 'upheld: the applicant is withheld and gets no certificate' })
+  @ApiProperty({
+    enum: ['upheld', 'dismissed'],
+    description: 'upheld: the applicant is withheld and gets no certificate',
+  })
   @IsIn(['upheld', 'dismissed'], { message: 'outcome must be upheld or dismissed', ...code('VALIDATION_FAILED') })
   outcome!: 'upheld' | 'dismissed';
 
@@ -45,14 +54,23 @@ export class ResolutionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'finding must not contain control characters', ...code('VALIDATION_FAILED') })
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
+    message: 'finding must not contain control characters',
+    ...code('VALIDATION_FAILED'),
+  })
   finding!: string;
 }
 
 export class PublicationDto {
-  @ApiProperty({ example: '浙市监人〔2026〕50号', description: 'the joint document of AMR and HRSS (联合发文); the certificates cite it' })
+  @ApiProperty({
+    example: '浙市监人〔2026〕50号',
+    description: 'the joint document of AMR and HRSS (联合发文); the certificates cite it',
+  })
   @IsString(code('APPROVAL_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'jointDocument must look like 浙市监人〔2026〕50号', ...code('APPROVAL_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, {
+    message: 'jointDocument must look like 浙市监人〔2026〕50号',
+    ...code('APPROVAL_DOCUMENT_INVALID'),
+  })
   jointDocument!: string;
 
   @ApiProperty({ example: '2026-12-28' })
@@ -70,7 +88,14 @@ export class ObjectionResponseDto {
   @ApiProperty({ type: String, nullable: true }) finding!: string | null;
 
   static from(o: ObjectionEntity): ObjectionResponseDto {
-    return Object.assign(new ObjectionResponseDto(), { id: o.id, applicationId: o.applicationId, summary: o.summary, receivedOn: o.receivedOn, state: o.state, finding: o.finding });
+    return Object.assign(new ObjectionResponseDto(), {
+      id: o.id,
+      applicationId: o.applicationId,
+      summary: o.summary,
+      receivedOn: o.receivedOn,
+      state: o.state,
+      finding: o.finding,
+    });
   }
 }
 

@@ -22,7 +22,10 @@ export class CreateRoundDto {
   @Matches(DATE_SHAPE, { message: 'meetingDate must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   meetingDate!: string;
 
-  @ApiPropertyOptional({ example: 80, description: 'senior rounds only: the quantitative score a regular applicant must reach (三.四)' })
+  @ApiPropertyOptional({
+    example: 80,
+    description: 'senior rounds only: the quantitative score a regular applicant must reach (三.四)',
+  })
   @IsOptional()
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'scoreThreshold must be a number', ...code('SCORE_THRESHOLD_INVALID') })
   @Min(0, code('SCORE_THRESHOLD_INVALID'))
@@ -31,14 +34,20 @@ export class CreateRoundDto {
 }
 
 export class PreEvaluationReportDto {
-  @ApiProperty({ example: '2026-12-04', description: 'the day the report reached HRSS: at least 10 working days before the meeting' })
+  @ApiProperty({
+    example: '2026-12-04',
+    description: 'the day the report reached HRSS: at least 10 working days before the meeting',
+  })
   @IsString(code('DATE_INVALID'))
   @Matches(DATE_SHAPE, { message: 'reportedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   reportedOn!: string;
 
   @ApiProperty({ example: '浙人社〔2026〕88号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'hrssApprovalDocument must look like 浙人社〔2026〕88号', ...code('DECISION_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, {
+    message: 'hrssApprovalDocument must look like 浙人社〔2026〕88号',
+    ...code('DECISION_DOCUMENT_INVALID'),
+  })
   hrssApprovalDocument!: string;
 
   @ApiProperty({ example: '2026-12-08' })
@@ -54,14 +63,16 @@ export class RoundResponseDto {
   @ApiProperty() meetingDate!: string;
   @ApiProperty({ enum: ROUND_STATES }) state!: string;
   @ApiProperty({ type: Number, nullable: true }) scoreThreshold!: number | null;
-  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the draw seed, published before the draw' }) commitment!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'SHA-256 of the draw seed, published before the draw' })
+  commitment!: string | null;
   @ApiProperty({ type: String, nullable: true }) snapshotSha256!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'revealed after the draw' }) seed!: string | null;
   @ApiProperty({ type: String, nullable: true }) drawnAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) reportedOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) hrssApprovalDocument!: string | null;
   @ApiProperty({ type: String, nullable: true }) hrssApprovedOn!: string | null;
-  @ApiProperty({ type: [String], nullable: true, description: 'codes of the committee members present' }) attendance!: string[] | null;
+  @ApiProperty({ type: [String], nullable: true, description: 'codes of the committee members present' }) attendance!:
+    string[] | null;
   @ApiProperty({ type: String, nullable: true }) presidingCode!: string | null;
   @ApiProperty({ type: String, nullable: true }) publicityStart!: string | null;
   @ApiProperty({ type: String, nullable: true }) publicityEnd!: string | null;
@@ -70,12 +81,25 @@ export class RoundResponseDto {
 
   static from(r: RoundEntity): RoundResponseDto {
     return Object.assign(new RoundResponseDto(), {
-      id: r.id, level: r.level, year: r.year, meetingDate: r.meetingDate, state: r.state,
+      id: r.id,
+      level: r.level,
+      year: r.year,
+      meetingDate: r.meetingDate,
+      state: r.state,
       scoreThreshold: r.scoreThreshold === null ? null : Number(r.scoreThreshold),
-      commitment: r.commitment, snapshotSha256: r.snapshotSha256, seed: r.seed, drawnAt: r.drawnAt,
-      reportedOn: r.reportedOn, hrssApprovalDocument: r.hrssApprovalDocument, hrssApprovedOn: r.hrssApprovedOn,
-      attendance: r.attendance === null ? null : (JSON.parse(r.attendance) as string[]), presidingCode: r.presidingCode,
-      publicityStart: r.publicityStart, publicityEnd: r.publicityEnd, jointDocument: r.jointDocument, publishedOn: r.publishedOn,
+      commitment: r.commitment,
+      snapshotSha256: r.snapshotSha256,
+      seed: r.seed,
+      drawnAt: r.drawnAt,
+      reportedOn: r.reportedOn,
+      hrssApprovalDocument: r.hrssApprovalDocument,
+      hrssApprovedOn: r.hrssApprovedOn,
+      attendance: r.attendance === null ? null : (JSON.parse(r.attendance) as string[]),
+      presidingCode: r.presidingCode,
+      publicityStart: r.publicityStart,
+      publicityEnd: r.publicityEnd,
+      jointDocument: r.jointDocument,
+      publishedOn: r.publishedOn,
     });
   }
 }

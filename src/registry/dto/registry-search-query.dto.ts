@@ -17,7 +17,10 @@ export class RegistrySearchQueryDto {
   @Length(1, 40, { message: 'name must be 1 to 40 characters', ...code('NAME_INVALID') })
   name!: string;
 
-  @ApiProperty({ example: '330102198001011272', description: 'Full 18-character ID number; the check character is verified' })
+  @ApiProperty({
+    example: '330102198001011272',
+    description: 'Full 18-character ID number; the check character is verified',
+  })
   @IsDefined({ message: BOTH_REQUIRED })
   @IsString({ message: 'idNumber must be one string', ...code('ID_NUMBER_INVALID') })
   @Length(1, 32, { message: 'idNumber must be 18 characters', ...code('ID_NUMBER_INVALID') })

@@ -7,7 +7,8 @@ function IsObjectOrString(options?: ValidationOptions): PropertyDecorator {
     {
       name: 'isObjectOrString',
       validator: {
-        validate: (value: unknown) => typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
+        validate: (value: unknown) =>
+          typeof value === 'string' || (typeof value === 'object' && value !== null && !Array.isArray(value)),
         defaultMessage: () => 'credential must be the General JWS JSON object or its JSON text',
       },
     },
@@ -27,7 +28,10 @@ export class VerificationRequestDto {
   @IsObjectOrString(code('VERIFICATION_REQUEST_INVALID'))
   credential?: object | string;
 
-  @ApiProperty({ required: false, description: 'The QR token: <header>.<payload>.<signature>~<header>..<signature> (docs/qr-token.md)' })
+  @ApiProperty({
+    required: false,
+    description: 'The QR token: <header>.<payload>.<signature>~<header>..<signature> (docs/qr-token.md)',
+  })
   @ValidateIf((request: VerificationRequestDto) => request.token !== undefined)
   @IsString({ message: 'token must be a string', ...code('VERIFICATION_REQUEST_INVALID') })
   token?: string;

@@ -45,6 +45,7 @@ export class VerificationResultDto {
   @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
   @ApiProperty({ type: [SignatureResultDto] }) signatures!: SignatureResultDto[];
   @ApiProperty({ type: VerifiedCertificateDto, nullable: true }) certificate!: VerifiedCertificateDto | null;
-  @ApiProperty({ type: VerificationRevocationDto, nullable: true, description: 'Set when the verdict is REVOKED' }) revocation!: VerificationRevocationDto | null;
+  @ApiProperty({ type: VerificationRevocationDto, nullable: true, description: 'Set when the verdict is REVOKED' })
+  revocation!: VerificationRevocationDto | null;
   @ApiProperty() checkedAt!: string;
 }

@@ -10,19 +10,28 @@ const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
 class DecisionBaseDto {
   @ApiProperty({ example: 'ZJZ2026000001' })
   @IsString(code('CERTIFICATE_NO_INVALID'))
-  @Matches(CERTIFICATE_NO_PATTERN, { message: 'certificateNo must look like ZJZ2026000001', ...code('CERTIFICATE_NO_INVALID') })
+  @Matches(CERTIFICATE_NO_PATTERN, {
+    message: 'certificateNo must look like ZJZ2026000001',
+    ...code('CERTIFICATE_NO_INVALID'),
+  })
   certificateNo!: string;
 
   @ApiProperty({ description: 'The facts found (shown to officers; not published)' })
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'description must not contain control characters', ...code('VALIDATION_FAILED') })
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
+    message: 'description must not contain control characters',
+    ...code('VALIDATION_FAILED'),
+  })
   description!: string;
 
   @ApiProperty({ example: '浙市监人〔2027〕3号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
-  @Matches(DOCUMENT_NUMBER_PATTERN, { message: 'decisionDocument must look like 浙市监人〔2027〕3号', ...code('DECISION_DOCUMENT_INVALID') })
+  @Matches(DOCUMENT_NUMBER_PATTERN, {
+    message: 'decisionDocument must look like 浙市监人〔2027〕3号',
+    ...code('DECISION_DOCUMENT_INVALID'),
+  })
   decisionDocument!: string;
 
   @ApiProperty({ example: '2027-03-01' })
@@ -38,7 +47,10 @@ class DecisionBaseDto {
 
 export class ProposeRevocationDto extends DecisionBaseDto {
   @ApiProperty({ enum: REASON_CATEGORY_CODES })
-  @IsIn(REASON_CATEGORY_CODES, { message: `reasonCategory must be one of ${REASON_CATEGORY_CODES.join(', ')}`, ...code('REASON_CATEGORY_INVALID') })
+  @IsIn(REASON_CATEGORY_CODES, {
+    message: `reasonCategory must be one of ${REASON_CATEGORY_CODES.join(', ')}`,
+    ...code('REASON_CATEGORY_INVALID'),
+  })
   reasonCategory!: string;
 
   @ApiProperty({ description: 'A serious case bars the holder for three years (docs/revocation.md)' })
@@ -54,6 +66,9 @@ export class RejectionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, { message: 'reason must not contain control characters', ...code('VALIDATION_FAILED') })
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
+    message: 'reason must not contain control characters',
+    ...code('VALIDATION_FAILED'),
+  })
   reason!: string;
 }

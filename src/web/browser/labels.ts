@@ -5,7 +5,10 @@ import type { TokenClaims } from '../../signing/token-claims';
 import { certificateRows } from '../page-text';
 
 /** The facts the registry adds to the token's own; none while offline. */
-export type RegistryExtras = Pick<VerifiedCertificateDto, 'gender' | 'idNumberMasked' | 'employer' | 'approvalDocument'>;
+export type RegistryExtras = Pick<
+  VerifiedCertificateDto,
+  'gender' | 'idNumberMasked' | 'employer' | 'approvalDocument'
+>;
 
 /** The rows to show: the token's fields (signed, shown offline too) and the registry's extras. */
 export function tokenRows(claims: TokenClaims, extras: RegistryExtras | null): Array<[string, string]> {
@@ -16,6 +19,13 @@ export function tokenRows(claims: TokenClaims, extras: RegistryExtras | null): A
     passedOn: claims.p,
     certificateNo: claims.no,
     issuedAt: new Date(claims.i * 1000).toISOString(),
-    ...(extras ? { gender: extras.gender, idNumberMasked: extras.idNumberMasked, employer: extras.employer, approvalDocument: extras.approvalDocument } : {}),
+    ...(extras
+      ? {
+          gender: extras.gender,
+          idNumberMasked: extras.idNumberMasked,
+          employer: extras.employer,
+          approvalDocument: extras.approvalDocument,
+        }
+      : {}),
   });
 }

@@ -32,14 +32,27 @@ function readKeys(jwks: unknown): PublicJwk[] {
   if (!Array.isArray(keys)) return [];
   return keys.filter((k): k is PublicJwk => {
     const key = k as Record<string, unknown>;
-    return key.kty === 'EC' && key.crv === 'P-256' && typeof key.kid === 'string' && typeof key.x === 'string' && typeof key.y === 'string' && (AUTHORITY_IDS as readonly unknown[]).includes(key.authority);
+    return (
+      key.kty === 'EC' &&
+      key.crv === 'P-256' &&
+      typeof key.kid === 'string' &&
+      typeof key.x === 'string' &&
+      typeof key.y === 'string' &&
+      (AUTHORITY_IDS as readonly unknown[]).includes(key.authority)
+    );
   });
 }
 
 async function toLookup(jwks: unknown): Promise<KeyLookup> {
   const trusted = new Map<string, TrustedKey>();
   for (const jwk of readKeys(jwks)) {
-    const key = await crypto.subtle.importKey('jwk', { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true }, { name: 'ECDSA', namedCurve: 'P-256' }, true, ['verify']);
+    const key = await crypto.subtle.importKey(
+      'jwk',
+      { kty: 'EC', crv: 'P-256', x: jwk.x, y: jwk.y, ext: true },
+      { name: 'ECDSA', namedCurve: 'P-256' },
+      true,
+      ['verify'],
+    );
     trusted.set(jwk.kid, { authority: jwk.authority, kid: jwk.kid, key });
   }
   if (trusted.size === 0) throw new Error('the key set holds no usable key');

@@ -13,7 +13,8 @@ export function tokenFromQrText(text: string): string {
 
 async function decodePixels(image: ImageData, thorough: boolean): Promise<string | undefined> {
   const { default: jsQR } = await import('jsqr');
-  return jsQR(image.data, image.width, image.height, { inversionAttempts: thorough ? 'attemptBoth' : 'dontInvert' })?.data;
+  return jsQR(image.data, image.width, image.height, { inversionAttempts: thorough ? 'attemptBoth' : 'dontInvert' })
+    ?.data;
 }
 
 function context2d(width: number, height: number): CanvasRenderingContext2D {
@@ -32,7 +33,10 @@ function context2d(width: number, height: number): CanvasRenderingContext2D {
 export async function qrFromImage(file: Blob): Promise<string | undefined> {
   const bitmap = await createImageBitmap(file);
   try {
-    for (const [maxSide, thorough] of [[1600, false], [Number.POSITIVE_INFINITY, true]] as const) {
+    for (const [maxSide, thorough] of [
+      [1600, false],
+      [Number.POSITIVE_INFINITY, true],
+    ] as const) {
       const scale = Math.min(1, maxSide / Math.max(bitmap.width, bitmap.height));
       const width = Math.round(bitmap.width * scale);
       const height = Math.round(bitmap.height * scale);
@@ -56,7 +60,12 @@ export async function qrFromPdf(file: Blob): Promise<string | undefined> {
   const pdfjs = await import('pdfjs-dist');
   pdfjs.GlobalWorkerOptions.workerSrc = PDF_WORKER;
   // No eval (the CSP forbids it) and no font loading: only the QR's squares matter.
-  const task = pdfjs.getDocument({ data: new Uint8Array(await file.arrayBuffer()), isEvalSupported: false, disableFontFace: true, enableXfa: false });
+  const task = pdfjs.getDocument({
+    data: new Uint8Array(await file.arrayBuffer()),
+    isEvalSupported: false,
+    disableFontFace: true,
+    enableXfa: false,
+  });
   const document_ = await task.promise;
   try {
     const page = await document_.getPage(1);
@@ -64,7 +73,10 @@ export async function qrFromPdf(file: Blob): Promise<string | undefined> {
       const viewport = page.getViewport({ scale });
       const context = context2d(Math.ceil(viewport.width), Math.ceil(viewport.height));
       await page.render({ canvas: context.canvas, canvasContext: context, viewport }).promise;
-      const text = await decodePixels(context.getImageData(0, 0, context.canvas.width, context.canvas.height), scale > 3);
+      const text = await decodePixels(
+        context.getImageData(0, 0, context.canvas.width, context.canvas.height),
+        scale > 3,
+      );
       if (text) return text;
     }
     return undefined;

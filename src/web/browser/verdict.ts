@@ -42,7 +42,9 @@ function authorityName(authority: AuthorityId | null): string {
 /** Says which signature failed, by authority, or that a key is not a published one. */
 function signatureProblem(check: SignatureCheck<TokenClaims>): string {
   const codes = check.reasons.map((r) => r.code);
-  const failed = codes.includes('SIGNATURE_INVALID') ? check.signatures.filter((s: SignatureOutcome) => s.authority !== null && !s.valid) : [];
+  const failed = codes.includes('SIGNATURE_INVALID')
+    ? check.signatures.filter((s: SignatureOutcome) => s.authority !== null && !s.valid)
+    : [];
   if (failed.length > 0) {
     return `${failed.map((s) => authorityName(s.authority)).join('、')}的电子签名验证失败：证书内容被改动，或签名不是该机关所签。`;
   }
@@ -58,7 +60,8 @@ function signatureProblem(check: SignatureCheck<TokenClaims>): string {
 function registryProblem(status: KnownStatus): string {
   if (status.reasons.includes('CERTIFICATE_NOT_FOUND')) return '登记系统中没有这张证书。';
   if (status.reasons.includes('PAYLOAD_MISMATCH')) return '二维码中的内容与登记系统中的证书记录不一致。';
-  if (status.reasons.includes('SIGNATURE_INVALID') || status.reasons.includes('KID_UNKNOWN')) return '登记系统未能核验二维码中的电子签名。';
+  if (status.reasons.includes('SIGNATURE_INVALID') || status.reasons.includes('KID_UNKNOWN'))
+    return '登记系统未能核验二维码中的电子签名。';
   return '登记系统认定该证书无效。';
 }
 
@@ -81,7 +84,11 @@ export function verdictFor(check: SignatureCheck<TokenClaims>, live: LiveStatus)
   if (!check.ok) return { verdictClass: 'invalid', title: '无效', detail: signatureProblem(check) };
   switch (live.kind) {
     case 'pending':
-      return { verdictClass: 'pending', title: '签名有效，正在查询证书状态…', detail: `${BOTH_VALID}。正在向登记系统查询证书目前的状态。` };
+      return {
+        verdictClass: 'pending',
+        title: '签名有效，正在查询证书状态…',
+        detail: `${BOTH_VALID}。正在向登记系统查询证书目前的状态。`,
+      };
     case 'unreachable':
       return {
         verdictClass: 'unknown',
@@ -91,13 +98,23 @@ export function verdictFor(check: SignatureCheck<TokenClaims>, live: LiveStatus)
     case 'from-list': {
       const source = `暂时无法连接登记系统；根据两个发证机关于 ${chinaDateTime(live.listIssuedAt)} 发布的证书状态列表（${ageText(live.listIssuedAt, live.now)}）`;
       return live.revoked
-        ? { verdictClass: 'revoked', title: '已撤销', detail: `${BOTH_VALID}。\n${source}，该证书已被撤销。撤销决定请在登记系统恢复后查看。` }
-        : { verdictClass: 'valid', title: '有效', detail: `${BOTH_VALID}，证书内容未被改动。\n${source}，该证书未被撤销。` };
+        ? {
+            verdictClass: 'revoked',
+            title: '已撤销',
+            detail: `${BOTH_VALID}。\n${source}，该证书已被撤销。撤销决定请在登记系统恢复后查看。`,
+          }
+        : {
+            verdictClass: 'valid',
+            title: '有效',
+            detail: `${BOTH_VALID}，证书内容未被改动。\n${source}，该证书未被撤销。`,
+          };
     }
     case 'answered': {
       const status = live.status;
-      if (status.verdict === 'VALID') return { verdictClass: 'valid', title: '有效', detail: `${BOTH_VALID}，登记系统中证书状态为有效。` };
-      if (status.verdict === 'REVOKED') return { verdictClass: 'revoked', title: '已撤销', detail: revokedDetail(status.revocation) };
+      if (status.verdict === 'VALID')
+        return { verdictClass: 'valid', title: '有效', detail: `${BOTH_VALID}，登记系统中证书状态为有效。` };
+      if (status.verdict === 'REVOKED')
+        return { verdictClass: 'revoked', title: '已撤销', detail: revokedDetail(status.revocation) };
       return { verdictClass: 'invalid', title: '无效', detail: registryProblem(status) };
     }
   }

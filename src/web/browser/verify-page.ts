@@ -12,7 +12,15 @@ import { loadPublishedKeys } from './published-keys';
 import { statusFromList } from './status-list-fallback';
 import { qrFromFile, tokenFromQrText } from './qr-reader';
 import { NO_KEYS_VERDICT, verdictFor } from './verdict';
-import { renderFields, renderNote, renderSignatures, renderVerdict, scrollToResult, setFileStatus, showResultCard } from './view';
+import {
+  renderFields,
+  renderNote,
+  renderSignatures,
+  renderVerdict,
+  scrollToResult,
+  setFileStatus,
+  showResultCard,
+} from './view';
 
 /** Bumped for each token, so a slow answer for an earlier token never overwrites a newer one. */
 let run = 0;
@@ -52,7 +60,8 @@ async function verify(token: string): Promise<void> {
   if (mine !== run) return;
   if (answer.extras) renderFields(tokenRows(check.claims, answer.extras));
   renderVerdict(verdictFor(check, answer.live));
-  if (answer.live.kind === 'answered') renderNote([...keyNote, `登记系统查询时间：${chinaDateTime(answer.live.status.checkedAt)}。`]);
+  if (answer.live.kind === 'answered')
+    renderNote([...keyNote, `登记系统查询时间：${chinaDateTime(answer.live.status.checkedAt)}。`]);
 }
 
 function onLocation(): void {

@@ -52,7 +52,9 @@ export function renderSignatures(check: SignatureCheck<TokenClaims> | null): voi
     item.append(make('span', 'signature-name', name), make('span', 'signature-state', label));
     return item;
   });
-  list.replaceChildren(...(items.length > 0 ? items : [make('li', 'signature signature-unchecked', '未能读取二维码中的电子签名。')]));
+  list.replaceChildren(
+    ...(items.length > 0 ? items : [make('li', 'signature signature-unchecked', '未能读取二维码中的电子签名。')]),
+  );
 }
 
 export function renderNote(lines: string[]): void {
