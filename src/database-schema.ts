@@ -9,11 +9,20 @@ import { EvaluationRounds1764296000000 } from './database/migrations/17642960000
 import { OnePendingCase1764300000000 } from './database/migrations/1764300000000-one-pending-case';
 import { HolidayCalendar1764310000000 } from './database/migrations/1764310000000-holiday-calendar';
 import { AppendOnlyHardening1764320000000 } from './database/migrations/1764320000000-append-only-hardening';
+import { JointRoundSteps1764330000000 } from './database/migrations/1764330000000-joint-round-steps';
+import { DrawWitnessAndWithdrawals1764340000000 } from './database/migrations/1764340000000-draw-witness-and-withdrawals';
+import { ApplicantBans1764350000000 } from './database/migrations/1764350000000-applicant-bans';
 import { ApplicationEntity } from './evaluation/application.entity';
 import { ExpertEntity, PoolEntity } from './evaluation/expert.entity';
-import { CommitteeMemberEntity, ObjectionEntity, TallyEntity } from './evaluation/meeting.entities';
+import {
+  CommitteeMemberEntity,
+  CommitteeWithdrawalEntity,
+  ObjectionEntity,
+  TallyEntity,
+} from './evaluation/meeting.entities';
 import { RoundEntity, RoundHistoryEntity } from './evaluation/round.entity';
 import { OfficerEntity } from './officers/officer.entity';
+import { ApplicantBanEntity } from './revocation/applicant-ban.entity';
 import { BanEntity } from './revocation/ban.entity';
 import { DecisionCaseEntity } from './revocation/decision-case.entity';
 import { StatusHistoryEntity } from './revocation/status-history.entity';
@@ -32,6 +41,7 @@ const EVALUATION_ENTITIES = [
   RoundHistoryEntity,
   ApplicationEntity,
   CommitteeMemberEntity,
+  CommitteeWithdrawalEntity,
   TallyEntity,
   ObjectionEntity,
 ];
@@ -41,6 +51,7 @@ export const ENTITIES = [
   OfficerEntity,
   DecisionCaseEntity,
   BanEntity,
+  ApplicantBanEntity,
   StatusHistoryEntity,
   AuditEntryEntity,
   ...EVALUATION_ENTITIES,
@@ -54,6 +65,9 @@ export const MIGRATIONS = [
   OnePendingCase1764300000000,
   HolidayCalendar1764310000000,
   AppendOnlyHardening1764320000000,
+  JointRoundSteps1764330000000,
+  DrawWitnessAndWithdrawals1764340000000,
+  ApplicantBans1764350000000,
 ];
 
 export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -18,6 +18,7 @@ import { COLUMN_OF_FIELD, readApplicationsCsv } from './applications-csv';
 import { CsvProblem, csvRefusal } from './csv-table';
 import { TallyEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
+import { requireAuthority } from './round-authorities';
 import { requireState } from './round-states';
 import { roundSubject, RoundsService } from './rounds.service';
 
@@ -39,7 +40,7 @@ export class ApplicationsService {
 
   /** One application; the first rule it breaks is the refusal (a ban: APPLICANT_BANNED with its end date). */
   async addOne(roundId: number, input: ApplicationInput, actor: AuditActor): Promise<ApplicationEntity> {
-    const round = await this.openRound(roundId);
+    const round = await this.openRound(roundId, actor);
     const normalised = { ...input, quantitativeScore: input.quantitativeScore ?? null };
     const [problem] = await this.problemsOf(normalised, round, await this.calendars.current());
     if (problem) throw new AppError(problem.code, problem.reason, { field: problem.field, ...problem.details });
@@ -52,7 +53,7 @@ export class ApplicationsService {
    * column and reason (a banned applicant with the ban's end date), and then nothing is stored.
    */
   async importCsv(roundId: number, data: Buffer, actor: AuditActor): Promise<number> {
-    const round = await this.openRound(roundId);
+    const round = await this.openRound(roundId, actor);
     const { rows, problems } = readApplicationsCsv(data, round.level);
     const existing = new Set(
       (await this.applications.find({ select: { idNumber: true }, where: { roundId } })).map((a) => a.idNumber),
@@ -106,6 +107,7 @@ export class ApplicationsService {
    * since it was filed) and marks it eligible or not; only eligible applicants are voted on.
    */
   async checkEligibility(roundId: number, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', 'The eligibility check');
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'APPLICATIONS_CLOSED', 'The eligibility check');
     const applications = await this.applications.find({ where: { roundId }, order: { id: 'ASC' } });
@@ -135,7 +137,8 @@ export class ApplicationsService {
     });
   }
 
-  private async openRound(roundId: number): Promise<RoundEntity> {
+  private async openRound(roundId: number, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', NO_ROUND_STATE_CHANGE);
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'OPEN', NO_ROUND_STATE_CHANGE);
     return round;

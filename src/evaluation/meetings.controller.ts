@@ -12,6 +12,7 @@ import {
   ObjectionDto,
   ObjectionResponseDto,
   PublicationDto,
+  PublicationRejectionDto,
   PublicityDto,
   ResolutionDto,
 } from './dto/results.dto';
@@ -33,7 +34,7 @@ export class MeetingsController {
   @Post('attendance')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Record the committee members present (again until the ballots are counted)' })
+  @ApiOperation({ summary: 'AMR: record the committee members present (again until the ballots are counted)' })
   async attendance(
     @Param('id', IdParamPipe) id: number,
     @Body() body: AttendanceDto,
@@ -47,7 +48,7 @@ export class MeetingsController {
   @RequireRole('admin')
   @ApiOperation({
     summary:
-      'Record the counted secret ballots per applicant, once (quorum ⅔ of the committee; pass with ⅔ of those present)',
+      'AMR: record the counted secret ballots per applicant, once (quorum ⅔ of the committee; pass with ⅔ of those present)',
   })
   async tally(
     @Param('id', IdParamPipe) id: number,
@@ -83,7 +84,7 @@ export class MeetingsController {
   @Post('result-confirmation')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'The presiding chair or vice-chair confirms the result (→ MEETING_HELD)' })
+  @ApiOperation({ summary: 'AMR: the presiding chair or vice-chair confirms the result (→ MEETING_HELD)' })
   async confirm(
     @Param('id', IdParamPipe) id: number,
     @Body() body: ConfirmationDto,
@@ -95,7 +96,7 @@ export class MeetingsController {
   @Post('results-publicity')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Publicise the results for at least 5 working days (→ RESULTS_PUBLICISED)' })
+  @ApiOperation({ summary: 'AMR: record the publicity of the results, ≥ 5 working days (→ RESULTS_PUBLICISED)' })
   async publicise(
     @Param('id', IdParamPipe) id: number,
     @Body() body: PublicityDto,
@@ -106,7 +107,7 @@ export class MeetingsController {
 
   @Post('objections')
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Record a complaint received during the publicity' })
+  @ApiOperation({ summary: 'AMR: record a complaint received during the publicity' })
   async object(
     @Param('id', IdParamPipe) id: number,
     @Body() body: ObjectionDto,
@@ -124,7 +125,7 @@ export class MeetingsController {
   @Post('objections/:objectionId/resolution')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Resolve a complaint: upheld withholds the applicant' })
+  @ApiOperation({ summary: 'AMR: resolve a complaint; upheld withholds the applicant' })
   async resolve(
     @Param('id', IdParamPipe) id: number,
     @Param('objectionId', IdParamPipe) objectionId: number,
@@ -140,14 +141,38 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({
-    summary: 'Record the joint publication (联合发文) after the publicity, all objections resolved (→ PUBLISHED)',
+    summary:
+      'Either authority: propose the joint publication (联合发文) after the publicity, objections resolved; the other confirms',
   })
   async publish(
     @Param('id', IdParamPipe) id: number,
     @Body() body: PublicationDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
   ): Promise<RoundResponseDto> {
-    return RoundResponseDto.from(await this.publicity.publish(id, body, officerActor(officer)));
+    return RoundResponseDto.from(await this.publicity.proposePublication(id, body, officerActor(officer)));
+  }
+
+  @Post('publication/confirmation')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'The other authority: confirm the proposed joint publication (→ PUBLISHED)' })
+  async confirmPublication(
+    @Param('id', IdParamPipe) id: number,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.publicity.confirmPublication(id, officerActor(officer)));
+  }
+
+  @Post('publication/rejection')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: 'Either authority: reject (or withdraw) the proposed joint publication, with the reason' })
+  async rejectPublication(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: PublicationRejectionDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.publicity.rejectPublication(id, body.reason, officerActor(officer)));
   }
 
   @Post('issuance')

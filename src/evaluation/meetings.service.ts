@@ -12,6 +12,7 @@ import { csvRefusal } from './csv-table';
 import { TallyEntity } from './meeting.entities';
 import { readTallyCsv } from './tally-csv';
 import { RoundEntity } from './round.entity';
+import { requireAuthority } from './round-authorities';
 import { requireState } from './round-states';
 import { roundSubject, RoundsService } from './rounds.service';
 
@@ -36,7 +37,7 @@ export class MeetingsService {
 
   /** Who is present for the vote; may be taken again (late arrivals) until the ballots are counted. */
   async recordAttendance(roundId: number, present: string[], actor: AuditActor): Promise<RoundEntity> {
-    const round = await this.meetingRound(roundId, 'Recording attendance');
+    const round = await this.meetingRound(roundId, 'Recording attendance', actor);
     if (round.talliedAt)
       throw new AppError(
         'TALLY_ALREADY_RECORDED',
@@ -76,7 +77,7 @@ export class MeetingsService {
    * An applicant passes with yes from two thirds of the members present (四.三.5).
    */
   async recordTally(roundId: number, lines: TallyLine[], actor: AuditActor): Promise<TallyEntity[]> {
-    const round = await this.meetingRound(roundId, 'Counting the ballots');
+    const round = await this.meetingRound(roundId, 'Counting the ballots', actor);
     if (!round.attendance) throw new AppError('ATTENDANCE_NOT_RECORDED', 'Record who is present before the vote.');
     if (round.talliedAt)
       throw new AppError(
@@ -146,7 +147,7 @@ export class MeetingsService {
 
   /** 四.三.5: the chair or a vice-chair who presided, present at the vote, confirms the result. */
   async confirm(roundId: number, presidingCode: string, actor: AuditActor): Promise<RoundEntity> {
-    const round = await this.meetingRound(roundId, 'Confirming the result');
+    const round = await this.meetingRound(roundId, 'Confirming the result', actor);
     if (!round.talliedAt) throw new AppError('TALLY_NOT_RECORDED', 'Count the ballots before confirming the result.');
     const member = (await this.draws.committee(roundId)).find((m) => m.code === presidingCode);
     const present = (JSON.parse(round.attendance ?? '[]') as string[]).includes(presidingCode);
@@ -169,7 +170,9 @@ export class MeetingsService {
     );
   }
 
-  private async meetingRound(roundId: number, step: string): Promise<RoundEntity> {
+  /** The meeting's steps are AMR's committee office's, recorded on or after the meeting date. */
+  private async meetingRound(roundId: number, step: string, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', step);
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'PRE_EVALUATION_REPORTED', step);
     if (this.rounds.today() < round.meetingDate)

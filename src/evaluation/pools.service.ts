@@ -12,6 +12,7 @@ import { csvRefusal } from './csv-table';
 import { requireNotFuture, requireRealDate } from '../common/formats';
 import { ExpertEntity, PoolEntity } from './expert.entity';
 import { readPoolCsv } from './pool-csv';
+import { requireAuthority } from './round-authorities';
 import { isEligibleAt, isReviewOverdue, MIN_POOL_SIZE, TitleRank } from './pool-rules';
 
 export interface PoolSummary {
@@ -57,6 +58,7 @@ export class PoolsService {
     reviewedOn: string | undefined,
     actor: AuditActor,
   ): Promise<PoolSummary> {
+    requireAuthority(actor, 'amr', 'A pool import');
     const level = requireLevel(levelName);
     const today = chinaDate(this.clock.now());
     const reviewed = reviewedOn ?? today;

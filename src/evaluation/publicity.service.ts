@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
@@ -10,7 +10,9 @@ import type { ObjectionDto, PublicationDto, PublicityDto, ResolutionDto } from '
 import { requireNotFuture, requireRealDate } from '../common/formats';
 import { ObjectionEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
+import { authorityOf, requireAuthority } from './round-authorities';
 import { requireState } from './round-states';
+import { requireInTimeline, timelineOf } from './round-timeline';
 import { roundSubject, RoundsService } from './rounds.service';
 import { countWorkingDays } from './working-days';
 
@@ -29,13 +31,16 @@ export class PublicityService {
     private readonly calendars: CalendarService,
   ) {}
 
+  /** Recorded once it has started (after the meeting); its end may lie ahead. */
   async startPublicity(roundId: number, input: PublicityDto, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', 'The publicity of results');
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'MEETING_HELD', 'The publicity of results');
     requireRealDate(input.start, 'start');
     requireRealDate(input.end, 'end');
-    if (input.start < round.meetingDate)
-      throw new AppError('DATE_INVALID', 'The publicity cannot start before the meeting.', { field: 'start' });
+    const timeline = timelineOf(round);
+    requireInTimeline(timeline, 'resultsPublicityStart', input.start, this.rounds.today());
+    requireInTimeline({ ...timeline, resultsPublicityStart: input.start }, 'resultsPublicityEnd', input.end, undefined);
     const workingDays = countWorkingDays(input.start, input.end, await this.calendars.current());
     if (workingDays < MIN_RESULTS_PUBLICITY_WORKING_DAYS) {
       throw new AppError(
@@ -51,6 +56,7 @@ export class PublicityService {
   }
 
   async addObjection(roundId: number, input: ObjectionDto, actor: AuditActor): Promise<ObjectionEntity> {
+    requireAuthority(actor, 'amr', 'Recording an objection');
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'RESULTS_PUBLICISED', 'Recording an objection');
     requireNotFuture(input.receivedOn, this.rounds.today(), 'receivedOn');
@@ -87,6 +93,7 @@ export class PublicityService {
     input: ResolutionDto,
     actor: AuditActor,
   ): Promise<ObjectionEntity> {
+    requireAuthority(actor, 'amr', 'Resolving an objection');
     const objection = await this.objections.findOneBy({ id: objectionId, roundId });
     if (!objection) throw new AppError('OBJECTION_NOT_FOUND', `No objection ${objectionId} in round ${roundId}.`);
     const state = input.outcome === 'upheld' ? 'UPHELD' : 'DISMISSED';
@@ -115,27 +122,106 @@ export class PublicityService {
   }
 
   /**
-   * 四.三.6: once the publicity period is over and every complaint is handled, AMR and HRSS
-   * publish the results in a joint document, which the certificates cite.
+   * 四.三.6 "联合发文": once the publicity period is over and every complaint is handled, an
+   * officer of either authority proposes the joint document; it publishes the results only when
+   * an officer of the other authority confirms it (confirmPublication).
    */
-  async publish(roundId: number, input: PublicationDto, actor: AuditActor): Promise<RoundEntity> {
+  async proposePublication(roundId: number, input: PublicationDto, actor: AuditActor): Promise<RoundEntity> {
+    const authority = authorityOf(actor, 'Proposing the joint publication');
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'RESULTS_PUBLICISED', 'The publication');
-    requireNotFuture(input.publishedOn, this.rounds.today(), 'publishedOn');
+    requireRealDate(input.publishedOn, 'publishedOn');
     if (input.publishedOn <= (round.publicityEnd ?? '')) {
       throw new AppError('PUBLICITY_NOT_OVER', `The publicity runs until ${round.publicityEnd}; publish after it.`, {
         publicityEnd: round.publicityEnd,
       });
     }
-    const open = await this.objections.countBy({ roundId, state: 'OPEN' });
-    if (open > 0) throw new AppError('OBJECTIONS_UNRESOLVED', `${open} objection(s) are not resolved yet.`, { open });
-    const patch = { jointDocument: input.jointDocument, publishedOn: input.publishedOn };
+    requireInTimeline(timelineOf(round), 'publication', input.publishedOn, this.rounds.today());
+    const patch = {
+      jointDocument: input.jointDocument,
+      publishedOn: input.publishedOn,
+      publicationProposedBy: actor.actor,
+      publicationProposedAuthority: authority,
+      publicationProposedAt: this.rounds.nowIso(),
+    };
     return this.transactions.run(async (manager) => {
-      // An objection recorded meanwhile would make this count non-zero: check again under the lock.
-      const locked = await this.rounds.lockInState(manager, roundId, 'RESULTS_PUBLICISED', 'The publication');
-      if ((await manager.getRepository(ObjectionEntity).countBy({ roundId, state: 'OPEN' })) > 0)
-        throw new AppError('OBJECTIONS_UNRESOLVED', 'An objection is not resolved yet.');
-      return this.rounds.advance(manager, locked, 'PUBLISHED', actor, patch, patch);
+      const locked = await this.lockedForPublication(manager, roundId);
+      if (locked.publicationProposedBy)
+        throw new AppError(
+          'PUBLICATION_ALREADY_PROPOSED',
+          `${locked.publicationProposedBy} (${locked.publicationProposedAuthority}) has proposed ${locked.jointDocument}: confirm or reject it first.`,
+        );
+      await manager
+        .getRepository(RoundEntity)
+        .update({ id: roundId, state: 'RESULTS_PUBLICISED', publicationProposedBy: IsNull() }, patch);
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.publication.proposed',
+        subject: roundSubject(roundId),
+        details: { jointDocument: input.jointDocument, publishedOn: input.publishedOn },
+      });
+      return Object.assign(locked, patch);
     });
   }
+
+  /** An officer of the authority that did not propose confirms: the round is PUBLISHED (four eyes, two authorities). */
+  async confirmPublication(roundId: number, actor: AuditActor): Promise<RoundEntity> {
+    const authority = authorityOf(actor, 'Confirming the joint publication');
+    return this.transactions.run(async (manager) => {
+      const round = await this.lockedForPublication(manager, roundId);
+      const proposedBy = requireProposal(round);
+      if (round.publicationProposedAuthority === authority)
+        throw new AppError(
+          'PUBLICATION_CONFIRMATION_BY_SAME_AUTHORITY',
+          `${proposedBy} of ${authority} proposed this publication: an officer of the other authority confirms it (联合发文, 四.三.6).`,
+          { proposedBy, authority },
+        );
+      const details = {
+        jointDocument: round.jointDocument,
+        publishedOn: round.publishedOn,
+        proposedBy,
+        proposedAuthority: round.publicationProposedAuthority,
+      };
+      return this.rounds.advance(manager, round, 'PUBLISHED', actor, {}, details, proposedBy);
+    });
+  }
+
+  /** Either authority turns a proposal down (the proposer's withdraws it), with the reason; nothing is published. */
+  async rejectPublication(roundId: number, reason: string, actor: AuditActor): Promise<RoundEntity> {
+    authorityOf(actor, 'Rejecting the joint publication');
+    return this.transactions.run(async (manager) => {
+      const round = await this.rounds.lockInState(manager, roundId, 'RESULTS_PUBLICISED', 'Rejecting the publication');
+      const proposedBy = requireProposal(round);
+      const details = { jointDocument: round.jointDocument, publishedOn: round.publishedOn, proposedBy, reason };
+      const patch = {
+        jointDocument: null,
+        publishedOn: null,
+        publicationProposedBy: null,
+        publicationProposedAuthority: null,
+        publicationProposedAt: null,
+      };
+      await manager.getRepository(RoundEntity).update({ id: roundId, state: 'RESULTS_PUBLICISED' }, patch);
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.publication.rejected',
+        subject: roundSubject(roundId),
+        details,
+      });
+      return Object.assign(round, patch);
+    });
+  }
+
+  /** The round locked in RESULTS_PUBLICISED with no objection open (one recorded meanwhile is seen under the lock). */
+  private async lockedForPublication(manager: EntityManager, roundId: number): Promise<RoundEntity> {
+    const round = await this.rounds.lockInState(manager, roundId, 'RESULTS_PUBLICISED', 'The publication');
+    const open = await manager.getRepository(ObjectionEntity).countBy({ roundId, state: 'OPEN' });
+    if (open > 0) throw new AppError('OBJECTIONS_UNRESOLVED', `${open} objection(s) are not resolved yet.`, { open });
+    return round;
+  }
+}
+
+function requireProposal(round: RoundEntity): string {
+  if (!round.publicationProposedBy)
+    throw new AppError('PUBLICATION_NOT_PROPOSED', `No joint publication of round ${round.id} awaits confirmation.`);
+  return round.publicationProposedBy;
 }

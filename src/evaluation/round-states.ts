@@ -4,6 +4,12 @@ import { AppError } from '../common/app-error';
  * The steps of a round, in order (四.三): applications are taken, closed, checked by the
  * committee office, reported to HRSS ten working days ahead and approved, the meeting votes,
  * the results are publicised, AMR and HRSS publish them jointly, and certificates are issued.
+ *
+ * A state is entered only when its step is complete. The acts that lead to it are facts
+ * recorded within the state before: in ELIGIBILITY_CHECKED the draw commitment, the draw and
+ * AMR's report to HRSS, so PRE_EVALUATION_REPORTED means reported by AMR *and* approved by HRSS;
+ * in RESULTS_PUBLICISED the objections and one authority's proposal of the joint publication,
+ * so PUBLISHED means proposed by one authority and confirmed by the other (round-authorities.ts).
  */
 export const ROUND_STATES = [
   'OPEN',

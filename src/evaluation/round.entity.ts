@@ -24,6 +24,10 @@ export class RoundEntity {
   @Column({ name: 'score_threshold', type: 'varchar', length: 8, nullable: true })
   scoreThreshold!: string | null;
 
+  /** The day (in China) applications closed: a point of the round's timeline (round-timeline.ts). */
+  @Column({ name: 'applications_closed_on', type: 'varchar', length: 10, nullable: true })
+  applicationsClosedOn!: string | null;
+
   @Column({ type: 'varchar', length: 64, nullable: true })
   commitment!: string | null;
 
@@ -50,8 +54,30 @@ export class RoundEntity {
   @Column({ name: 'drawn_at', type: 'varchar', length: 24, nullable: true })
   drawnAt!: string | null;
 
+  /** Experts of the snapshot sharing an applicant's employer (JSON, committee-withdrawals.ts), frozen with it. */
+  @Column({ name: 'draw_conflicts', type: 'text', nullable: true })
+  drawConflicts!: string | null;
+
+  /** The public witness value mixed into the draw's key, published after the commitment (committee-draw.ts). */
+  @Column({ name: 'witness_value', type: 'varchar', length: 64, nullable: true })
+  witnessValue!: string | null;
+
+  /** Where the witness was published, e.g. 中国福利彩票 双色球 2026138期 开奖号码. */
+  @Column({ name: 'witness_source', type: 'varchar', length: 200, nullable: true })
+  witnessSource!: string | null;
+
+  @Column({ name: 'witness_published_on', type: 'varchar', length: 10, nullable: true })
+  witnessPublishedOn!: string | null;
+
+  @Column({ name: 'witness_recorded_at', type: 'varchar', length: 24, nullable: true })
+  witnessRecordedAt!: string | null;
+
   @Column({ name: 'reported_on', type: 'varchar', length: 10, nullable: true })
   reportedOn!: string | null;
+
+  /** The AMR officer who recorded the report; HRSS's approval completes it. */
+  @Column({ name: 'reported_by', type: 'varchar', length: 64, nullable: true })
+  reportedBy!: string | null;
 
   @Column({ name: 'hrss_approval_document', type: 'varchar', length: 64, nullable: true })
   hrssApprovalDocument!: string | null;
@@ -79,8 +105,19 @@ export class RoundEntity {
   @Column({ name: 'joint_document', type: 'varchar', length: 64, nullable: true })
   jointDocument!: string | null;
 
+  /** Proposed with the publication, final once an officer of the other authority confirms it. */
   @Column({ name: 'published_on', type: 'varchar', length: 10, nullable: true })
   publishedOn!: string | null;
+
+  /** Who proposed the joint publication (联合发文), for an officer of the other authority to confirm. */
+  @Column({ name: 'publication_proposed_by', type: 'varchar', length: 64, nullable: true })
+  publicationProposedBy!: string | null;
+
+  @Column({ name: 'publication_proposed_authority', type: 'varchar', length: 8, nullable: true })
+  publicationProposedAuthority!: string | null;
+
+  @Column({ name: 'publication_proposed_at', type: 'varchar', length: 24, nullable: true })
+  publicationProposedAt!: string | null;
 
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
@@ -106,4 +143,11 @@ export class RoundHistoryEntity {
 
   @Column({ type: 'varchar', length: 64 })
   actor!: string;
+
+  @Column({ type: 'varchar', length: 8, nullable: true })
+  authority!: string | null;
+
+  /** The officer whose act this entry completes: who reported to HRSS, who proposed the publication. */
+  @Column({ name: 'initiated_by', type: 'varchar', length: 64, nullable: true })
+  initiatedBy!: string | null;
 }

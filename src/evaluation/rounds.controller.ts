@@ -6,7 +6,7 @@ import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { CsvBody } from './csv-body';
-import { CreateRoundDto, PreEvaluationReportDto, RoundResponseDto } from './dto/round.dto';
+import { CreateRoundDto, HrssApprovalDto, PreEvaluationReportDto, RoundResponseDto } from './dto/round.dto';
 import { PoolSummaryDto } from './dto/pool.dto';
 import { PoolsService } from './pools.service';
 import { RoundsService } from './rounds.service';
@@ -33,7 +33,7 @@ export class RoundsController {
     required: false,
     description: 'the date of the pool review (三.二.2); default today',
   })
-  @ApiOperation({ summary: "Replace a level's expert pool from a CSV file; any bad row imports nothing" })
+  @ApiOperation({ summary: "AMR: replace a level's expert pool from a CSV file; any bad row imports nothing" })
   async importPool(
     @Param('level') level: string,
     @CsvBody() csv: Buffer,
@@ -53,7 +53,7 @@ export class RoundsController {
 
   @Post('rounds')
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Open the annual round of a level' })
+  @ApiOperation({ summary: 'AMR: open the annual round of a level' })
   async create(
     @Body() body: CreateRoundDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -70,7 +70,7 @@ export class RoundsController {
   @Post('rounds/:id/applications-closure')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: 'Close applications (OPEN → APPLICATIONS_CLOSED)' })
+  @ApiOperation({ summary: 'AMR: close applications today (OPEN → APPLICATIONS_CLOSED)' })
   async close(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -81,12 +81,24 @@ export class RoundsController {
   @Post('rounds/:id/pre-evaluation-report')
   @HttpCode(200)
   @RequireRole('admin')
-  @ApiOperation({ summary: "Record the report to HRSS (≥ 10 working days before the meeting) and HRSS's approval" })
+  @ApiOperation({ summary: 'AMR: record the report to HRSS (≥ 10 working days before the meeting)' })
   async report(
     @Param('id', IdParamPipe) id: number,
     @Body() body: PreEvaluationReportDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
   ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.reportPreEvaluation(id, body, officerActor(officer)));
+  }
+
+  @Post('rounds/:id/hrss-approval')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({ summary: "HRSS: record HRSS's approval (核准) of the report (→ PRE_EVALUATION_REPORTED)" })
+  async approve(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: HrssApprovalDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.rounds.approvePreEvaluation(id, body, officerActor(officer)));
   }
 }

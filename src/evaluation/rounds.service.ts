@@ -9,10 +9,13 @@ import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { Level } from '../common/qualifications';
-import type { CreateRoundDto, PreEvaluationReportDto } from './dto/round.dto';
-import { requireNotFuture, requireRealDate } from '../common/formats';
+import type { CreateRoundDto, HrssApprovalDto, PreEvaluationReportDto } from './dto/round.dto';
+import { requireRealDate } from '../common/formats';
+import { ApplicationEntity } from './application.entity';
 import { RoundEntity, RoundHistoryEntity } from './round.entity';
+import { requireAuthority } from './round-authorities';
 import { requireState, RoundState, stateBefore } from './round-states';
+import { requireInTimeline, timelineOf } from './round-timeline';
 import { addWorkingDays } from './working-days';
 
 /** 四.三.4: "应提前 10 个工作日" report to HRSS before the meeting. */
@@ -29,7 +32,9 @@ const NOTHING_YET = Object.fromEntries(
     'seatPlan',
     'seed',
     'drawnAt',
+    'applicationsClosedOn',
     'reportedOn',
+    'reportedBy',
     'hrssApprovalDocument',
     'hrssApprovedOn',
     'attendance',
@@ -39,6 +44,9 @@ const NOTHING_YET = Object.fromEntries(
     'publicityEnd',
     'jointDocument',
     'publishedOn',
+    'publicationProposedBy',
+    'publicationProposedAuthority',
+    'publicationProposedAt',
   ].map((field) => [field, null]),
 ) as Partial<RoundEntity>;
 
@@ -63,6 +71,7 @@ export class RoundsService {
   }
 
   async create(input: CreateRoundDto, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', 'Opening a round');
     requireRealDate(input.meetingDate, 'meetingDate');
     if (Number(input.meetingDate.slice(0, 4)) !== input.year)
       throw new AppError('DATE_INVALID', 'meetingDate must fall in the round year.', { field: 'meetingDate' });
@@ -113,6 +122,7 @@ export class RoundsService {
     actor: AuditActor,
     patch: Partial<RoundEntity>,
     details: Record<string, unknown> = {},
+    initiatedBy: string | null = null,
   ): Promise<RoundEntity> {
     const from = stateBefore(to);
     requireState(round.state, from, `Moving to ${to}`);
@@ -122,7 +132,7 @@ export class RoundsService {
       .update({ id: round.id, state: from }, { ...patch, state: to, updatedAt });
     if (result.affected !== 1) await this.lockInState(manager, round.id, from, `Moving to ${to}`);
     Object.assign(round, patch, { state: to, updatedAt });
-    await this.record(manager, round, actor, details);
+    await this.record(manager, round, actor, details, initiatedBy);
     return round;
   }
 
@@ -140,24 +150,36 @@ export class RoundsService {
     return round;
   }
 
+  /**
+   * Closes applications today: on or after the end of every employer's publicity (the last
+   * application's end) and not after the meeting date (docs/rules.md §四.三.4, round-timeline.ts).
+   */
   closeApplications(id: number, actor: AuditActor): Promise<RoundEntity> {
-    return this.transactions.run(async (manager) =>
-      this.advance(
-        manager,
-        await this.lockInState(manager, id, 'OPEN', 'Closing applications'),
-        'APPLICATIONS_CLOSED',
-        actor,
-        {},
-      ),
-    );
+    requireAuthority(actor, 'amr', 'Closing applications');
+    const today = this.today();
+    return this.transactions.run(async (manager) => {
+      const round = await this.lockInState(manager, id, 'OPEN', 'Closing applications');
+      const { end } = (await manager
+        .getRepository(ApplicationEntity)
+        .createQueryBuilder('a')
+        .select('MAX(a.publicityEnd)', 'end')
+        .where('a.roundId = :id', { id })
+        .getRawOne<{ end: string | null }>()) ?? { end: null };
+      const timeline = { ...timelineOf(round), employerPublicityEnd: end };
+      requireInTimeline(timeline, 'applicationsClosure', today, today);
+      const patch = { applicationsClosedOn: today };
+      return this.advance(manager, round, 'APPLICATIONS_CLOSED', actor, patch, patch);
+    });
   }
 
   /**
-   * 四.三.4: the office reports eligibility, the pre-evaluation publicity, the committee and the
-   * procedure to HRSS at least 10 working days before the meeting, and goes on only once HRSS
-   * approves; the committee must therefore be drawn first.
+   * 四.三.4: AMR's committee office reports eligibility, the pre-evaluation publicity, the
+   * committee and the procedure to HRSS at least 10 working days before the meeting; the
+   * committee must therefore be drawn first. Recorded again, it replaces the report until HRSS
+   * approves it (approvePreEvaluation).
    */
   async reportPreEvaluation(id: number, input: PreEvaluationReportDto, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', 'The pre-evaluation report');
     const round = await this.get(id);
     requireState(round.state, 'ELIGIBILITY_CHECKED', 'The pre-evaluation report');
     if (!round.drawnAt)
@@ -165,33 +187,58 @@ export class RoundsService {
         'COMMITTEE_NOT_DRAWN',
         'Draw the committee before reporting to HRSS: the report includes its composition (四.三.4).',
       );
-    requireNotFuture(input.reportedOn, this.today(), 'reportedOn');
-    requireNotFuture(input.hrssApprovedOn, this.today(), 'hrssApprovedOn');
-    if (input.hrssApprovedOn < input.reportedOn)
-      throw new AppError('DATE_INVALID', 'HRSS cannot approve before the report.', { field: 'hrssApprovedOn' });
-    // 四.三.4: the committee meets only once HRSS has approved.
-    if (input.hrssApprovedOn > round.meetingDate)
-      throw new AppError('DATE_INVALID', 'HRSS must approve before the meeting.', { field: 'hrssApprovedOn' });
+    requireRealDate(input.reportedOn, 'reportedOn');
+    requireInTimeline(timelineOf(round), 'preEvaluationReport', input.reportedOn, this.today());
+    await this.requireReportInTime(round, input.reportedOn);
+    const patch = { reportedOn: input.reportedOn, reportedBy: actor.actor };
+    return this.transactions.run(async (manager) => {
+      const locked = await this.lockInState(manager, id, 'ELIGIBILITY_CHECKED', 'The pre-evaluation report');
+      await manager.getRepository(RoundEntity).update({ id, state: 'ELIGIBILITY_CHECKED' }, patch);
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.pre_evaluation_report.recorded',
+        subject: roundSubject(id),
+        details: { reportedOn: input.reportedOn, replaced: locked.reportedOn },
+      });
+      return Object.assign(locked, patch);
+    });
+  }
+
+  /**
+   * 四.三.4 "经省人力社保厅核准同意": an HRSS officer records the approval of the report, after
+   * it and before the meeting; only then may the committee meet (PRE_EVALUATION_REPORTED).
+   */
+  async approvePreEvaluation(id: number, input: HrssApprovalDto, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'hrss', "HRSS's approval of the pre-evaluation report");
+    requireRealDate(input.approvedOn, 'approvedOn');
+    const today = this.today();
+    return this.transactions.run(async (manager) => {
+      const round = await this.lockInState(manager, id, 'ELIGIBILITY_CHECKED', "HRSS's approval");
+      if (!round.reportedOn || !round.reportedBy)
+        throw new AppError(
+          'PRE_EVALUATION_REPORT_NOT_RECORDED',
+          'AMR has not recorded its pre-evaluation report to HRSS yet: there is nothing to approve (四.三.4).',
+        );
+      requireInTimeline(timelineOf(round), 'hrssApproval', input.approvedOn, today);
+      const patch = { hrssApprovalDocument: input.approvalDocument, hrssApprovedOn: input.approvedOn };
+      const details = { ...patch, reportedOn: round.reportedOn, reportedBy: round.reportedBy };
+      return this.advance(manager, round, 'PRE_EVALUATION_REPORTED', actor, patch, details, round.reportedBy);
+    });
+  }
+
+  private async requireReportInTime(round: RoundEntity, reportedOn: string): Promise<void> {
     const latest = addWorkingDays(
       round.meetingDate,
       -PRE_EVALUATION_REPORT_WORKING_DAYS,
       await this.calendars.current(),
     );
-    if (input.reportedOn > latest) {
+    if (reportedOn > latest) {
       throw new AppError(
         'PRE_EVALUATION_REPORT_TOO_LATE',
         `The report must reach HRSS ${PRE_EVALUATION_REPORT_WORKING_DAYS} working days before the meeting on ${round.meetingDate}: on ${latest} at the latest (四.三.4).`,
         { latest, meetingDate: round.meetingDate },
       );
     }
-    const patch = {
-      reportedOn: input.reportedOn,
-      hrssApprovalDocument: input.hrssApprovalDocument,
-      hrssApprovedOn: input.hrssApprovedOn,
-    };
-    return this.transactions.run((manager) =>
-      this.advance(manager, round, 'PRE_EVALUATION_REPORTED', actor, patch, patch),
-    );
   }
 
   private async record(
@@ -199,10 +246,16 @@ export class RoundsService {
     round: RoundEntity,
     actor: AuditActor,
     details: Record<string, unknown>,
+    initiatedBy: string | null = null,
   ): Promise<void> {
-    await manager
-      .getRepository(RoundHistoryEntity)
-      .insert({ roundId: round.id, state: round.state, at: round.updatedAt, actor: actor.actor });
+    await manager.getRepository(RoundHistoryEntity).insert({
+      roundId: round.id,
+      state: round.state,
+      at: round.updatedAt,
+      actor: actor.actor,
+      authority: actor.authority,
+      initiatedBy,
+    });
     await this.audit.append(manager, {
       ...actor,
       action: `evaluation.round.${round.state.toLowerCase()}`,

@@ -20,6 +20,7 @@ describe('holiday calendar the office extends (e2e)', () => {
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
+    t.clock.set(at('2027-02-22'));
     await t.reset();
     admin = await officer(t, 'amr-office', 'amr', ['admin']);
     auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
@@ -101,9 +102,14 @@ describe('holiday calendar the office extends (e2e)', () => {
     expect([...codes(short), short.body.details.workingDays]).toEqual([422, 'EMPLOYER_PUBLICITY_TOO_SHORT', 4]);
     expect((await apply('2027-02-15')).status).toBe(201);
 
-    // The results publicity (四.三.6) across National Day 2027. The meeting's steps are covered by
-    // evaluation.e2e-spec.ts; here the round is moved to MEETING_HELD directly.
+    // The results publicity (四.三.6) across National Day 2027, recorded on its first day. The
+    // meeting's steps are covered by evaluation.e2e-spec.ts; here the round is moved to MEETING_HELD directly.
     await t.dataSource.query(`UPDATE evaluation_rounds SET state = 'MEETING_HELD' WHERE id = ${round}`);
+    t.clock.set(at('2027-09-27'));
+    const { accessToken } = (
+      await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password })
+    ).body as { accessToken: string };
+    admin = { ...admin, token: accessToken };
     const publicity = (end: string) =>
       api(t, 'POST', `/api/v1/evaluation/rounds/${round}/results-publicity`, { start: '2027-09-27', end }, admin.token);
     const tooShort = await publicity('2027-10-07');

@@ -121,7 +121,8 @@ describe('evaluation rules at their boundaries (e2e)', () => {
     expect((await api(t, 'GET', `/api/v1/evaluation/rounds/${round}/draw`)).body.seatPlan).toEqual({
       committeeSize: 25,
       viceChairs: 2,
-      seats: { quality: 3, metrology: 11, standardization: 11 },
+      // Quality's only applicant is ineligible: no review group, no seat.
+      seats: { metrology: 13, standardization: 12 },
     });
   });
 
@@ -173,10 +174,16 @@ describe('evaluation rules at their boundaries (e2e)', () => {
         '/api/v1/evaluation/rounds',
         '/api/v1/evaluation/rounds/{id}/applications/import',
         '/api/v1/evaluation/rounds/{id}/draw-commitment',
+        '/api/v1/evaluation/rounds/{id}/draw-witness',
         '/api/v1/evaluation/rounds/{id}/draw',
+        '/api/v1/evaluation/rounds/{id}/committee/withdrawals',
         '/api/v1/evaluation/rounds/{id}/draw/verification',
         '/api/v1/evaluation/rounds/{id}/tally',
+        '/api/v1/evaluation/rounds/{id}/pre-evaluation-report',
+        '/api/v1/evaluation/rounds/{id}/hrss-approval',
         '/api/v1/evaluation/rounds/{id}/publication',
+        '/api/v1/evaluation/rounds/{id}/publication/confirmation',
+        '/api/v1/evaluation/rounds/{id}/publication/rejection',
         '/api/v1/evaluation/rounds/{id}/issuance',
       ]),
     );

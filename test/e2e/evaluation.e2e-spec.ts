@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliActor } from '../../src/audit/audit.service';
 import { CertificatesService } from '../../src/certificates/certificates.service';
-import { verifyDraw } from '../../src/evaluation/committee-draw';
+import { verifyDraw } from '../../src/evaluation/draw-verification';
 import { toDrawRecord } from '../../src/evaluation/draws.service';
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
 import { makeIdNumber } from '../support/builders';
@@ -17,6 +17,7 @@ const codes = (r: ApiResponse) => [r.status, r.body.code];
 describe('an evaluation round from CSV files to verifiable certificates (e2e)', () => {
   let t: TestApp;
   let admin: Officer;
+  let hrss: Officer;
   let issuer: Officer;
   let auditor: Officer;
 
@@ -34,7 +35,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       token: (await api(t, 'POST', '/api/v1/auth/token', { username: o.username, password: o.password })).body
         .accessToken as string,
     });
-    [admin, issuer, auditor] = await Promise.all([admin, issuer, auditor].map(login));
+    [admin, hrss, issuer, auditor] = await Promise.all([admin, hrss, issuer, auditor].map(login));
   }
   const post = (path: string, body: unknown, by = admin) => api(t, 'POST', `/api/v1/evaluation${path}`, body, by.token);
   const csv = (path: string, text: string) =>
@@ -42,6 +43,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
 
   it('runs every step in order, enforcing each rule at its boundary', async () => {
     admin = await officer(t, 'amr-office', 'amr', ['admin']);
+    hrss = await officer(t, 'hrss-office', 'hrss', ['admin']);
     issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
 
@@ -125,15 +127,14 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     expect(
       codes(await post(`/rounds/${id}/draw-commitment`, { commitment, committeeSize: 25, viceChairs: 2 })),
     ).toEqual([409, 'DRAW_ALREADY_COMMITTED']);
-    expect(
-      codes(
-        await post(`/rounds/${id}/pre-evaluation-report`, {
-          reportedOn: '2026-12-01',
-          hrssApprovalDocument: '浙人社〔2026〕88号',
-          hrssApprovedOn: '2026-12-01',
-        }),
-      ),
-    ).toEqual([409, 'COMMITTEE_NOT_DRAWN']);
+    expect(codes(await post(`/rounds/${id}/pre-evaluation-report`, { reportedOn: '2026-12-01' }))).toEqual([
+      409,
+      'COMMITTEE_NOT_DRAWN',
+    ]);
+    // The draw waits for the public witness, published after the commitment (docs/evaluation.md).
+    expect(codes(await post(`/rounds/${id}/draw`, { seed }))).toEqual([409, 'DRAW_WITNESS_MISSING']);
+    const witness = { value: '2026138', source: '中国福利彩票 双色球 2026138期', publishedOn: '2026-12-01' };
+    expect((await post(`/rounds/${id}/draw-witness`, witness)).status).toBe(200);
     expect(codes(await post(`/rounds/${id}/draw`, { seed: randomBytes(32).toString('hex') }))).toEqual([
       422,
       'SEED_MISMATCH',
@@ -161,6 +162,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       commitmentMatches: true,
       snapshotMatches: true,
       committeeMatches: true,
+      withdrawalsMatch: true,
       matches: true,
     });
     expect(check.recomputed.map((m) => m.code)).toEqual(drawn.body.map((m: { code: string }) => m.code));
@@ -171,20 +173,31 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       commitmentMatches: true,
       snapshotMatches: true,
       committeeMatches: true,
+      withdrawalsMatch: true,
       matches: true,
     });
 
-    // The report reaches HRSS 10 working days before the meeting (4 December for 18 December).
+    // AMR's report reaches HRSS 10 working days before the meeting (4 December for 18 December);
+    // the committee may meet once an HRSS officer has recorded HRSS's approval.
     await day('2026-12-08');
-    const report = (reportedOn: string) =>
-      post(`/rounds/${id}/pre-evaluation-report`, {
-        reportedOn,
-        hrssApprovalDocument: '浙人社〔2026〕88号',
-        hrssApprovedOn: '2026-12-08',
-      });
+    const report = (reportedOn: string) => post(`/rounds/${id}/pre-evaluation-report`, { reportedOn });
+    const approval = { approvalDocument: '浙人社〔2026〕88号', approvedOn: '2026-12-08' };
+    expect(codes(await post(`/rounds/${id}/hrss-approval`, approval, hrss))).toEqual([
+      409,
+      'PRE_EVALUATION_REPORT_NOT_RECORDED',
+    ]);
     const late = await report('2026-12-07');
     expect([...codes(late), late.body.details.latest]).toEqual([422, 'PRE_EVALUATION_REPORT_TOO_LATE', '2026-12-04']);
-    expect((await report('2026-12-04')).body.state).toBe('PRE_EVALUATION_REPORTED');
+    expect((await report('2026-12-04')).body).toMatchObject({
+      state: 'ELIGIBILITY_CHECKED',
+      reportedOn: '2026-12-04',
+      reportedBy: 'amr-office',
+    });
+    expect((await post(`/rounds/${id}/hrss-approval`, approval, hrss)).body).toMatchObject({
+      state: 'PRE_EVALUATION_REPORTED',
+      hrssApprovalDocument: '浙人社〔2026〕88号',
+      hrssApprovedOn: '2026-12-08',
+    });
 
     // The meeting: a quorum of 17 of 25; each tally adds up to those present; 12 of 17 pass, 11 fail.
     const members: string[] = drawn.body.map((m: { code: string }) => m.code);
@@ -295,9 +308,17 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       'PUBLICITY_NOT_OVER',
     ]);
     expect(codes(await post(`/rounds/${id}/issuance`, undefined, issuer))).toEqual([409, 'ROUND_STEP_OUT_OF_ORDER']);
+    // AMR proposes the joint publication; it is published when HRSS confirms.
     expect((await post(`/rounds/${id}/publication`, publication)).body).toMatchObject({
+      state: 'RESULTS_PUBLICISED',
+      publicationProposedBy: 'amr-office',
+      publicationProposedAuthority: 'amr',
+    });
+    expect(codes(await post(`/rounds/${id}/issuance`, undefined, issuer))).toEqual([409, 'ROUND_STEP_OUT_OF_ORDER']);
+    expect((await post(`/rounds/${id}/publication/confirmation`, undefined, hrss)).body).toMatchObject({
       state: 'PUBLISHED',
       jointDocument: '浙市监人〔2026〕50号',
+      publishedOn: '2026-12-28',
     });
 
     // Issuance crashes after 3 certificates; the rerun completes it with exactly one certificate each.
@@ -362,18 +383,18 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     expect(verified.body.verdict).toBe('VALID');
 
     // Every step is in the round's history and the audit log, whose chain is intact.
-    const history = await t.dataSource.query<Array<{ state: string }>>(
-      `SELECT state FROM evaluation_round_history WHERE round_id = ${id} ORDER BY id`,
-    );
-    expect(history.map((h) => h.state)).toEqual([
-      'OPEN',
-      'APPLICATIONS_CLOSED',
-      'ELIGIBILITY_CHECKED',
-      'PRE_EVALUATION_REPORTED',
-      'MEETING_HELD',
-      'RESULTS_PUBLICISED',
-      'PUBLISHED',
-      'CERTIFICATES_ISSUED',
+    const history = await t.dataSource.query<
+      Array<{ state: string; actor: string; authority: string | null; initiated_by: string | null }>
+    >(`SELECT state, actor, authority, initiated_by FROM evaluation_round_history WHERE round_id = ${id} ORDER BY id`);
+    expect(history.map((h) => [h.state, h.actor, h.authority, h.initiated_by])).toEqual([
+      ['OPEN', 'amr-office', 'amr', null],
+      ['APPLICATIONS_CLOSED', 'amr-office', 'amr', null],
+      ['ELIGIBILITY_CHECKED', 'amr-office', 'amr', null],
+      ['PRE_EVALUATION_REPORTED', 'hrss-office', 'hrss', 'amr-office'],
+      ['MEETING_HELD', 'amr-office', 'amr', null],
+      ['RESULTS_PUBLICISED', 'amr-office', 'amr', null],
+      ['PUBLISHED', 'hrss-office', 'hrss', 'amr-office'],
+      ['CERTIFICATES_ISSUED', 'amr-issuer', 'amr', null],
     ]);
     const audit = (await api(t, 'GET', '/api/v1/audit/entries?limit=500', undefined, auditor.token)).body as Array<{
       action: string;
@@ -383,11 +404,16 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       expect.arrayContaining([
         'evaluation.pool.imported',
         'evaluation.draw.committed',
+        'evaluation.draw.witnessed',
         'evaluation.draw.revealed',
+        'evaluation.pre_evaluation_report.recorded',
+        'evaluation.round.pre_evaluation_reported',
         'evaluation.meeting.attendance',
         'evaluation.meeting.tallied',
         'evaluation.objection.recorded',
         'evaluation.objection.resolved',
+        'evaluation.publication.proposed',
+        'evaluation.round.published',
         'evaluation.round.certificates_issued',
       ]),
     );

@@ -47,7 +47,11 @@ describe('concurrent issuance of a round (e2e)', () => {
   afterEach(() => jest.restoreAllMocks());
 
   it('answers three simultaneous requests with the one run’s final report, one certificate each', async () => {
-    const id = await publishedProfessorRound(t, await officer(t, 'amr-office', 'amr', ['admin']));
+    const id = await publishedProfessorRound(
+      t,
+      await officer(t, 'amr-office', 'amr', ['admin']),
+      await officer(t, 'hrss-office', 'hrss', ['admin']),
+    );
     issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     const arrived = jest.spyOn(t.app.get(RoundIssuanceService), 'issueAll');
     holdIssuance(t, () => arrived.mock.calls.length === 3);
@@ -68,7 +72,11 @@ describe('concurrent issuance of a round (e2e)', () => {
   });
 
   it('succeeds when another process issued the same round and moved it on first', async () => {
-    const id = await publishedProfessorRound(t, await officer(t, 'amr-office', 'amr', ['admin']));
+    const id = await publishedProfessorRound(
+      t,
+      await officer(t, 'amr-office', 'amr', ['admin']),
+      await officer(t, 'hrss-office', 'hrss', ['admin']),
+    );
     issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     const other = await startTestApp({ databaseUrl: t.databaseUrl, now: t.clock.now() });
     try {

@@ -79,6 +79,18 @@ export class PublicationDto {
   publishedOn!: string;
 }
 
+export class PublicationRejectionDto {
+  @ApiProperty({ description: 'why the proposed joint publication is turned down' })
+  @IsString(code('VALIDATION_FAILED'))
+  @MinLength(1, code('VALIDATION_FAILED'))
+  @MaxLength(500, code('VALIDATION_FAILED'))
+  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
+    message: 'reason must not contain control characters',
+    ...code('VALIDATION_FAILED'),
+  })
+  reason!: string;
+}
+
 export class ObjectionResponseDto {
   @ApiProperty() id!: number;
   @ApiProperty() applicationId!: number;

@@ -36,24 +36,27 @@ export class CreateRoundDto {
 export class PreEvaluationReportDto {
   @ApiProperty({
     example: '2026-12-04',
-    description: 'the day the report reached HRSS: at least 10 working days before the meeting',
+    description: 'the day the report reached HRSS: on or after the draw, at least 10 working days before the meeting',
   })
   @IsString(code('DATE_INVALID'))
   @Matches(DATE_SHAPE, { message: 'reportedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
   reportedOn!: string;
+}
 
+/** HRSS's approval (核准) of the pre-evaluation report, recorded by an HRSS officer. */
+export class HrssApprovalDto {
   @ApiProperty({ example: '浙人社〔2026〕88号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
   @Matches(DOCUMENT_NUMBER_PATTERN, {
-    message: 'hrssApprovalDocument must look like 浙人社〔2026〕88号',
+    message: 'approvalDocument must look like 浙人社〔2026〕88号',
     ...code('DECISION_DOCUMENT_INVALID'),
   })
-  hrssApprovalDocument!: string;
+  approvalDocument!: string;
 
-  @ApiProperty({ example: '2026-12-08' })
+  @ApiProperty({ example: '2026-12-08', description: 'on or after the report, on or before the meeting' })
   @IsString(code('DATE_INVALID'))
-  @Matches(DATE_SHAPE, { message: 'hrssApprovedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
-  hrssApprovedOn!: string;
+  @Matches(DATE_SHAPE, { message: 'approvedOn must be a date YYYY-MM-DD', ...code('DATE_INVALID') })
+  approvedOn!: string;
 }
 
 export class RoundResponseDto {
@@ -67,8 +70,11 @@ export class RoundResponseDto {
   commitment!: string | null;
   @ApiProperty({ type: String, nullable: true }) snapshotSha256!: string | null;
   @ApiProperty({ type: String, nullable: true, description: 'revealed after the draw' }) seed!: string | null;
+  @ApiProperty({ type: String, nullable: true }) applicationsClosedOn!: string | null;
   @ApiProperty({ type: String, nullable: true }) drawnAt!: string | null;
   @ApiProperty({ type: String, nullable: true }) reportedOn!: string | null;
+  @ApiProperty({ type: String, nullable: true, description: 'the AMR officer who recorded the report' })
+  reportedBy!: string | null;
   @ApiProperty({ type: String, nullable: true }) hrssApprovalDocument!: string | null;
   @ApiProperty({ type: String, nullable: true }) hrssApprovedOn!: string | null;
   @ApiProperty({ type: [String], nullable: true, description: 'codes of the committee members present' }) attendance!:
@@ -78,6 +84,13 @@ export class RoundResponseDto {
   @ApiProperty({ type: String, nullable: true }) publicityEnd!: string | null;
   @ApiProperty({ type: String, nullable: true }) jointDocument!: string | null;
   @ApiProperty({ type: String, nullable: true }) publishedOn!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'who proposed the publication; in RESULTS_PUBLICISED, a proposal awaiting the other authority',
+  })
+  publicationProposedBy!: string | null;
+  @ApiProperty({ type: String, nullable: true, enum: ['amr', 'hrss'] }) publicationProposedAuthority!: string | null;
 
   static from(r: RoundEntity): RoundResponseDto {
     return Object.assign(new RoundResponseDto(), {
@@ -90,8 +103,10 @@ export class RoundResponseDto {
       commitment: r.commitment,
       snapshotSha256: r.snapshotSha256,
       seed: r.seed,
+      applicationsClosedOn: r.applicationsClosedOn,
       drawnAt: r.drawnAt,
       reportedOn: r.reportedOn,
+      reportedBy: r.reportedBy,
       hrssApprovalDocument: r.hrssApprovalDocument,
       hrssApprovedOn: r.hrssApprovedOn,
       attendance: r.attendance === null ? null : (JSON.parse(r.attendance) as string[]),
@@ -100,6 +115,8 @@ export class RoundResponseDto {
       publicityEnd: r.publicityEnd,
       jointDocument: r.jointDocument,
       publishedOn: r.publishedOn,
+      publicationProposedBy: r.publicationProposedBy,
+      publicationProposedAuthority: r.publicationProposedAuthority,
     });
   }
 }
