@@ -35,18 +35,16 @@ async function seedRound(ds: DataSource, count: number): Promise<number> {
   ])
     await ds.query(`DELETE FROM ${table}`);
   const now = new Date().toISOString();
-  const round = await ds
-    .getRepository(RoundEntity)
-    .save({
-      level: 'professor',
-      year: 2026,
-      meetingDate: '2026-11-20',
-      state: 'PUBLISHED',
-      jointDocument: '浙市监人〔2026〕50号',
-      publishedOn: '2026-11-27',
-      createdAt: now,
-      updatedAt: now,
-    });
+  const round = await ds.getRepository(RoundEntity).save({
+    level: 'professor',
+    year: 2026,
+    meetingDate: '2026-11-20',
+    state: 'PUBLISHED',
+    jointDocument: '浙市监人〔2026〕50号',
+    publishedOn: '2026-11-27',
+    createdAt: now,
+    updatedAt: now,
+  });
   for (let start = 0; start < count; start += 500) {
     const rows = Array.from({ length: Math.min(500, count - start) }, (_, k) => {
       const id = idNumber(start + k);
@@ -77,21 +75,17 @@ async function seedRound(ds: DataSource, count: number): Promise<number> {
     await ds.getRepository(ApplicationEntity).find({ select: { id: true }, where: { roundId: round.id } })
   ).map((a) => a.id);
   for (let start = 0; start < ids.length; start += 500) {
-    await ds
-      .getRepository(TallyEntity)
-      .insert(
-        ids
-          .slice(start, start + 500)
-          .map((applicationId) => ({
-            roundId: round.id,
-            applicationId,
-            yes: 20,
-            no: 3,
-            abstentions: 2,
-            present: 25,
-            passed: true,
-          })),
-      );
+    await ds.getRepository(TallyEntity).insert(
+      ids.slice(start, start + 500).map((applicationId) => ({
+        roundId: round.id,
+        applicationId,
+        yes: 20,
+        no: 3,
+        abstentions: 2,
+        present: 25,
+        passed: true,
+      })),
+    );
   }
   return round.id;
 }

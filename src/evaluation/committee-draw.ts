@@ -4,9 +4,10 @@ import type { Level, Specialty } from '../common/qualifications';
 
 /**
  * The committee draw (三.二.3 "随机抽取"; 五.二 supervision of the draw), as a deterministic
- * function of a seed the office committed to beforehand, the frozen pool snapshot and the
- * seat plan, so anyone can recompute it. docs/evaluation.md states the algorithm for third
- * parties; change nothing here without changing it there (old draws must still verify).
+ * function of a seed the office committed to beforehand, a public witness value published only
+ * after the commitment, the frozen pool snapshot and the seat plan, so anyone can recompute it.
+ * docs/evaluation.md states the algorithm for third parties; change nothing here without
+ * changing it there (old draws must still verify).
  */
 
 export interface SnapshotMember {
@@ -65,19 +66,35 @@ export function canonicalSeatPlan(plan: SeatPlan): string {
   return JSON.stringify({ committeeSize: plan.committeeSize, viceChairs: plan.viceChairs, seats: plan.seats });
 }
 
-/** HMAC-SHA256 keyed with the seed's characters over "<purpose>:<code>", as hex: lower ranks first. */
-export function rankOf(seed: string, purpose: CommitteeRole, code: string): string {
-  return createHmac('sha256', Buffer.from(seed, 'utf8')).update(`${purpose}:${code}`, 'utf8').digest('hex');
+/**
+ * The key every rank is computed with: SHA-256(seed characters || 0x00 || witness as UTF-8), 32
+ * bytes. The office commits to the seed before the witness is published, so it cannot try seeds
+ * against the pool. A draw recorded before witnesses existed (`witness` null) is keyed with the
+ * seed's characters, as it was then.
+ */
+export function drawKey(seed: string, witness: string | null): Buffer {
+  if (witness === null) return Buffer.from(seed, 'utf8');
+  return createHash('sha256')
+    .update(Buffer.from(seed, 'utf8'))
+    .update(Buffer.from([0]))
+    .update(Buffer.from(witness, 'utf8'))
+    .digest();
 }
 
-function ranked(seed: string, purpose: CommitteeRole, members: SnapshotMember[]): SnapshotMember[] {
+/** HMAC-SHA256 keyed with the draw key over "<purpose>:<code>", as hex: lower ranks first. */
+export function rankOf(key: Buffer, purpose: CommitteeRole, code: string): string {
+  return createHmac('sha256', key).update(`${purpose}:${code}`, 'utf8').digest('hex');
+}
+
+/** Members in rank order for `purpose` (equal ranks, which do not happen in practice, by code). */
+export function ranked(key: Buffer, purpose: CommitteeRole, members: SnapshotMember[]): SnapshotMember[] {
   return members
-    .map((member) => ({ member, rank: rankOf(seed, purpose, member.code) }))
+    .map((member) => ({ member, rank: rankOf(key, purpose, member.code) }))
     .sort((a, b) => (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : a.member.code < b.member.code ? -1 : 1))
     .map(({ member }) => member);
 }
 
-function short(what: string, details: Record<string, unknown>): AppError {
+export function short(what: string, details: Record<string, unknown>): AppError {
   return new AppError('POOL_SPECIALTY_SHORT', `The pool snapshot has too few eligible ${what}.`, details);
 }
 
@@ -88,7 +105,7 @@ function short(what: string, details: Record<string, unknown>): AppError {
  * specialty order, from its lowest member ranks. The chair and vice-chairs hold seats of their
  * own specialty. Returns the chair, the vice-chairs in order, then the members.
  */
-export function drawCommittee(seed: string, snapshot: PoolSnapshot, plan: SeatPlan): DrawnMember[] {
+export function drawCommittee(key: Buffer, snapshot: PoolSnapshot, plan: SeatPlan): DrawnMember[] {
   const left: Record<string, number> = { ...plan.seats };
   const drawn: DrawnMember[] = [];
   const taken = new Set<string>();
@@ -99,14 +116,14 @@ export function drawCommittee(seed: string, snapshot: PoolSnapshot, plan: SeatPl
   };
   const inPlan = snapshot.members.filter((m) => (left[m.specialty] ?? 0) > 0);
   const [chair] = ranked(
-    seed,
+    key,
     'chair',
     inPlan.filter((m) => m.chair),
   );
   if (!chair) throw short('chair candidates', { role: 'chair', needed: 1 });
   take(chair, 'chair');
   const viceCandidates = ranked(
-    seed,
+    key,
     'vice-chair',
     inPlan.filter((m) => m.viceChair && !taken.has(m.code)),
   );
@@ -118,7 +135,7 @@ export function drawCommittee(seed: string, snapshot: PoolSnapshot, plan: SeatPl
     throw short('vice-chair candidates', { role: 'vice-chair', needed: plan.viceChairs });
   for (const specialty of Object.keys(plan.seats)) {
     const candidates = ranked(
-      seed,
+      key,
       'member',
       inPlan.filter((m) => m.specialty === specialty && !taken.has(m.code)),
     );
@@ -151,48 +168,4 @@ export function checkDrawFeasible(snapshot: PoolSnapshot, plan: SeatPlan): void 
   );
   if (usable - overlap < plan.viceChairs)
     throw short('vice-chair candidates', { role: 'vice-chair', needed: plan.viceChairs, available: usable - overlap });
-}
-
-/** What a draw's published record holds: everything a third party needs to recompute it. */
-export interface DrawRecord {
-  commitment: string;
-  seed: string;
-  snapshot: PoolSnapshot;
-  snapshotSha256: string;
-  seatPlan: SeatPlan;
-  committee: DrawnMember[];
-}
-
-export interface DrawCheck {
-  /** SHA-256 of the revealed seed is the commitment published before the draw. */
-  commitmentMatches: boolean;
-  /** SHA-256 of the canonical snapshot is the hash published with the commitment. */
-  snapshotMatches: boolean;
-  /** Recomputing the draw gives the published committee, member for member, role for role. */
-  committeeMatches: boolean;
-  matches: boolean;
-  recomputed: DrawnMember[];
-}
-
-const sameMember = (a: DrawnMember, b: DrawnMember) =>
-  a.code === b.code && a.role === b.role && a.specialty === b.specialty;
-
-export function verifyDraw(record: DrawRecord): DrawCheck {
-  const commitmentMatches = SEED_PATTERN.test(record.seed) && commitmentOf(record.seed) === record.commitment;
-  const snapshotMatches = sha256Hex(canonicalSnapshot(record.snapshot)) === record.snapshotSha256;
-  let recomputed: DrawnMember[] = [];
-  try {
-    recomputed = drawCommittee(record.seed, record.snapshot, record.seatPlan);
-  } catch {
-    // an infeasible snapshot cannot have produced the published committee
-  }
-  const committeeMatches =
-    recomputed.length === record.committee.length && recomputed.every((m, i) => sameMember(m, record.committee[i]));
-  return {
-    commitmentMatches,
-    snapshotMatches,
-    committeeMatches,
-    matches: commitmentMatches && snapshotMatches && committeeMatches,
-    recomputed,
-  };
 }

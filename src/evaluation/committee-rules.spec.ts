@@ -24,9 +24,15 @@ describe('seats per specialty: largest remainder, at least 3 each (三.二.3, �
     ).toEqual({ quality: 10, metrology: 7, standardization: 5, 'special-equipment': 3 });
   });
 
-  it('gives a specialty with few or no applicants its minimum review group of 3', () => {
-    const seats = allocateSeats(25, PROFESSOR, { quality: 100, metrology: 1 });
-    expect(seats).toEqual({ quality: 16, metrology: 3, standardization: 3, 'special-equipment': 3 });
+  it('gives a specialty with few applicants its minimum review group of 3', () => {
+    const seats = allocateSeats(25, PROFESSOR, { quality: 100, metrology: 1, standardization: 2 });
+    expect(seats).toEqual({ quality: 19, metrology: 3, standardization: 3 });
+  });
+
+  it('gives no seat to a specialty without eligible applicants: it has no review group to form', () => {
+    expect(allocateSeats(25, PROFESSOR, { quality: 100, metrology: 1 })).toEqual({ quality: 22, metrology: 3 });
+    expect(allocateSeats(25, PROFESSOR, { metrology: 2, 'special-equipment': 0 })).toEqual({ metrology: 25 });
+    expect(allocateSeats(25, SENIOR, { quality: 1, standardization: 1 })).toEqual({ quality: 13, standardization: 12 });
   });
 
   it('always hands out exactly the committee size, keys in the level order', () => {
@@ -39,13 +45,16 @@ describe('seats per specialty: largest remainder, at least 3 each (三.二.3, �
       const specialties = Object.keys(counts).length === 3 ? SENIOR : PROFESSOR;
       const seats = allocateSeats(size, specialties, counts);
       expect(sum(seats)).toBe(size);
-      expect(Object.keys(seats)).toEqual([...specialties]);
+      expect(Object.keys(seats)).toEqual(specialties.filter((s) => s in counts));
       expect(Math.min(...Object.values(seats))).toBeGreaterThanOrEqual(3);
     }
   });
 
   it('refuses to divide seats without applicants', () => {
     expect(() => allocateSeats(25, SENIOR, {})).toThrow(expect.objectContaining({ code: 'NO_ELIGIBLE_APPLICANTS' }));
+    expect(() => allocateSeats(25, SENIOR, { quality: 0 })).toThrow(
+      expect.objectContaining({ code: 'NO_ELIGIBLE_APPLICANTS' }),
+    );
   });
 
   it('breaks equal remainders by more applicants, then by the listed order', () => {

@@ -18,7 +18,9 @@ export function checkCommitteeSize(size: number): void {
 
 /**
  * Seats per specialty (三.二.3 "根据专业配比"): in proportion to the applicants of each
- * specialty by the largest-remainder (Hamilton) method, each specialty at least 3 (四.二).
+ * specialty by the largest-remainder (Hamilton) method, each specialty with applicants at
+ * least 3 (四.二). A specialty without eligible applicants has no review group to form and gets
+ * no seat: it is left out of the plan.
  *
  * A specialty whose proportional quota is under 3 is given 3 and set aside; the quotas of the
  * rest are recomputed over the remaining seats and applicants, until every quota left is at
@@ -32,24 +34,27 @@ export function allocateSeats(
   applicants: Partial<Record<Specialty, number>>,
 ): Record<string, number> {
   const count = (s: Specialty) => applicants[s] ?? 0;
-  if (size < MIN_GROUP_SIZE * specialties.length)
-    throw new RangeError(`${size} seats cannot give ${specialties.length} groups ${MIN_GROUP_SIZE} each`);
+  const groups = specialties.filter((s) => count(s) > 0);
+  if (groups.length === 0)
+    throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No eligible applicant to divide the seats by.');
+  if (size < MIN_GROUP_SIZE * groups.length)
+    throw new RangeError(`${size} seats cannot give ${groups.length} groups ${MIN_GROUP_SIZE} each`);
   const seats: Record<string, number> = {};
-  let open = [...specialties];
+  let open = [...groups];
   for (;;) {
-    const free = size - MIN_GROUP_SIZE * (specialties.length - open.length);
+    const free = size - MIN_GROUP_SIZE * (groups.length - open.length);
     const total = open.reduce((sum, s) => sum + count(s), 0);
-    const small = open.filter((s) => total === 0 || (free * count(s)) / total < MIN_GROUP_SIZE);
+    const small = open.filter((s) => (free * count(s)) / total < MIN_GROUP_SIZE);
     if (small.length === 0) {
       Object.assign(seats, largestRemainder(free, open, count, total));
       // Keys in the level's order: the seat plan is hashed as canonical JSON.
-      return Object.fromEntries(specialties.map((s) => [s, seats[s]]));
+      return Object.fromEntries(groups.map((s) => [s, seats[s]]));
     }
     for (const s of small) seats[s] = MIN_GROUP_SIZE;
     open = open.filter((s) => !small.includes(s));
-    // Every specialty under its minimum happens only without applicants.
-    if (open.length === 0)
-      throw new AppError('NO_ELIGIBLE_APPLICANTS', 'No eligible applicant to divide the seats by.');
+    // Quotas under 3 for every group left means the size is below 3 per group, refused above;
+    // the last group always takes what is left.
+    if (open.length === 0) throw new RangeError(`${size} seats cannot give ${groups.length} groups their share`);
   }
 }
 

@@ -4,14 +4,28 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
-import { CommitmentDto, CommitteeMemberDto, DrawCheckDto, DrawRecordDto, RevealDto } from './dto/draw.dto';
+import {
+  CommitmentDto,
+  CommitteeMemberDto,
+  DrawCheckDto,
+  DrawRecordDto,
+  RevealDto,
+  WithdrawalDto,
+  WitnessDto,
+} from './dto/draw.dto';
 import { RoundResponseDto } from './dto/round.dto';
+import { CommitteeService } from './committee.service';
+import { DrawWitnessService } from './draw-witness.service';
 import { DrawsService } from './draws.service';
 
 @ApiTags('evaluation')
 @Controller('api/v1/evaluation/rounds/:id')
 export class DrawsController {
-  constructor(private readonly draws: DrawsService) {}
+  constructor(
+    private readonly draws: DrawsService,
+    private readonly witnesses: DrawWitnessService,
+    private readonly committees: CommitteeService,
+  ) {}
 
   @Post('draw-commitment')
   @HttpCode(200)
@@ -23,6 +37,20 @@ export class DrawsController {
     @CurrentOfficer() officer: AuthenticatedOfficer,
   ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.draws.commit(id, body, officerActor(officer)));
+  }
+
+  @Post('draw-witness')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: 'Record the public witness value (published after the commitment) that keys the draw with the seed',
+  })
+  async witness(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: WitnessDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<RoundResponseDto> {
+    return RoundResponseDto.from(await this.witnesses.record(id, body, officerActor(officer)));
   }
 
   @Post('draw')
@@ -51,13 +79,14 @@ export class DrawsController {
   @Get('draw/verification')
   @ApiOperation({ summary: 'Public: recompute the draw from its record and say whether it matches' })
   async verify(@Param('id', IdParamPipe) id: number): Promise<DrawCheckDto> {
-    const { commitmentMatches, snapshotMatches, committeeMatches, matches } = await this.draws.verify(id);
-    return { commitmentMatches, snapshotMatches, committeeMatches, matches };
+    const { commitmentMatches, snapshotMatches, committeeMatches, withdrawalsMatch, matches } =
+      await this.draws.verify(id);
+    return { commitmentMatches, snapshotMatches, committeeMatches, withdrawalsMatch, matches };
   }
 
   @Get('committee')
   @RequireRole('admin', 'auditor')
-  @ApiOperation({ summary: 'The drawn committee with names (office only)' })
+  @ApiOperation({ summary: 'The committee that sits, with names (office only): withdrawn members replaced' })
   async committee(@Param('id', IdParamPipe) id: number): Promise<CommitteeMemberDto[]> {
     return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({
       code,
@@ -66,5 +95,32 @@ export class DrawsController {
       specialty,
       role,
     }));
+  }
+
+  @Post('committee/withdrawals')
+  @HttpCode(200)
+  @RequireRole('admin')
+  @ApiOperation({
+    summary: "Record a member's declared withdrawal (回避) before the meeting; the next in the ranking sits",
+  })
+  async withdraw(
+    @Param('id', IdParamPipe) id: number,
+    @Body() body: WithdrawalDto,
+    @CurrentOfficer() officer: AuthenticatedOfficer,
+  ): Promise<{ withdrawn: CommitteeMemberDto; replacement: CommitteeMemberDto }> {
+    const { withdrawn, replacement } = await this.committees.declareWithdrawal(
+      id,
+      body.code,
+      body.reason,
+      officerActor(officer),
+    );
+    const dto = ({ code, name, affiliation, specialty, role }: CommitteeMemberDto) => ({
+      code,
+      name,
+      affiliation,
+      specialty,
+      role,
+    });
+    return { withdrawn: dto(withdrawn), replacement: dto(replacement) };
   }
 }

@@ -12,32 +12,33 @@ import {
   canonicalSnapshot,
   checkDrawFeasible,
   commitmentOf,
-  DrawCheck,
   DrawnMember,
   drawCommittee,
-  DrawRecord,
+  drawKey,
   PoolSnapshot,
   SeatPlan,
   sha256Hex,
-  verifyDraw,
 } from './committee-draw';
+import { automaticWithdrawals, Conflict, findConflicts, replaceWithdrawn } from './committee-withdrawals';
+import { CommitteeService, Roster } from './committee.service';
+import { DrawCheck, DrawRecord, verifyDraw } from './draw-verification';
 import type { CommitmentDto, DrawRecordDto } from './dto/draw.dto';
 import { CommitteeMemberEntity } from './meeting.entities';
 import { checkPoolSize } from './pool-rules';
 import { PoolsService } from './pools.service';
 import { RoundEntity } from './round.entity';
+import { requireAuthority } from './round-authorities';
+import { requireInTimeline, timelineOf } from './round-timeline';
 import { requireState } from './round-states';
 import { roundSubject, RoundsService } from './rounds.service';
-
-type Roster = Record<string, [name: string, affiliation: string]>;
 
 @Injectable()
 export class DrawsService {
   constructor(
-    @InjectRepository(CommitteeMemberEntity) private readonly members: Repository<CommitteeMemberEntity>,
     @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
     private readonly rounds: RoundsService,
     private readonly pools: PoolsService,
+    private readonly committees: CommitteeService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
   ) {}
@@ -45,9 +46,11 @@ export class DrawsService {
   /**
    * Records the office's commitment to a seed and freezes the draw's other inputs with it: the
    * members eligible today (三.二.2, at least 50) and the seats per specialty in proportion to
-   * the eligible applicants (三.二.3). Once the seed is revealed nothing can be chosen any more.
+   * the eligible applicants (三.二.3), and the experts who would have to withdraw (回避) since
+   * they share an applicant's employer. Once the seed is revealed nothing can be chosen any more.
    */
   async commit(roundId: number, input: CommitmentDto, actor: AuditActor): Promise<RoundEntity> {
+    requireAuthority(actor, 'amr', 'The draw commitment');
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'ELIGIBILITY_CHECKED', 'The draw commitment');
     if (round.commitment)
@@ -55,10 +58,15 @@ export class DrawsService {
     checkCommitteeSize(input.committeeSize);
     const level = round.level;
     const today = this.rounds.today();
+    const applicants = await this.applications.find({
+      select: { name: true, employer: true, specialty: true },
+      where: { roundId: round.id, eligible: true },
+      order: { id: 'ASC' },
+    });
     const plan: SeatPlan = {
       committeeSize: input.committeeSize,
       viceChairs: input.viceChairs,
-      seats: await this.seatsFor(round, input.committeeSize),
+      seats: seatsFor(round, input.committeeSize, applicants),
     };
     const eligible = await this.pools.eligibleAt(level, today);
     checkPoolSize(eligible.length);
@@ -73,6 +81,10 @@ export class DrawsService {
       })),
     };
     checkDrawFeasible(snapshot, plan);
+    const conflicts = findConflicts(eligible, applicants);
+    // An expert who conflicts withdraws if drawn and is never a replacement: the seats must fill without them.
+    const conflicted = new Set(conflicts.map((c) => c.code));
+    checkDrawFeasible({ ...snapshot, members: snapshot.members.filter((m) => !conflicted.has(m.code)) }, plan);
     const snapshotText = canonicalSnapshot(snapshot);
     const roster: Roster = Object.fromEntries(eligible.map((e) => [e.code, [e.name, e.affiliation]]));
     const summary = await this.pools.summary(level);
@@ -83,6 +95,7 @@ export class DrawsService {
       snapshotSha256: sha256Hex(snapshotText),
       poolRoster: JSON.stringify(roster),
       seatPlan: canonicalSeatPlan(plan),
+      drawConflicts: JSON.stringify(conflicts),
     };
     await this.transactions.run(async (manager) => {
       await this.rounds.lockInState(manager, roundId, 'ELIGIBILITY_CHECKED', 'The draw commitment');
@@ -94,6 +107,7 @@ export class DrawsService {
         snapshotSha256: patch.snapshotSha256,
         seatPlan: plan,
         eligibleMembers: eligible.length,
+        conflicts: conflicts.map((c) => c.code),
         poolReviewOverdue: summary.reviewOverdue,
       };
       await this.audit.append(manager, {
@@ -106,23 +120,36 @@ export class DrawsService {
     return Object.assign(round, patch);
   }
 
-  /** Reveals the seed and draws the committee: only the committed seed is accepted. */
+  /**
+   * Reveals the seed and draws the committee: only the committed seed is accepted, and only once
+   * the public witness is recorded. Drawn members who conflict withdraw at once (回避), each
+   * replaced from the same ranking. Returns the committee that sits.
+   */
   async reveal(roundId: number, seed: string, actor: AuditActor): Promise<CommitteeMemberEntity[]> {
+    requireAuthority(actor, 'amr', 'The draw');
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'ELIGIBILITY_CHECKED', 'The draw');
     if (!round.commitment || !round.poolSnapshot || !round.seatPlan || !round.poolRoster)
       throw new AppError('DRAW_NOT_COMMITTED', 'Publish the commitment to a seed before the draw.');
     if (round.drawnAt)
       throw new AppError('DRAW_ALREADY_DONE', `The committee of round ${roundId} was drawn at ${round.drawnAt}.`);
+    // The draw is dated today: after applications closed, before the report and the meeting.
+    requireInTimeline(timelineOf(round), 'draw', this.rounds.today(), this.rounds.today());
+    if (!round.witnessValue)
+      throw new AppError(
+        'DRAW_WITNESS_MISSING',
+        'Record the public witness value (POST …/draw-witness) before revealing the seed: the draw is keyed with both.',
+      );
     if (commitmentOf(seed) !== round.commitment)
       throw new AppError('SEED_MISMATCH', 'SHA-256 of this seed is not the published commitment.', {
         commitment: round.commitment,
       });
-    const drawn = drawCommittee(
-      seed,
-      JSON.parse(round.poolSnapshot) as PoolSnapshot,
-      JSON.parse(round.seatPlan) as SeatPlan,
-    );
+    const key = drawKey(seed, round.witnessValue);
+    const snapshot = JSON.parse(round.poolSnapshot) as PoolSnapshot;
+    const drawn = drawCommittee(key, snapshot, JSON.parse(round.seatPlan) as SeatPlan);
+    const conflicts = JSON.parse(round.drawConflicts ?? '[]') as Conflict[];
+    const automatic = automaticWithdrawals(drawn, conflicts);
+    const { replacements, sitting } = replaceWithdrawn(key, snapshot, drawn, conflicts, automatic);
     const roster = JSON.parse(round.poolRoster) as Roster;
     const rows = drawn.map((m, position) =>
       Object.assign(new CommitteeMemberEntity(), {
@@ -136,7 +163,7 @@ export class DrawsService {
       }),
     );
     const drawnAt = this.rounds.nowIso();
-    await this.transactions.run(async (manager) => {
+    const seated = await this.transactions.run(async (manager) => {
       await this.rounds.lockInState(manager, roundId, 'ELIGIBILITY_CHECKED', 'The draw');
       const result = await manager
         .getRepository(RoundEntity)
@@ -144,24 +171,46 @@ export class DrawsService {
       if (result.affected !== 1)
         throw new AppError('DRAW_ALREADY_DONE', `The committee of round ${roundId} is already drawn.`);
       await manager.getRepository(CommitteeMemberEntity).insert(rows);
+      const replacing = await this.committees.store(manager, round, replacements, actor);
       await this.audit.append(manager, {
         ...actor,
         action: 'evaluation.draw.revealed',
         subject: roundSubject(roundId),
-        details: { seed, committee: drawn.map((m) => `${m.code}:${m.role}`) },
+        details: {
+          seed,
+          witness: round.witnessValue,
+          committee: drawn.map((m) => `${m.code}:${m.role}`),
+          withdrawals: replacements.map((r) => `${r.code}:${r.reason}:${r.replacement.code}`),
+        },
       });
+      return [...rows, ...replacing];
     });
-    return rows;
+    return sitting.map((m) => seated.find((r) => r.code === m.code) as CommitteeMemberEntity);
   }
 
-  /** The published record of a draw (no names): commitment, snapshot, plan, and once drawn the seed and committee. */
+  /**
+   * The published record of a draw (no names): commitment, snapshot, plan, conflicts, and once
+   * recorded the witness, then the seed, the committee as drawn, the withdrawals and who sits.
+   */
   async record(roundId: number): Promise<DrawRecordDto> {
     const round = await this.rounds.get(roundId);
     if (!round.commitment || !round.poolSnapshot || !round.seatPlan || !round.snapshotSha256 || !round.committedAt)
       throw new AppError('DRAW_NOT_COMMITTED', `Round ${roundId} has no draw commitment yet.`);
-    const committee = round.drawnAt
-      ? (await this.committee(roundId)).map(({ code, specialty, role }) => ({ code, specialty, role }))
-      : null;
+    const drawn = round.drawnAt ? await this.committees.drawn(roundId) : null;
+    const sitting = round.drawnAt ? await this.committees.sitting(roundId) : null;
+    const seatOf = new Map((await this.committees.everSeated(roundId)).map((m) => [m.code, m]));
+    const withdrawals = (await this.committees.withdrawals(roundId)).map((w) => ({
+      code: w.code,
+      specialty: seatOf.get(w.code)?.specialty ?? '',
+      role: seatOf.get(w.code)?.role ?? '',
+      reason: w.reason,
+      applicant: w.applicant,
+      employer: w.employer,
+      replacedBy: w.replacedBy,
+      recordedAt: w.recordedAt,
+    }));
+    const codes = (members: CommitteeMemberEntity[] | null) =>
+      members && members.map(({ code, specialty, role }) => ({ code, specialty, role }));
     return {
       roundId,
       level: round.level,
@@ -171,9 +220,13 @@ export class DrawsService {
       snapshotSha256: round.snapshotSha256,
       snapshotText: round.poolSnapshot,
       seatPlan: JSON.parse(round.seatPlan) as SeatPlan,
+      conflicts: JSON.parse(round.drawConflicts ?? '[]') as Conflict[],
+      witness: witnessOf(round),
       seed: round.seed,
       drawnAt: round.drawnAt,
-      committee,
+      committee: codes(drawn),
+      withdrawals,
+      sitting: codes(sitting),
     };
   }
 
@@ -185,32 +238,45 @@ export class DrawsService {
     return verifyDraw(toDrawRecord(record));
   }
 
+  /** The committee that sits: withdrawn members (回避) replaced (committee.service.ts). */
   committee(roundId: number): Promise<CommitteeMemberEntity[]> {
-    return this.members.find({ where: { roundId }, order: { position: 'ASC' } });
+    return this.committees.sitting(roundId);
   }
+}
 
-  /** 三.二.3 "根据专业配比": seats in proportion to the eligible applicants of each specialty. */
-  private async seatsFor(round: RoundEntity, size: number): Promise<Record<string, number>> {
-    const eligible = await this.applications.find({
-      select: { specialty: true },
-      where: { roundId: round.id, eligible: true },
-    });
-    const counts: Record<string, number> = {};
-    for (const a of eligible) counts[a.specialty] = (counts[a.specialty] ?? 0) + 1;
-    return allocateSeats(size, SPECIALTIES_BY_LEVEL[round.level], counts);
-  }
+/** 三.二.3 "根据专业配比": seats in proportion to the eligible applicants of each specialty. */
+function seatsFor(round: RoundEntity, size: number, eligible: Array<{ specialty: string }>): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const a of eligible) counts[a.specialty] = (counts[a.specialty] ?? 0) + 1;
+  return allocateSeats(size, SPECIALTIES_BY_LEVEL[round.level], counts);
+}
+
+function witnessOf(round: RoundEntity): DrawRecordDto['witness'] {
+  const { witnessValue: value, witnessSource: source, witnessPublishedOn: publishedOn } = round;
+  if (!value || !source || !publishedOn || !round.witnessRecordedAt) return null;
+  return { value, source, publishedOn, recordedAt: round.witnessRecordedAt };
 }
 
 /** A published record (API or file) as the input of `verifyDraw`. */
 export function toDrawRecord(
-  record: Pick<DrawRecordDto, 'commitment' | 'seed' | 'snapshotText' | 'snapshotSha256' | 'seatPlan' | 'committee'>,
+  record: Pick<
+    DrawRecordDto,
+    'commitment' | 'seed' | 'snapshotText' | 'snapshotSha256' | 'seatPlan' | 'committee' | 'conflicts' | 'withdrawals'
+  > & { witness?: { value: string } | null },
 ): DrawRecord {
   return {
     commitment: record.commitment,
     seed: record.seed ?? '',
+    witness: record.witness?.value ?? null,
     snapshot: JSON.parse(record.snapshotText) as PoolSnapshot,
     snapshotSha256: record.snapshotSha256,
     seatPlan: record.seatPlan as SeatPlan,
     committee: (record.committee ?? []) as DrawnMember[],
+    conflicts: record.conflicts ?? [],
+    withdrawals: (record.withdrawals ?? []).map(({ code, reason, replacedBy }) => ({
+      code,
+      reason: reason as 'same-employer' | 'declared',
+      replacedBy,
+    })),
   };
 }

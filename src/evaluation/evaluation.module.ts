@@ -7,9 +7,11 @@ import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
 import { RevocationModule } from '../revocation/revocation.module';
 import { ApplicationEntity } from './application.entity';
 import { ApplicationsService } from './applications.service';
+import { CommitteeService } from './committee.service';
+import { DrawWitnessService } from './draw-witness.service';
 import { DrawsService } from './draws.service';
 import { ExpertEntity, PoolEntity } from './expert.entity';
-import { CommitteeMemberEntity, ObjectionEntity, TallyEntity } from './meeting.entities';
+import { CommitteeMemberEntity, CommitteeWithdrawalEntity, ObjectionEntity, TallyEntity } from './meeting.entities';
 import { MeetingsService } from './meetings.service';
 import { PoolsService } from './pools.service';
 import { PublicityService } from './publicity.service';
@@ -30,6 +32,7 @@ import { RoundsService } from './rounds.service';
       RoundHistoryEntity,
       ApplicationEntity,
       CommitteeMemberEntity,
+      CommitteeWithdrawalEntity,
       TallyEntity,
       ObjectionEntity,
     ]),
@@ -43,6 +46,8 @@ import { RoundsService } from './rounds.service';
     RoundsService,
     PoolsService,
     ApplicationsService,
+    CommitteeService,
+    DrawWitnessService,
     DrawsService,
     MeetingsService,
     PublicityService,
@@ -52,6 +57,8 @@ import { RoundsService } from './rounds.service';
     RoundsService,
     PoolsService,
     ApplicationsService,
+    CommitteeService,
+    DrawWitnessService,
     DrawsService,
     MeetingsService,
     PublicityService,

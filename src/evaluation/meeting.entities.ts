@@ -31,6 +31,50 @@ export class CommitteeMemberEntity {
 }
 
 /**
+ * A committee member's withdrawal (回避) and who replaced them (committee-withdrawals.ts): rows
+ * are only added; the committee that sits is the drawn one with each withdrawal applied in `seq` order.
+ */
+@Entity({ name: 'evaluation_committee_withdrawals' })
+export class CommitteeWithdrawalEntity {
+  @PrimaryGeneratedColumn()
+  id!: number;
+
+  @Column({ name: 'round_id', type: 'integer' })
+  roundId!: number;
+
+  /** Order of the withdrawals in the round: the automatic ones at the draw first. */
+  @Column({ type: 'integer' })
+  seq!: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  code!: string;
+
+  /** same-employer or declared. */
+  @Column({ type: 'varchar', length: 16 })
+  reason!: string;
+
+  /** same-employer: the applicant's name and the shared employer; never the ID number. */
+  @Column({ type: 'varchar', length: 40, nullable: true })
+  applicant!: string | null;
+
+  @Column({ type: 'varchar', length: 100, nullable: true })
+  employer!: string | null;
+
+  /** declared: the member's statement, office-only. */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  statement!: string | null;
+
+  @Column({ name: 'replaced_by', type: 'varchar', length: 32 })
+  replacedBy!: string;
+
+  @Column({ name: 'recorded_at', type: 'varchar', length: 24 })
+  recordedAt!: string;
+
+  @Column({ name: 'recorded_by', type: 'varchar', length: 64 })
+  recordedBy!: string;
+}
+
+/**
  * The counted secret ballots on one applicant (四.三.5 无记名投票): totals only, recorded once.
  * No ballot, and nothing that links a ballot to a member, ever reaches the service.
  */
