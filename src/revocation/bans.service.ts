@@ -5,6 +5,7 @@ import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { idNumberProblem } from '../common/id-number';
+import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { isWithin } from './ban-period';
 
@@ -19,6 +20,7 @@ export interface BanStatus {
 export class BansService {
   constructor(
     @InjectRepository(BanEntity) private readonly bans: Repository<BanEntity>,
+    @InjectRepository(ApplicantBanEntity) private readonly applicantBans: Repository<ApplicantBanEntity>,
     private readonly clock: Clock,
   ) {}
 
@@ -29,7 +31,11 @@ export class BansService {
   async statusOf(idNumber: string, date = chinaDate(this.clock.now())): Promise<BanStatus> {
     const problem = idNumberProblem(idNumber, chinaDate(this.clock.now()));
     if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`);
-    const bans = await this.bans.find({ where: { idNumber, liftedByCaseId: IsNull() }, order: { untilDate: 'DESC' } });
+    const bans = [
+      ...(await this.bans.find({ where: { idNumber, liftedByCaseId: IsNull() } })),
+      // A confirmed applicant ban bars like a revocation's ban (docs/revocation.md, Applicant bans).
+      ...(await this.applicantBans.find({ where: { idNumber, state: 'CONFIRMED' } })),
+    ].sort((a, b) => b.untilDate.localeCompare(a.untilDate));
     const inForce = bans.find((ban) => isWithin(date, { from: ban.fromDate, until: ban.untilDate }));
     const shown = inForce ?? bans[0];
     if (!shown) return { active: false, from: null, until: null, decisionDocument: null };

@@ -102,15 +102,13 @@ export class DecisionCasesService {
           `Certificate ${pending.certificateNo} is no longer ${transition.from}.`,
         );
       }
-      await manager
-        .getRepository(StatusHistoryEntity)
-        .insert({
-          certificateNo: pending.certificateNo,
-          status: transition.to,
-          effectiveDate: pending.effectiveDate,
-          caseId: pending.id,
-          recordedAt: decidedAt,
-        });
+      await manager.getRepository(StatusHistoryEntity).insert({
+        certificateNo: pending.certificateNo,
+        status: transition.to,
+        effectiveDate: pending.effectiveDate,
+        caseId: pending.id,
+        recordedAt: decidedAt,
+      });
       const banEffect =
         kind === 'REVOCATION' ? await this.imposeBan(manager, pending) : await this.liftBans(manager, pending);
       await this.audit.append(manager, {

@@ -1,12 +1,20 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../auth/auth.module';
+import { ApplicantBansController } from './applicant-bans.controller';
+import { ApplicantBansModule } from './applicant-bans.module';
 import { ReinstatementsController, RevocationsController } from './decision-cases.controller';
 import { BansController, PublicRecordsController } from './public-records.controller';
 import { RevocationModule } from './revocation.module';
 
-/** The office's revocation and reinstatement API, the public notices (API; the page is the web module's) and the status list. */
+/** The office's revocation, reinstatement and applicant-ban API, the public notices (API; the page is the web module's) and the status list. */
 @Module({
-  imports: [RevocationModule, AuthModule],
-  controllers: [RevocationsController, ReinstatementsController, BansController, PublicRecordsController],
+  imports: [RevocationModule, ApplicantBansModule, AuthModule],
+  controllers: [
+    RevocationsController,
+    ReinstatementsController,
+    ApplicantBansController,
+    BansController,
+    PublicRecordsController,
+  ],
 })
 export class RevocationApiModule {}

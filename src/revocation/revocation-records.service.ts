@@ -5,6 +5,7 @@ import type { CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { maskIdNumber } from '../common/id-number';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../common/qualifications';
+import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { DecisionCaseEntity } from './decision-case.entity';
 import { REASON_CATEGORIES, ReasonCategory } from './reason-categories';
@@ -19,12 +20,11 @@ export interface RevocationDetails {
   decisionDate: string;
 }
 
-/** One published disciplinary decision (docs/rules.md 四.四.3: the decision is published). */
-export interface Notice {
-  certificateNo: string;
+/** What every published disciplinary decision shows (docs/rules.md 四.四.3: the decision is published). */
+interface NoticeBase {
   holderName: string;
   idNumberMasked: string;
-  /** The unit criticised in the province-wide notice. */
+  /** The unit criticised in the province-wide notice (全省通报批评). */
   employer: string;
   qualification: string;
   specialty: string;
@@ -32,9 +32,25 @@ export interface Notice {
   reasonCategoryName: string;
   decisionDocument: string;
   decisionDate: string;
-  effectiveDate: string;
   ban: { from: string; until: string } | null;
 }
+
+/** A certificate revoked. */
+export interface RevocationNotice extends NoticeBase {
+  kind: 'REVOCATION';
+  certificateNo: string;
+  effectiveDate: string;
+}
+
+/** An applicant barred for misconduct found during a round, without a certificate to revoke. */
+export interface ApplicantBanNotice extends NoticeBase {
+  kind: 'APPLICANT_BAN';
+  certificateNo: null;
+  roundId: number;
+  evaluationYear: number;
+}
+
+export type Notice = RevocationNotice | ApplicantBanNotice;
 
 const reasonName = (code: string | null): string => REASON_CATEGORIES[code as ReasonCategory] ?? '';
 
@@ -45,6 +61,7 @@ export class RevocationRecordsService {
     @InjectRepository(DecisionCaseEntity) private readonly cases: Repository<DecisionCaseEntity>,
     @InjectRepository(StatusHistoryEntity) private readonly history: Repository<StatusHistoryEntity>,
     @InjectRepository(BanEntity) private readonly bans: Repository<BanEntity>,
+    @InjectRepository(ApplicantBanEntity) private readonly applicantBans: Repository<ApplicantBanEntity>,
     private readonly certificates: CertificatesService,
   ) {}
 
@@ -93,8 +110,33 @@ export class RevocationRecordsService {
     return last?.status ?? 'VALID';
   }
 
-  /** Confirmed revocations not reversed by a reinstatement, newest decision first. */
+  /** Confirmed revocations not reversed by a reinstatement and confirmed applicant bans, newest decision first. */
   async notices(): Promise<Notice[]> {
+    const [revocations, applicantBans] = await Promise.all([this.revocationNotices(), this.applicantBanNotices()]);
+    return [...revocations, ...applicantBans].sort((a, b) => b.decisionDate.localeCompare(a.decisionDate));
+  }
+
+  private async applicantBanNotices(): Promise<ApplicantBanNotice[]> {
+    const bans = await this.applicantBans.find({ where: { state: 'CONFIRMED' }, order: { id: 'DESC' } });
+    return bans.map((ban) => ({
+      kind: 'APPLICANT_BAN',
+      certificateNo: null,
+      holderName: ban.name,
+      idNumberMasked: maskIdNumber(ban.idNumber),
+      employer: ban.employer,
+      qualification: LEVEL_NAMES[ban.level],
+      specialty: SPECIALTY_NAMES[ban.specialty],
+      roundId: ban.roundId,
+      evaluationYear: ban.evaluationYear,
+      reasonCategory: ban.reasonCategory,
+      reasonCategoryName: reasonName(ban.reasonCategory),
+      decisionDocument: ban.decisionDocument,
+      decisionDate: ban.decisionDate,
+      ban: { from: ban.fromDate, until: ban.untilDate },
+    }));
+  }
+
+  private async revocationNotices(): Promise<RevocationNotice[]> {
     const reversed = (
       await this.cases.find({
         select: { reversesCaseId: true },
@@ -120,6 +162,7 @@ export class RevocationRecordsService {
       const ban = bans.get(revocation.id);
       return [
         {
+          kind: 'REVOCATION' as const,
           certificateNo: certificate.certificateNo,
           holderName: certificate.holderName,
           idNumberMasked: maskIdNumber(certificate.idNumber),

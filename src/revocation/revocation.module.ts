@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { SigningModule } from '../signing/signing.module';
+import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { BansService } from './bans.service';
 import { DecisionCaseEntity } from './decision-case.entity';
@@ -14,7 +15,7 @@ import { StatusListService } from './status-list.service';
 /** Revocation, bans and reinstatement, their public records and the status list; the HTTP API is RevocationApiModule. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([DecisionCaseEntity, BanEntity, StatusHistoryEntity]),
+    TypeOrmModule.forFeature([DecisionCaseEntity, BanEntity, ApplicantBanEntity, StatusHistoryEntity]),
     CertificatesModule,
     SigningModule,
     AuditModule,

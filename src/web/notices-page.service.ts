@@ -1,12 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
-import { type Notice, RevocationRecordsService } from '../revocation/revocation-records.service';
+import {
+  type ApplicantBanNotice,
+  type Notice,
+  RevocationRecordsService,
+  type RevocationNotice,
+} from '../revocation/revocation-records.service';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
 
 /** A template without its file's final newline, so the page and its rows join one per line. */
 function template(name: string): string {
   return loadTemplate(name).replace(/\n$/, '');
 }
+
+const banText = (ban: Notice['ban']): string => (ban ? `${ban.from} 至 ${ban.until}` : '—');
 
 /**
  * `/notices`: the published disciplinary decisions (docs/rules.md 四.四.3), rendered on the
@@ -16,6 +23,7 @@ function template(name: string): string {
 export class NoticesPageService {
   private readonly layout = template('notices.html');
   private readonly noticeTemplate = template('notice.html');
+  private readonly applicantBanTemplate = template('notice-applicant-ban.html');
   readonly css = template('notices.css');
 
   constructor(private readonly records: RevocationRecordsService) {}
@@ -32,6 +40,10 @@ export class NoticesPageService {
   }
 
   private notice(n: Notice): string {
+    return n.kind === 'REVOCATION' ? this.revocation(n) : this.applicantBan(n);
+  }
+
+  private revocation(n: RevocationNotice): string {
     const {
       holderName,
       idNumberMasked,
@@ -44,7 +56,6 @@ export class NoticesPageService {
       decisionDate,
       effectiveDate,
     } = n;
-    const ban = n.ban ? `${n.ban.from} 至 ${n.ban.until}` : '—';
     return fillTemplate(this.noticeTemplate, {
       holderName,
       idNumberMasked,
@@ -56,7 +67,24 @@ export class NoticesPageService {
       decisionDocument,
       decisionDate,
       effectiveDate,
-      ban,
+      ban: banText(n.ban),
+    });
+  }
+
+  /** An applicant barred without a certificate: the round takes the certificate's place. */
+  private applicantBan(n: ApplicantBanNotice): string {
+    const { holderName, idNumberMasked, employer, qualification, specialty, reasonCategoryName } = n;
+    return fillTemplate(this.applicantBanTemplate, {
+      holderName,
+      idNumberMasked,
+      employer,
+      evaluationYear: String(n.evaluationYear),
+      qualification,
+      specialty,
+      reasonCategoryName,
+      decisionDocument: n.decisionDocument,
+      decisionDate: n.decisionDate,
+      ban: banText(n.ban),
     });
   }
 

@@ -225,6 +225,7 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     const notices = await api(t, 'GET', '/api/v1/notices');
     expect(notices.body).toEqual([
       {
+        kind: 'REVOCATION',
         certificateNo,
         holderName: '张三',
         idNumberMasked: '330***********1272',

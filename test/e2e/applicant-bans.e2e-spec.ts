@@ -1,0 +1,268 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { api, ApiResponse, officer, Officer, startTestApp, TestApp } from '../support/test-app';
+
+const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
+const codes = (r: ApiResponse) => [r.status, r.body.code];
+const APPLICATIONS_CSV = readFileSync(join(__dirname, '../fixtures/evaluation/applications-professor.csv'), 'utf8');
+const CALENDAR_2027 = JSON.parse(readFileSync(join(__dirname, '../../docs/examples/calendar-2027.json'), 'utf8'));
+/** A schedule for a year chinese-days does not know, enough to count January's working days. */
+const CALENDAR_2030 = {
+  year: 2030,
+  documentNumber: '国办发明电〔2029〕7号',
+  publishedOn: '2029-11-05',
+  holidays: ['2030-01-01'],
+  makeUpWorkingDays: [],
+};
+/** The first applicant of the fixture: 陈晓峰 of 浙江省计量科学研究院, metrology. */
+const ID_NUMBER = '330106197803120113';
+
+describe('banning an applicant without a certificate for misconduct found during a round (e2e)', () => {
+  let t: TestApp;
+  let admin: Officer;
+  let amrRevoker: Officer;
+  let amrRevoker2: Officer;
+  let hrssRevoker: Officer;
+  let auditor: Officer;
+  let roundId: number;
+  let applicationId: number;
+
+  beforeAll(async () => {
+    t = await startTestApp({ now: at('2026-11-02') });
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    t.clock.set(at('2026-11-02'));
+    await t.reset();
+    admin = await officer(t, 'amr-office', 'amr', ['admin']);
+    amrRevoker = await officer(t, 'amr-revoker', 'amr', ['revoker']);
+    amrRevoker2 = await officer(t, 'amr-revoker2', 'amr', ['revoker']);
+    hrssRevoker = await officer(t, 'hrss-revoker', 'hrss', ['revoker']);
+    auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
+    roundId = await openRound(2026);
+    const imported = await api(
+      t,
+      'POST',
+      `/api/v1/evaluation/rounds/${roundId}/applications/import`,
+      APPLICATIONS_CSV,
+      admin.token,
+      {
+        'content-type': 'text/csv; charset=utf-8',
+      },
+    );
+    expect(imported.body).toEqual({ imported: 8 });
+    const applications = await api(
+      t,
+      'GET',
+      `/api/v1/evaluation/rounds/${roundId}/applications`,
+      undefined,
+      admin.token,
+    );
+    applicationId = (applications.body as Array<{ id: number; name: string }>).find((a) => a.name === '陈晓峰')!.id;
+    // The misconduct comes to light later in the round.
+    await day('2026-11-27');
+  });
+
+  /** Moves the clock and signs everyone in again (access tokens live 15 minutes). */
+  async function day(date: string): Promise<void> {
+    t.clock.set(at(date));
+    const login = async (o: Officer) => ({
+      ...o,
+      token: (await api(t, 'POST', '/api/v1/auth/token', { username: o.username, password: o.password })).body
+        .accessToken as string,
+    });
+    [admin, amrRevoker, amrRevoker2, hrssRevoker, auditor] = await Promise.all(
+      [admin, amrRevoker, amrRevoker2, hrssRevoker, auditor].map(login),
+    );
+  }
+  async function openRound(year: number): Promise<number> {
+    const round = { level: 'professor', year, meetingDate: `${year}-12-18` };
+    const created = await api(t, 'POST', '/api/v1/evaluation/rounds', round, admin.token);
+    expect(created.status).toBe(201);
+    return created.body.id as number;
+  }
+  const proposal = (overrides: Record<string, unknown> = {}) => ({
+    roundId,
+    applicationId,
+    reasonCategory: 'fabricated-achievements',
+    description: '申报材料所列科研成果系编造。',
+    decisionDocument: '浙市监人〔2026〕45号',
+    decisionDate: '2026-11-26',
+    ...overrides,
+  });
+  const propose = (by: Officer, overrides: Record<string, unknown> = {}) =>
+    api(t, 'POST', '/api/v1/applicant-bans', proposal(overrides), by.token);
+  const decide = (id: number, step: 'confirmation' | 'rejection', by: Officer, body?: unknown) =>
+    api(t, 'POST', `/api/v1/applicant-bans/${id}/${step}`, body, by.token);
+  const banOf = (idNumber = ID_NUMBER) => api(t, 'GET', `/api/v1/bans/${idNumber}`, undefined, auditor.token);
+  const auditTrail = async (caseId: number) =>
+    (
+      (await api(t, 'GET', '/api/v1/audit/entries?limit=1000', undefined, auditor.token)).body as Array<{
+        action: string;
+        subject: string;
+        authority: string;
+      }>
+    )
+      .filter((e) => e.subject === `applicant-ban:${caseId}`)
+      .map((e) => [e.action, e.authority]);
+  /** 陈晓峰 applies again to a round of `year`, the employer's publicity just over. */
+  const applyAgain = async (year: number, publicity: [string, string]) =>
+    api(
+      t,
+      'POST',
+      `/api/v1/evaluation/rounds/${await openRound(year)}/applications`,
+      {
+        name: '陈晓峰',
+        idNumber: ID_NUMBER,
+        employer: '浙江省计量科学研究院',
+        specialty: 'metrology',
+        channel: 'regular',
+        quantitativeScore: null,
+        pledge: true,
+        employerPublicityStart: publicity[0],
+        employerPublicityEnd: publicity[1],
+        departmentReviewed: true,
+        intermediateRecommended: false,
+      },
+      admin.token,
+    );
+
+  it('bars the applicant once the other authority confirms, publishes it, and refuses them until the ban ends', async () => {
+    const proposed = await propose(amrRevoker);
+    expect(proposed.status).toBe(201);
+    expect(proposed.body).toMatchObject({
+      state: 'PROPOSED',
+      roundId,
+      applicationId,
+      evaluationYear: 2026,
+      name: '陈晓峰',
+      idNumberMasked: '330***********0113',
+      employer: '浙江省计量科学研究院',
+      reasonCategoryName: '剽窃、抄袭或编造业绩成果',
+      ban: { from: '2027-01-01', until: '2029-12-31' },
+      proposedAuthority: 'amr',
+    });
+    const id = proposed.body.id as number;
+    // A proposal alone bars nobody and publishes nothing.
+    expect((await banOf()).body).toEqual({ active: false, from: null, until: null, decisionDocument: null });
+    expect((await api(t, 'GET', '/api/v1/notices')).body).toEqual([]);
+
+    expect(codes(await decide(id, 'confirmation', amrRevoker2))).toEqual([403, 'CONFIRMATION_BY_SAME_AUTHORITY']);
+    const confirmed = await decide(id, 'confirmation', hrssRevoker);
+    expect([confirmed.status, confirmed.body.state, confirmed.body.decidedAuthority]).toEqual([
+      200,
+      'CONFIRMED',
+      'hrss',
+    ]);
+    expect(codes(await decide(id, 'confirmation', hrssRevoker))).toEqual([409, 'CASE_NOT_PENDING']);
+    expect(await auditTrail(id)).toEqual([
+      ['applicant-ban.proposed', 'amr'],
+      ['applicant-ban.confirmed', 'hrss'],
+    ]);
+    expect((await banOf()).body).toEqual({
+      active: false,
+      from: '2027-01-01',
+      until: '2029-12-31',
+      decisionDocument: '浙市监人〔2026〕45号',
+    });
+
+    const notices = await api(t, 'GET', '/api/v1/notices');
+    expect(notices.body).toEqual([
+      {
+        kind: 'APPLICANT_BAN',
+        certificateNo: null,
+        holderName: '陈晓峰',
+        idNumberMasked: '330***********0113',
+        employer: '浙江省计量科学研究院',
+        qualification: '正高级工程师',
+        specialty: '计量',
+        roundId,
+        evaluationYear: 2026,
+        reasonCategory: 'fabricated-achievements',
+        reasonCategoryName: '剽窃、抄袭或编造业绩成果',
+        decisionDocument: '浙市监人〔2026〕45号',
+        decisionDate: '2026-11-26',
+        ban: { from: '2027-01-01', until: '2029-12-31' },
+      },
+    ]);
+    const html = await (await fetch(`${t.baseUrl}/notices`)).text();
+    for (const shown of [
+      '陈晓峰',
+      '330***********0113',
+      '浙江省计量科学研究院（全省通报批评）',
+      '2026年度正高级工程师（计量）评审',
+      '浙市监人〔2026〕45号（2026-11-26）',
+      '2027-01-01 至 2029-12-31',
+    ])
+      expect(html).toContain(shown);
+    expect(html + JSON.stringify(notices.body)).not.toContain(ID_NUMBER);
+
+    // The next year the applicant is refused with the ban's end date…
+    await day('2027-03-01');
+    expect((await api(t, 'PUT', '/api/v1/calendar/years/2027', CALENDAR_2027, admin.token)).status).toBe(200);
+    const refused = await applyAgain(2027, ['2027-02-22', '2027-02-26']);
+    expect([refused.status, refused.body.code, refused.body.details]).toEqual([
+      422,
+      'APPLICANT_BANNED',
+      expect.objectContaining({ field: 'idNumber', until: '2029-12-31', decisionDocument: '浙市监人〔2026〕45号' }),
+    ]);
+    // …and accepted the year after it ends.
+    await day('2030-01-14');
+    expect((await api(t, 'PUT', '/api/v1/calendar/years/2030', CALENDAR_2030, admin.token)).status).toBe(200);
+    const accepted = await applyAgain(2030, ['2030-01-02', '2030-01-08']);
+    expect([accepted.status, accepted.body.name]).toEqual([201, '陈晓峰']);
+  });
+
+  it('closes a rejected case without a ban; one pending case per applicant', async () => {
+    const proposed = await propose(amrRevoker);
+    expect(codes(await propose(hrssRevoker, { decisionDocument: '浙人社〔2026〕91号' }))).toEqual([
+      409,
+      'CASE_ALREADY_OPEN',
+    ]);
+    const rejected = await decide(proposed.body.id, 'rejection', hrssRevoker, { reason: '证据不足。' });
+    expect([rejected.status, rejected.body.state, rejected.body.rejectionReason]).toEqual([
+      200,
+      'REJECTED',
+      '证据不足。',
+    ]);
+    expect(codes(await decide(proposed.body.id, 'confirmation', hrssRevoker))).toEqual([409, 'CASE_NOT_PENDING']);
+    expect(await auditTrail(proposed.body.id)).toEqual([
+      ['applicant-ban.proposed', 'amr'],
+      ['applicant-ban.rejected', 'hrss'],
+    ]);
+    expect((await banOf()).body.from).toBeNull();
+    expect((await api(t, 'GET', '/api/v1/notices')).body).toEqual([]);
+    // Once the case is closed, a new one may be opened.
+    expect((await propose(hrssRevoker, { decisionDocument: '浙人社〔2026〕91号' })).status).toBe(201);
+  });
+
+  it('bans only an applicant of the round without a certificate, once, on a past decision', async () => {
+    expect(codes(await propose(amrRevoker, { applicationId: applicationId + 100 }))).toEqual([
+      404,
+      'APPLICATION_NOT_FOUND',
+    ]);
+    expect(codes(await propose(amrRevoker, { roundId: roundId + 100 }))).toEqual([404, 'ROUND_NOT_FOUND']);
+    expect(codes(await propose(amrRevoker, { decisionDate: '2026-11-28' }))).toEqual([400, 'DATE_IN_FUTURE']);
+    expect(codes(await propose(amrRevoker, { decisionDate: '2026-10-01' }))).toEqual([400, 'DATE_INVALID']);
+    expect(codes(await propose(amrRevoker, { reasonCategory: 'rudeness' }))).toEqual([400, 'REASON_CATEGORY_INVALID']);
+    expect(codes(await propose(admin))).toEqual([403, 'FORBIDDEN_ROLE']);
+
+    const first = await propose(amrRevoker);
+    await decide(first.body.id, 'confirmation', hrssRevoker);
+    expect(codes(await propose(hrssRevoker))).toEqual([409, 'APPLICANT_ALREADY_BANNED']);
+
+    // A certificate issued meanwhile is revoked instead, at the proposal or at the confirmation.
+    const other = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, admin.token))
+      .body as Array<{ id: number; name: string }>;
+    const linId = other.find((a) => a.name === '林雪')!.id;
+    const pending = await propose(amrRevoker, { applicationId: linId });
+    expect(pending.status).toBe(201);
+    await t.dataSource.query(`UPDATE evaluation_applications SET certificate_no = 'ZJZ2026000001' WHERE id = ${linId}`);
+    expect(codes(await decide(pending.body.id, 'confirmation', hrssRevoker))).toEqual([
+      409,
+      'APPLICANT_HAS_CERTIFICATE',
+    ]);
+    await decide(pending.body.id, 'rejection', amrRevoker, { reason: '已取得证书，另行撤销。' });
+    expect(codes(await propose(amrRevoker, { applicationId: linId }))).toEqual([409, 'APPLICANT_HAS_CERTIFICATE']);
+  });
+});
