@@ -7,6 +7,8 @@ set -euo pipefail
 need=()
 command -v pdftoppm >/dev/null && command -v pdfsig >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
+# A pseudo-terminal for the CLI's prompts (util-linux's script).
+command -v script >/dev/null || need+=(bsdutils)
 /usr/bin/python3 -c 'import jwcrypto' 2>/dev/null || need+=(python3 python3-jwcrypto)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list :lang=zh 2>/dev/null | grep -qi 'noto' || need+=(fonts-noto-cjk)

@@ -9,13 +9,30 @@ import { AuditVerifyCommand } from './audit-verify.command';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CalendarImportCommand } from './calendar-import.command';
-import { DrawCommitCommand, DrawRunCommand, DrawSeedCommand, DrawVerifyCommand } from './draw.commands';
+import {
+  DrawCommitCommand,
+  DrawRunCommand,
+  DrawSeedCommand,
+  DrawVerifyCommand,
+  DrawWithdrawCommand,
+  DrawWitnessCommand,
+} from './draw.commands';
 import { EvaluationApplicationsImportCommand, EvaluationPoolImportCommand } from './evaluation-import.command';
 import { EvaluationIssueCommand } from './evaluation-issue.command';
 import { EvaluationMeetingCommand } from './evaluation-meeting.command';
-import { EvaluationPublishCommand } from './evaluation-publish.command';
 import { KeysRotateCommand } from './keys-rotate.command';
 import { OfficerAddCommand } from './officer-add.command';
+import { OfficerSignInService } from './officer-sign-in.service';
+import { PublicationConfirmCommand, PublicationProposeCommand, PublicationRejectCommand } from './publication.commands';
+import { ObjectionAddCommand, ObjectionResolveCommand, PublicityStartCommand } from './publicity.commands';
+import { ReportApproveCommand, ReportSubmitCommand } from './report.commands';
+import {
+  ApplicationsCloseCommand,
+  EligibilityCheckCommand,
+  RoundCreateCommand,
+  RoundShowCommand,
+} from './round.commands';
+import { TerminalService } from './terminal.service';
 
 /** Office commands: each parses its arguments and calls one service method. */
 @Module({
@@ -30,18 +47,34 @@ import { OfficerAddCommand } from './officer-add.command';
     CalendarModule,
   ],
   providers: [
+    // officer sign-in and prompts of the commands acting on a round
+    TerminalService,
+    OfficerSignInService,
     OfficerAddCommand,
     KeysRotateCommand,
     AuditVerifyCommand,
     // the evaluation round (docs/evaluation.md)
     EvaluationPoolImportCommand,
+    RoundCreateCommand,
+    RoundShowCommand,
     EvaluationApplicationsImportCommand,
+    ApplicationsCloseCommand,
+    EligibilityCheckCommand,
     DrawSeedCommand,
     DrawCommitCommand,
+    DrawWitnessCommand,
     DrawRunCommand,
+    DrawWithdrawCommand,
     DrawVerifyCommand,
+    ReportSubmitCommand,
+    ReportApproveCommand,
     EvaluationMeetingCommand,
-    EvaluationPublishCommand,
+    PublicityStartCommand,
+    ObjectionAddCommand,
+    ObjectionResolveCommand,
+    PublicationProposeCommand,
+    PublicationConfirmCommand,
+    PublicationRejectCommand,
     EvaluationIssueCommand,
     // the holiday calendar (docs/calendar.md)
     CalendarImportCommand,

@@ -1,5 +1,9 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../common/app-error';
+import { toNfc } from '../common/text-input';
+import { toAppError } from '../common/validation.pipe';
 
 /** The bytes of an input file; a missing file is a usage error, not a crash. */
 export function readInputFile(path: string): Buffer {
@@ -36,4 +40,20 @@ export function parseId(value: string): number {
   const id = Number(value);
   if (!Number.isSafeInteger(id) || id < 1) throw new AppError('VALIDATION_FAILED', `Not a round id: ${value}.`);
   return id;
+}
+
+/**
+ * The options as the API's request body, checked by the same DTO: a command refuses what the
+ * API refuses, with the same code (the HTTP pipe does not run here).
+ */
+export async function validBody<T extends object>(dto: new () => T, body: Record<string, unknown>): Promise<T> {
+  const instance = plainToInstance(dto, body);
+  const errors = await validate(instance, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw toAppError(errors);
+  return instance;
+}
+
+/** Text typed at a terminal may come decomposed; it is stored in NFC like the API's. */
+export function text(value: string): string {
+  return toNfc(value.trim());
 }

@@ -1,28 +1,38 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliActor } from '../audit/audit.service';
-import { LEVELS } from '../common/qualifications';
+import { Command, Option } from 'nest-commander';
+import { LEVELS, SPECIALTY_NAMES } from '../common/qualifications';
 import { ApplicationsService } from '../evaluation/applications.service';
 import { PoolsService } from '../evaluation/pools.service';
 import { parseId, readInputFile, withProblemsPrinted } from './evaluation-cli-support';
+import { OfficerSignInService } from './officer-sign-in.service';
+import { SignedInCommand, SignedInOptions } from './signed-in-command';
+import { TerminalService } from './terminal.service';
 
-interface PoolImportOptions {
+interface PoolImportOptions extends SignedInOptions {
   level: string;
   file: string;
   reviewedOn?: string;
 }
 
 @Command({
-  name: 'evaluation:pool-import',
-  description: "Replace a level's expert pool from a UTF-8 CSV file (nothing is imported if a row is bad)",
+  name: 'pool:import',
+  aliases: ['evaluation:pool-import'],
+  description: "Replace a level's expert pool from a UTF-8 CSV file (AMR admin; nothing is imported if a row is bad)",
 })
-export class EvaluationPoolImportCommand extends CommandRunner {
-  constructor(private readonly pools: PoolsService) {
-    super();
+export class EvaluationPoolImportCommand extends SignedInCommand {
+  constructor(
+    signIn: OfficerSignInService,
+    terminal: TerminalService,
+    private readonly pools: PoolsService,
+  ) {
+    super(signIn, terminal);
   }
 
   async run(_args: string[], options: PoolImportOptions): Promise<void> {
+    const { actor } = await this.signIn(options);
+    const data = readInputFile(options.file);
+    await this.confirm(options, `Replace the whole ${options.level} pool with ${options.file}?`);
     const summary = await withProblemsPrinted(() =>
-      this.pools.importCsv(options.level, readInputFile(options.file), options.reviewedOn, cliActor()),
+      this.pools.importCsv(options.level, data, options.reviewedOn, actor),
     );
     const flag = summary.reviewOverdue ? ' — REVIEW OVERDUE (over 3 years)' : '';
     console.log(
@@ -46,25 +56,36 @@ export class EvaluationPoolImportCommand extends CommandRunner {
   }
 }
 
-interface ApplicationsImportOptions {
+interface ApplicationsImportOptions extends SignedInOptions {
   round: number;
   file: string;
 }
 
 @Command({
-  name: 'evaluation:applications-import',
-  description: 'Import the applications of an open round from a UTF-8 CSV file (all or nothing)',
+  name: 'applications:import',
+  aliases: ['evaluation:applications-import'],
+  description: 'Import the applications of an open round from a UTF-8 CSV file (AMR admin; all or nothing)',
 })
-export class EvaluationApplicationsImportCommand extends CommandRunner {
-  constructor(private readonly applications: ApplicationsService) {
-    super();
+export class EvaluationApplicationsImportCommand extends SignedInCommand {
+  constructor(
+    signIn: OfficerSignInService,
+    terminal: TerminalService,
+    private readonly applications: ApplicationsService,
+  ) {
+    super(signIn, terminal);
   }
 
   async run(_args: string[], options: ApplicationsImportOptions): Promise<void> {
+    const { actor } = await this.signIn(options);
     const imported = await withProblemsPrinted(() =>
-      this.applications.importCsv(options.round, readInputFile(options.file), cliActor()),
+      this.applications.importCsv(options.round, readInputFile(options.file), actor),
     );
+    const all = (await this.applications.list(options.round)).map(({ application }) => application);
+    const bySpecialty = new Map<string, number>();
+    for (const a of all) bySpecialty.set(a.specialty, (bySpecialty.get(a.specialty) ?? 0) + 1);
+    const counts = [...bySpecialty].map(([s, n]) => `${SPECIALTY_NAMES[s as keyof typeof SPECIALTY_NAMES]} ${n}`);
     console.log(`Imported ${imported} applications into round ${options.round}.`);
+    console.log(`The round now has ${all.length} applications (${counts.join('，')}).`);
   }
 
   @Option({ flags: '--round <id>', description: 'the round id', required: true })

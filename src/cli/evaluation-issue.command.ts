@@ -1,25 +1,37 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliActor } from '../audit/audit.service';
-import { RoundIssuanceService } from '../evaluation/round-issuance.service';
+import { Command, Option } from 'nest-commander';
+import { ApplicationsService } from '../evaluation/applications.service';
+import { IssuanceReport, RoundIssuanceService } from '../evaluation/round-issuance.service';
 import { parseId } from './evaluation-cli-support';
+import { OfficerSignInService } from './officer-sign-in.service';
+import { certificateLines } from './round-summaries';
+import { SignedInCommand, SignedInOptions } from './signed-in-command';
+import { TerminalService } from './terminal.service';
 
-interface IssueOptions {
+interface IssueOptions extends SignedInOptions {
   round: number;
   concurrency: number;
 }
 
 /** Batch issuance with a progress bar; after a crash, run it again: it picks up where it stopped. */
 @Command({
-  name: 'evaluation:issue',
-  description: 'Issue the certificates of everyone who passed and is not withheld (resumable)',
+  name: 'certificates:issue',
+  aliases: ['evaluation:issue'],
+  description: 'Issue the certificates of everyone who passed and is not withheld (issuer; resumable)',
 })
-export class EvaluationIssueCommand extends CommandRunner {
-  constructor(private readonly issuance: RoundIssuanceService) {
-    super();
+export class EvaluationIssueCommand extends SignedInCommand {
+  constructor(
+    signIn: OfficerSignInService,
+    terminal: TerminalService,
+    private readonly issuance: RoundIssuanceService,
+    private readonly applications: ApplicationsService,
+  ) {
+    super(signIn, terminal);
   }
 
   async run(_args: string[], o: IssueOptions): Promise<void> {
+    const { actor } = await this.signIn(o, ['issuer']);
+    await this.confirm(o, `Issue the certificates of round ${o.round}, signed by both authorities?`);
     // On a terminal the bar redraws in place (stderr); in a log it is left out.
     const bar = new SingleBar(
       {
@@ -31,8 +43,9 @@ export class EvaluationIssueCommand extends CommandRunner {
       Presets.shades_classic,
     );
     let started = false;
+    let report: IssuanceReport;
     try {
-      const report = await this.issuance.issueAll(o.round, cliActor(), {
+      report = await this.issuance.issueAll(o.round, actor, {
         concurrency: o.concurrency,
         onProgress: (p) => {
           if (!started) bar.start(p.total, p.done, { created: p.created, existing: p.existing });
@@ -41,9 +54,6 @@ export class EvaluationIssueCommand extends CommandRunner {
         },
       });
       bar.stop();
-      console.log(
-        `Round ${o.round}: ${report.total} certificates — ${report.created} issued now, ${report.existing} already issued; state ${report.state}.`,
-      );
     } catch (error) {
       bar.stop();
       console.error(
@@ -51,6 +61,11 @@ export class EvaluationIssueCommand extends CommandRunner {
       );
       throw error;
     }
+    const applicants = (await this.applications.list(o.round)).map(({ application }) => application);
+    console.log(certificateLines(applicants).join('\n'));
+    console.log(
+      `Round ${o.round}: ${report.total} certificates — ${report.created} issued now, ${report.existing} already issued; state ${report.state}.`,
+    );
   }
 
   @Option({ flags: '--round <id>', required: true })

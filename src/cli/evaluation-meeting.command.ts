@@ -1,35 +1,85 @@
-import { Command, CommandRunner, Option } from 'nest-commander';
-import { cliActor } from '../audit/audit.service';
+import { Command, Option } from 'nest-commander';
+import { AppError } from '../common/app-error';
+import { ApplicationsService } from '../evaluation/applications.service';
+import { DrawsService } from '../evaluation/draws.service';
 import { MeetingsService } from '../evaluation/meetings.service';
+import { requireState } from '../evaluation/round-states';
+import { RoundsService } from '../evaluation/rounds.service';
+import { rollCall } from './committee-checklist';
 import { parseId, readInputFile, withProblemsPrinted } from './evaluation-cli-support';
+import { OfficerSignInService } from './officer-sign-in.service';
+import { meetingLines, memberLabel, roundTitle, type Member } from './round-summaries';
+import { SignedInCommand, SignedInOptions } from './signed-in-command';
+import { TerminalService } from './terminal.service';
 
-interface MeetingOptions {
+interface MeetingOptions extends SignedInOptions {
   round: number;
-  present: string[];
+  absent?: string[];
+  present?: 'all';
   tally: string;
   presiding: string;
 }
 
 /** Records a meeting in one go: attendance, the scrutineers' tally file, the presiding member's confirmation. */
 @Command({
-  name: 'evaluation:meeting',
-  description: 'Record the meeting: members present, the counted ballots (CSV) and the presiding confirmation',
+  name: 'meeting:record',
+  aliases: ['evaluation:meeting'],
+  description: 'Record the meeting: who attended, the counted ballots (CSV) and the presiding confirmation (AMR admin)',
 })
-export class EvaluationMeetingCommand extends CommandRunner {
-  constructor(private readonly meetings: MeetingsService) {
-    super();
+export class EvaluationMeetingCommand extends SignedInCommand {
+  constructor(
+    signIn: OfficerSignInService,
+    terminal: TerminalService,
+    private readonly meetings: MeetingsService,
+    private readonly draws: DrawsService,
+    private readonly applications: ApplicationsService,
+    private readonly rounds: RoundsService,
+  ) {
+    super(signIn, terminal);
   }
 
   async run(_args: string[], o: MeetingOptions): Promise<void> {
-    const actor = cliActor();
-    await this.meetings.recordAttendance(o.round, o.present, actor);
-    const tallies = await withProblemsPrinted(() =>
-      this.meetings.recordTallyCsv(o.round, readInputFile(o.tally), actor),
+    const { actor } = await this.signIn(o);
+    const tally = readInputFile(o.tally);
+    // Refused before the roll call, not after the clerk has ticked 25 names.
+    requireState((await this.rounds.get(o.round)).state, 'PRE_EVALUATION_REPORTED', 'Recording the meeting');
+    const committee = await this.draws.committee(o.round);
+    const present = await this.attendance(o, committee);
+    const chair = committee.find((m) => m.code === o.presiding);
+    await this.confirm(
+      o,
+      `Record ${present.length} of ${committee.length} present, the ballots of ${o.tally}, confirmed by ${chair ? memberLabel(chair) : o.presiding}? The ballots are counted once.`,
     );
+    await this.meetings.recordAttendance(o.round, present, actor);
+    await withProblemsPrinted(() => this.meetings.recordTallyCsv(o.round, tally, actor));
     const round = await this.meetings.confirm(o.round, o.presiding, actor);
-    const passed = tallies.filter((t) => t.passed).length;
+    const results = (await this.applications.list(o.round)).flatMap(({ application, tally: votes }) =>
+      votes ? [{ applicant: application, votes }] : [],
+    );
+    console.log(meetingLines(committee, present, results).join('\n'));
+    const passed = results.filter((r) => r.votes.passed).length;
     console.log(
-      `Round ${round.id}: ${o.present.length} present; ${passed} of ${tallies.length} applicants passed; confirmed by ${o.presiding}; state ${round.state}.`,
+      `${roundTitle(round)}: ${passed} of ${results.length} applicants passed; confirmed by ${o.presiding}; state ${round.state}.`,
+    );
+  }
+
+  /** The members present: all, all but the absent, or ticked on the terminal. */
+  private async attendance(o: MeetingOptions, committee: Member[]): Promise<string[]> {
+    if (o.absent && o.present)
+      throw new AppError('VALIDATION_FAILED', 'Give --absent CODES or --present all, not both.');
+    if (o.present) return committee.map((m) => m.code);
+    if (o.absent) {
+      const unknown = o.absent.filter((code) => !committee.some((m) => m.code === code));
+      if (unknown.length > 0)
+        throw new AppError('NOT_A_COMMITTEE_MEMBER', `Not members of this round's committee: ${unknown.join(', ')}.`, {
+          codes: unknown,
+        });
+      return committee.filter((m) => !o.absent?.includes(m.code)).map((m) => m.code);
+    }
+    if (this.terminal.interactive) return rollCall(this.terminal, committee);
+    throw new AppError(
+      'VALIDATION_FAILED',
+      'Say who attended: --absent CODES (comma-separated committee codes) or --present all.',
     );
   }
 
@@ -38,12 +88,19 @@ export class EvaluationMeetingCommand extends CommandRunner {
     return parseId(value);
   }
 
-  @Option({ flags: '--present <codes>', description: 'comma-separated codes of the members present', required: true })
-  parsePresent(value: string): string[] {
+  @Option({ flags: '--absent <codes>', description: 'comma-separated codes of the members absent' })
+  parseAbsent(value: string): string[] {
     return value
-      .split(',')
+      .split(/[,，\s]+/)
       .map((code) => code.trim())
       .filter(Boolean);
+  }
+
+  @Option({ flags: '--present <all>', description: '"all": every member of the committee attended' })
+  parsePresent(value: string): 'all' {
+    if (value !== 'all')
+      throw new AppError('VALIDATION_FAILED', '--present takes only "all"; name the others with --absent CODES.');
+    return value;
   }
 
   @Option({

@@ -69,16 +69,14 @@ export class OfficersService implements OnModuleInit {
     const authority = input.authority;
     try {
       await this.transactions.run(async (manager) => {
-        await manager
-          .getRepository(OfficerEntity)
-          .insert({
-            username: input.username,
-            passwordHash,
-            authority,
-            roles: roles.join(','),
-            disabled: false,
-            createdAt: this.clock.now().toISOString(),
-          });
+        await manager.getRepository(OfficerEntity).insert({
+          username: input.username,
+          passwordHash,
+          authority,
+          roles: roles.join(','),
+          disabled: false,
+          createdAt: this.clock.now().toISOString(),
+        });
         await this.audit.append(manager, {
           ...actor,
           action: 'officer.added',

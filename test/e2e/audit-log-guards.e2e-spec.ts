@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -177,13 +177,15 @@ describe('start-up with DATABASE_MIGRATION_URL (e2e)', () => {
         await admin.query(`CREATE SCHEMA public AUTHORIZATION "${OWNER_ROLE}"`);
       });
       const env = { ...splitRoleEnv(POSTGRES_TEST_URL), KEYS_DIR: mkdtempSync(join(tmpdir(), 'zjzc-roles-keys-')) };
+      const passwordFile = join(mkdtempSync(join(tmpdir(), 'zjzc-roles-password-')), 'password');
+      writeFileSync(passwordFile, 'a-long-enough-password\n', { mode: 0o600 });
       const added = await runCli(
         env,
         'officer:add',
         '--username',
         'hrss-auditor',
-        '--password',
-        'a-long-enough-password',
+        '--password-file',
+        passwordFile,
         '--authority',
         'hrss',
         '--role',

@@ -1,11 +1,14 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
-import { runCli } from '../support/office-cli';
+import { runCli, runCliOnTerminal } from '../support/office-cli';
 import { api, bypassAuditTriggers, freshDatabaseUrl, startTestApp, TestApp } from '../support/test-app';
 
 const cli = runCli;
+/** A new officer's password comes from a file (or is typed twice), never from the command line. */
+const PASSWORD_FILE = join(mkdtempSync(join(tmpdir(), 'zjzc-cli-password-')), 'password');
+writeFileSync(PASSWORD_FILE, 'a-long-enough-password\n', { mode: 0o600 });
 
 describe('office CLI (e2e)', () => {
   let t: TestApp | undefined;
@@ -20,8 +23,8 @@ describe('office CLI (e2e)', () => {
       'officer:add',
       '--username',
       'hrss-revoker',
-      '--password',
-      'a-long-enough-password',
+      '--password-file',
+      PASSWORD_FILE,
       '--authority',
       'hrss',
       '--role',
@@ -35,8 +38,8 @@ describe('office CLI (e2e)', () => {
       'officer:add',
       '--username',
       'hrss-revoker',
-      '--password',
-      'a-long-enough-password',
+      '--password-file',
+      PASSWORD_FILE,
       '--authority',
       'hrss',
       '--role',
@@ -48,8 +51,8 @@ describe('office CLI (e2e)', () => {
       'officer:add',
       '--username',
       'someone',
-      '--password',
-      'a-long-enough-password',
+      '--password-file',
+      PASSWORD_FILE,
       '--authority',
       'amr',
       '--role',
@@ -66,6 +69,33 @@ describe('office CLI (e2e)', () => {
     expect(login.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
   });
 
+  it('officer:add on a terminal asks for the new password twice without echo; two different ones create nothing', async () => {
+    const databaseUrl = await freshDatabaseUrl();
+    const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-cli-keys-'));
+    const env = { DATABASE_URL: databaseUrl, KEYS_DIR: keysDir };
+    const args = ['officer:add', '--username', 'amr-admin', '--authority', 'amr', '--role', 'admin'];
+    const typeTwice = (first: string, second: string) =>
+      runCliOnTerminal(env, args, [
+        { when: /New password for amr-admin: $/, type: `${first}\r` },
+        { when: /The same again: $/, type: `${second}\r` },
+      ]);
+    const differ = await typeTwice('first-password-123', 'other-password-123');
+    expect([differ.code, differ.screen]).toEqual([
+      1,
+      expect.stringContaining('error OFFICER_INVALID: The two passwords differ'),
+    ]);
+    const same = await typeTwice('first-password-123', 'first-password-123');
+    expect([same.code, same.screen]).toEqual([
+      0,
+      expect.stringContaining('Created officer amr-admin (amr; roles: admin)'),
+    ]);
+    expect(differ.screen + same.screen).not.toMatch(/first-password|other-password/);
+
+    t = await startTestApp({ databaseUrl, keysDir });
+    const login = await api(t, 'POST', '/api/v1/auth/token', { username: 'amr-admin', password: 'first-password-123' });
+    expect(login.status).toBe(200);
+  });
+
   it('keys:rotate: the new key signs, the retired key stays published, old certificates still verify', async () => {
     const databaseUrl = await freshDatabaseUrl();
     const keysDir = mkdtempSync(join(tmpdir(), 'zjzc-rotate-keys-'));
@@ -77,8 +107,8 @@ describe('office CLI (e2e)', () => {
           'officer:add',
           '--username',
           'amr-issuer',
-          '--password',
-          'a-long-enough-password',
+          '--password-file',
+          PASSWORD_FILE,
           '--authority',
           'amr',
           '--role',
@@ -138,8 +168,8 @@ describe('office CLI (e2e)', () => {
             'officer:add',
             '--username',
             name,
-            '--password',
-            'a-long-enough-password',
+            '--password-file',
+            PASSWORD_FILE,
             '--authority',
             'amr',
             '--role',
