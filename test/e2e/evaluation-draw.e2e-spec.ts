@@ -257,7 +257,11 @@ describe('the committee draw: seats where applicants are, a public witness, with
     // draw:verify recomputes the replacements from the published record; a tampered one does not match.
     const file = join(work, 'draw.json');
     writeFileSync(file, JSON.stringify(final));
-    const env = { DATABASE_URL: t.databaseUrl, CLOCK_FIXED_AT: at('2026-12-01').toISOString() };
+    const env = {
+      DATABASE_URL: t.databaseUrl,
+      KEYS_DIR: t.config.keysDir,
+      CLOCK_FIXED_AT: at('2026-12-01').toISOString(),
+    };
     const verified = await runCli(env, 'draw:verify', '--record', file);
     expect([verified.code, verified.stdout]).toEqual([0, expect.stringContaining('The draw MATCHES.')]);
     const tampered = {
