@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
+import { SESSION_COOKIE } from './auth/session-cookie';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './common/app-error';
 import { AppExceptionFilter, ErrorBody, useErrorStatuses } from './common/app-exception.filter';
@@ -36,7 +37,8 @@ function frameworkError(error: FastifyError): ErrorBody {
 function registerJsonParser(adapter: FastifyAdapter): void {
   const parse = adapter.getInstance().getDefaultJsonParser('error', 'error');
   // Registering through the adapter also keeps Nest from adding its urlencoded parser: the
-  // API speaks JSON only, so a form body gets 415 like any other type.
+  // API speaks JSON only, so a form body gets 415 like any other type, except on the routes
+  // that declare `@AcceptsForm()` (src/web/form-body.ts).
   adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
     const text = body.toString('utf8');
     if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
@@ -93,6 +95,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
       )
       .setVersion('1')
       .addBearerAuth()
+      .addCookieAuth(SESSION_COOKIE)
       .addServer(config.publicBaseUrl)
       .build(),
   );

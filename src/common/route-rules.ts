@@ -20,11 +20,16 @@ declare module 'fastify' {
     entityTag?: true;
     /** Takes a `text/csv` body (raw bytes); every other route answers text/csv with 415. */
     csvBody?: true;
+    /** Takes an `application/x-www-form-urlencoded` body (a plain HTML form); every other route answers it with 415. */
+    formBody?: true;
   }
 }
 
 /** The rules a route can declare; kept both as the Fastify route's config and as Nest metadata (for the rate limit guard). */
-export type RouteRules = Pick<FastifyContextConfig, 'publicRateLimit' | 'registryCors' | 'entityTag' | 'csvBody'>;
+export type RouteRules = Pick<
+  FastifyContextConfig,
+  'publicRateLimit' | 'registryCors' | 'entityTag' | 'csvBody' | 'formBody'
+>;
 
 /** Where the rules of a route handler are kept as Nest metadata. */
 export const ROUTE_RULES = 'zjzc:route-rules';
@@ -55,3 +60,6 @@ export const EntityTag = (): MethodDecorator => routeRule({ entityTag: true });
 
 /** Accepts a `text/csv` body on this route (read it with the evaluation's `@CsvBody()`). */
 export const AcceptsCsv = (): MethodDecorator => routeRule({ csvBody: true });
+
+/** Accepts a plain HTML form post on this route (a page that works without JavaScript). */
+export const AcceptsForm = (): MethodDecorator => routeRule({ formBody: true });

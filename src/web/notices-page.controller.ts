@@ -18,11 +18,4 @@ export class NoticesPageController {
   page(): Promise<string> {
     return this.notices.page();
   }
-
-  @Get('notices.css')
-  @Header('Content-Type', 'text/css; charset=utf-8')
-  @Header('Cache-Control', 'public, max-age=3600')
-  css(): string {
-    return this.notices.css;
-  }
 }

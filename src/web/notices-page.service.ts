@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { chineseDate } from '../common/china-dates';
 import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
 import {
   type ApplicantBanNotice,
@@ -7,26 +8,30 @@ import {
   type RevocationNotice,
 } from '../revocation/revocation-records.service';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
+import { SiteLayoutService } from './site-layout.service';
 
 /** A template without its file's final newline, so the page and its rows join one per line. */
 function template(name: string): string {
   return loadTemplate(name).replace(/\n$/, '');
 }
 
-const banText = (ban: Notice['ban']): string => (ban ? `${ban.from} 至 ${ban.until}` : '—');
+const banText = (ban: Notice['ban']): string => (ban ? `${chineseDate(ban.from)} 至 ${chineseDate(ban.until)}` : '—');
 
 /**
  * `/notices`: the published disciplinary decisions (docs/rules.md 四.四.3), rendered on the
- * server, no script, in a look of its own. Templates are read once, at start.
+ * server, no script, in the site's shared layout, dates written the Chinese way. Templates are
+ * read once, at start.
  */
 @Injectable()
 export class NoticesPageService {
-  private readonly layout = template('notices.html');
+  private readonly main = template('notices.html');
   private readonly noticeTemplate = template('notice.html');
   private readonly applicantBanTemplate = template('notice-applicant-ban.html');
-  readonly css = template('notices.css');
 
-  constructor(private readonly records: RevocationRecordsService) {}
+  constructor(
+    private readonly records: RevocationRecordsService,
+    private readonly layout: SiteLayoutService,
+  ) {}
 
   async page(): Promise<string> {
     const notices = await this.records.notices();
@@ -34,7 +39,7 @@ export class NoticesPageService {
     return this.shell(notices.map((notice) => this.notice(notice)).join('\n'));
   }
 
-  /** The same page while the database is out (served with 503): the look stays, the list waits. */
+  /** The same page while the database is out (served with 503): the heading stays, the list waits. */
   unavailablePage(): string {
     return this.shell(this.line(OUTAGE_PAGE_TEXT.detail));
   }
@@ -44,18 +49,7 @@ export class NoticesPageService {
   }
 
   private revocation(n: RevocationNotice): string {
-    const {
-      holderName,
-      idNumberMasked,
-      employer,
-      qualification,
-      specialty,
-      certificateNo,
-      reasonCategoryName,
-      decisionDocument,
-      decisionDate,
-      effectiveDate,
-    } = n;
+    const { holderName, idNumberMasked, employer, qualification, specialty, certificateNo, reasonCategoryName } = n;
     return fillTemplate(this.noticeTemplate, {
       holderName,
       idNumberMasked,
@@ -64,9 +58,9 @@ export class NoticesPageService {
       specialty,
       certificateNo,
       reasonCategoryName,
-      decisionDocument,
-      decisionDate,
-      effectiveDate,
+      decisionDocument: n.decisionDocument,
+      decisionDate: chineseDate(n.decisionDate),
+      effectiveDate: chineseDate(n.effectiveDate),
       ban: banText(n.ban),
     });
   }
@@ -83,16 +77,17 @@ export class NoticesPageService {
       specialty,
       reasonCategoryName,
       decisionDocument: n.decisionDocument,
-      decisionDate: n.decisionDate,
+      decisionDate: chineseDate(n.decisionDate),
       ban: banText(n.ban),
     });
   }
 
   private line(text: string): string {
-    return fillTemplate('<p class="empty">{{text}}</p>', { text });
+    return fillTemplate('<section class="card"><p class="empty">{{text}}</p></section>', { text });
   }
 
-  private shell(main: string): string {
-    return fillTemplate(this.layout, { main: new SafeHtml(main) });
+  private shell(notices: string): string {
+    const main = fillTemplate(this.main, { notices: new SafeHtml(notices) });
+    return this.layout.render({ title: '违纪处理结果公示', section: 'notices', main });
   }
 }

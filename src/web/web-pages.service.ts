@@ -7,6 +7,7 @@ import type { RegistryCertificateDto } from '../registry/dto/registry-certificat
 import { RegistryService } from '../registry/registry.service';
 import { escapeHtml, fillTemplate, loadTemplate, SafeHtml } from './html';
 import { certificateRows, revokedDetail, VALID_DETAIL_REGISTRY } from './page-text';
+import { SiteLayoutService } from './site-layout.service';
 
 export interface Page {
   status: number;
@@ -27,7 +28,6 @@ export function normalizeCertificateNo(input: string): string {
  */
 @Injectable()
 export class WebPagesService {
-  private readonly layout = loadTemplate('layout.html');
   private readonly lookupForm = loadTemplate('lookup-form.html');
   private readonly recordTemplate = loadTemplate('record.html');
   private readonly messageTemplate = loadTemplate('message.html');
@@ -36,6 +36,7 @@ export class WebPagesService {
   constructor(
     private readonly registry: RegistryService,
     private readonly clock: Clock,
+    private readonly layout: SiteLayoutService,
   ) {
     const scripts = new SafeHtml('<script type="module" src="/v/assets/verify.js"></script>');
     this.verifyShell = this.page(
@@ -110,7 +111,7 @@ export class WebPagesService {
     return new SafeHtml(fillTemplate(this.lookupForm, { value }));
   }
 
-  private page(title: string, main: string, scripts = new SafeHtml('')): string {
-    return fillTemplate(this.layout, { title: `${title} - 浙江省职称电子证书`, main: new SafeHtml(main), scripts });
+  private page(title: string, main: string, scripts?: SafeHtml): string {
+    return this.layout.render({ title, section: 'verify', main, scripts });
   }
 }

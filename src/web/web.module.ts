@@ -1,13 +1,17 @@
 import { Module } from '@nestjs/common';
+import { PdfModule } from '../pdf/pdf.module';
 import { RegistryModule } from '../registry/registry.module';
 import { RevocationModule } from '../revocation/revocation.module';
+import { DownloadPageService } from './download-page.service';
+import { HomePageService } from './home-page.service';
 import { NoticesPageService } from './notices-page.service';
+import { SiteLayoutService } from './site-layout.service';
 import { WebPagesService } from './web-pages.service';
 
-/** The public pages' server side (verification, notices); the HTTP routes and rate limits are WebApiModule. */
+/** The public pages' server side (landing, verification, download, notices); the HTTP routes and rate limits are WebApiModule. */
 @Module({
-  imports: [RegistryModule, RevocationModule],
-  providers: [WebPagesService, NoticesPageService],
-  exports: [WebPagesService, NoticesPageService],
+  imports: [RegistryModule, RevocationModule, PdfModule],
+  providers: [SiteLayoutService, WebPagesService, NoticesPageService, HomePageService, DownloadPageService],
+  exports: [WebPagesService, NoticesPageService, HomePageService, DownloadPageService],
 })
 export class WebModule {}

@@ -191,8 +191,8 @@ describe('banning an applicant without a certificate for misconduct found during
       '330***********0113',
       '浙江省计量科学研究院（全省通报批评）',
       '2026年度正高级工程师（计量）评审',
-      '浙市监人〔2026〕45号（2026-11-26）',
-      '2027-01-01 至 2029-12-31',
+      '浙市监人〔2026〕45号（2026年11月26日）',
+      '2027年1月1日 至 2029年12月31日',
     ])
       expect(html).toContain(shown);
     expect(html + JSON.stringify(notices.body)).not.toContain(ID_NUMBER);

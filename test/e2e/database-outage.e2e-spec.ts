@@ -124,7 +124,7 @@ if (TEST_DB === 'postgres') {
             'down',
           );
           expectOutagePage(await api(t, 'GET', `/v/${CERTIFICATE_NO}`), '/v/assets/site.css');
-          expectOutagePage(await api(t, 'GET', '/notices'), '/notices.css');
+          expectOutagePage(await api(t, 'GET', '/notices'), '违纪处理结果公示');
         });
         // One line a request, naming it and the cause (a page used to log a second error on top).
         expect(log.map((line) => /^Database down on (\S+ \S+): /.exec(line)?.[1])).toEqual([
@@ -225,7 +225,7 @@ if (TEST_DB === 'postgres') {
           'down',
         );
         expectOutagePage(await api(t, 'GET', `/v/${CERTIFICATE_NO}`), '/v/assets/site.css');
-        expectOutagePage(await api(t, 'GET', '/notices'), '/notices.css');
+        expectOutagePage(await api(t, 'GET', '/notices'), '违纪处理结果公示');
       });
       // One line a request, naming it (a page used to log a second error on top).
       expect(log.map((line) => /^Database down on (\S+ \S+): /.exec(line)?.[1])).toEqual([

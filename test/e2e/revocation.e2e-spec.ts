@@ -245,7 +245,7 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(html).toContain('张三');
     expect(html).toContain('浙江省计量科学研究院');
-    expect(html).toContain('2027-01-01 至 2029-12-31');
+    expect(html).toContain('2027年1月1日 至 2029年12月31日');
     expect(html + JSON.stringify(notices.body)).not.toContain('330102198001011272');
   });
 

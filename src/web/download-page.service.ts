@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { AppError, TooManyAttemptsError } from '../common/app-error';
+import { invisibleCharacterIn } from '../common/text-input';
+import type { CertificatePdf } from '../pdf/pdf.service';
+import { PdfService } from '../pdf/pdf.service';
+import { RegistryService } from '../registry/registry.service';
+import { formField } from './form-body';
+import { fillTemplate, loadTemplate, SafeHtml } from './html';
+import { revokedDetail } from './page-text';
+import { SiteLayoutService } from './site-layout.service';
+import type { Page } from './web-pages.service';
+
+/** What a form post gives: the signed PDF, or a page saying why not. */
+export type DownloadOutcome = { pdf: CertificatePdf } | { page: Page; retryAfterSeconds?: number };
+
+/** What the form is re-filled with: never the ID number, which would put it on a page again. */
+interface Refill {
+  certificateNo: string;
+  name: string;
+}
+
+/** The same words whichever field was wrong, as the API's one 404: no field can be probed alone. */
+export const NOT_FOUND_TEXT =
+  '证书编号、姓名或身份证号码与登记信息不一致，或没有该证书。请核对后重新填写；如有疑问，请向发证机关咨询。';
+
+/** A wait as people say it: 15分钟, 1分15秒, 40秒. */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const minutes = Math.floor(s / 60);
+  if (minutes === 0) return `${s}秒`;
+  return s % 60 === 0 ? `${minutes}分钟` : `${minutes}分${s % 60}秒`;
+}
+
+/**
+ * `/download`: the holder's certificate PDF from a plain HTML form, for phones and browsers
+ * without JavaScript. The checks, the throttle and the PDF are the API's own (PdfService), so
+ * the page and `POST /api/v1/holder/certificate-pdf` count attempts together and answer alike.
+ */
+@Injectable()
+export class DownloadPageService {
+  private readonly formTemplate = loadTemplate('download-form.html');
+  private readonly messageTemplate = loadTemplate('message.html');
+
+  constructor(
+    private readonly pdfs: PdfService,
+    private readonly registry: RegistryService,
+    private readonly layout: SiteLayoutService,
+  ) {}
+
+  formPage(): string {
+    return this.shell('证书下载', this.form({ certificateNo: '', name: '' }).html);
+  }
+
+  async download(body: unknown, clientAddress: string): Promise<DownloadOutcome> {
+    const request = {
+      certificateNo: formField(body, 'certificateNo', 32),
+      name: formField(body, 'name', 64),
+      idNumber: formField(body, 'idNumber', 32),
+    };
+    const refill = { certificateNo: request.certificateNo.trim(), name: request.name.trim() };
+    // As the API's NAME_INVALID: no stored name has one, so say why instead of "not found".
+    const invisible = invisibleCharacterIn(request.name);
+    if (invisible)
+      return this.message(400, refill, 'invalid', '姓名有误', `姓名中含有不可见的字符（${invisible}），请重新输入。`);
+    try {
+      return { pdf: await this.pdfs.holderPdf(request, clientAddress) };
+    } catch (error) {
+      return this.refusal(error, refill);
+    }
+  }
+
+  /** The 503 page while the database is out, with the form ready for another try. */
+  unavailablePage(): string {
+    return (
+      this.message(503, { certificateNo: '', name: '' }, 'unknown', '暂时无法下载', '暂时无法查询，请稍后再试。').page
+        .html ?? ''
+    );
+  }
+
+  /** Each refusal of PdfService as a page; anything else (an outage, a bug) goes on to the filters. */
+  private async refusal(error: unknown, refill: Refill): Promise<DownloadOutcome> {
+    if (error instanceof TooManyAttemptsError) {
+      const wait = waitText(error.retryAfterSeconds);
+      const detail = `为保护持证人信息，本设备暂停下载证书。请${wait}后再试。`;
+      return {
+        ...this.message(429, refill, 'unknown', '尝试次数过多', detail),
+        retryAfterSeconds: error.retryAfterSeconds,
+      };
+    }
+    if (!(error instanceof AppError)) throw error;
+    switch (error.code) {
+      case 'CERTIFICATE_NOT_FOUND':
+        return this.message(404, refill, 'invalid', '未找到证书', NOT_FOUND_TEXT);
+      case 'CERTIFICATE_REVOKED': {
+        // Said only after number, name and ID number all matched; /v/{no} shows the same to anyone.
+        const record = await this.registry.findByNumber(refill.certificateNo.toUpperCase());
+        const detail = `${revokedDetail(record?.revocation ?? null)}\n已撤销的证书不再提供下载。`;
+        return this.message(410, refill, 'revoked', '已撤销', detail);
+      }
+      case 'PDF_CHARACTER_UNSUPPORTED':
+        return this.message(
+          422,
+          refill,
+          'unknown',
+          '暂时无法生成证书文件',
+          '证书上的姓名或其他内容含有证书字体暂不能显示的字符，暂时无法生成 PDF 文件。请联系发证机关办理。',
+        );
+      default:
+        throw error;
+    }
+  }
+
+  private message(status: number, refill: Refill, verdictClass: string, title: string, detail: string): { page: Page } {
+    const main = fillTemplate(this.messageTemplate, {
+      verdictClass,
+      verdictTitle: title,
+      verdictDetail: detail,
+      lookup: this.form(refill),
+    });
+    return { page: { status, html: this.shell(title, main) } };
+  }
+
+  private form(refill: Refill): SafeHtml {
+    return new SafeHtml(fillTemplate(this.formTemplate, { ...refill }));
+  }
+
+  private shell(title: string, main: string): string {
+    return this.layout.render({ title, section: 'download', main });
+  }
+}
