@@ -10,6 +10,7 @@ import { DatabaseModule } from './database/database.module';
 import { EvaluationApiModule } from './evaluation/evaluation-api.module';
 import { HealthApiModule } from './health/health-api.module';
 import { KeysApiModule } from './keys/keys-api.module';
+import { OfficersApiModule } from './officers/officers-api.module';
 import { PdfApiModule } from './pdf/pdf-api.module';
 import { RegistryApiModule } from './registry/registry-api.module';
 import { RevocationApiModule } from './revocation/revocation-api.module';
@@ -27,6 +28,7 @@ import { WebApiModule } from './web/web-api.module';
     AuditApiModule,
     KeysApiModule,
     AuthApiModule,
+    OfficersApiModule,
     CertificatesApiModule,
     RegistryApiModule,
     RevocationApiModule,

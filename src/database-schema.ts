@@ -1,4 +1,5 @@
 import { AuditEntryEntity } from './audit/audit-entry.entity';
+import { OfficerSessionEntity } from './auth/officer-session.entity';
 import { HolidayScheduleEntity } from './calendar/holiday-schedule.entity';
 import { CertificateSequenceEntity } from './certificates/certificate-sequence.entity';
 import { CertificateEntity } from './certificates/certificate.entity';
@@ -12,6 +13,7 @@ import { AppendOnlyHardening1764320000000 } from './database/migrations/17643200
 import { JointRoundSteps1764330000000 } from './database/migrations/1764330000000-joint-round-steps';
 import { DrawWitnessAndWithdrawals1764340000000 } from './database/migrations/1764340000000-draw-witness-and-withdrawals';
 import { ApplicantBans1764350000000 } from './database/migrations/1764350000000-applicant-bans';
+import { OfficerSessions1764360000000 } from './database/migrations/1764360000000-officer-sessions';
 import { ApplicationEntity } from './evaluation/application.entity';
 import { ExpertEntity, PoolEntity } from './evaluation/expert.entity';
 import {
@@ -49,6 +51,7 @@ export const ENTITIES = [
   CertificateEntity,
   CertificateSequenceEntity,
   OfficerEntity,
+  OfficerSessionEntity,
   DecisionCaseEntity,
   BanEntity,
   ApplicantBanEntity,
@@ -68,6 +71,7 @@ export const MIGRATIONS = [
   JointRoundSteps1764330000000,
   DrawWitnessAndWithdrawals1764340000000,
   ApplicantBans1764350000000,
+  OfficerSessions1764360000000,
 ];
 
 export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

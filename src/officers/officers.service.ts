@@ -35,6 +35,16 @@ export function parseRoles(roles: string[]): Role[] {
   return [...new Set(roles)] as Role[];
 }
 
+export function assertPasswordShape(password: string): void {
+  if (password.length < 12 || password.length > 256) {
+    throw new AppError('OFFICER_INVALID', 'password must be 12 to 256 characters long.');
+  }
+}
+
+export function hashPassword(password: string): Promise<string> {
+  return argon2.hash(password, HASH_OPTIONS);
+}
+
 @Injectable()
 export class OfficersService implements OnModuleInit {
   /** Verified when a username is unknown, so a wrong username costs as long as a wrong password. */
@@ -55,9 +65,7 @@ export class OfficersService implements OnModuleInit {
     if (!USERNAME.test(input.username)) {
       throw new AppError('OFFICER_INVALID', 'username must be 3–64 characters of a-z, 0-9, dot, dash or underscore.');
     }
-    if (input.password.length < 12 || input.password.length > 256) {
-      throw new AppError('OFFICER_INVALID', 'password must be 12 to 256 characters long.');
-    }
+    assertPasswordShape(input.password);
     if (!isAuthorityId(input.authority)) {
       throw new AppError('OFFICER_INVALID', `authority must be one of ${AUTHORITY_IDS.join(', ')}.`);
     }
@@ -65,7 +73,7 @@ export class OfficersService implements OnModuleInit {
     if (await this.officers.existsBy({ username: input.username })) {
       throw new AppError('OFFICER_EXISTS', `Officer ${input.username} already exists.`);
     }
-    const passwordHash = await argon2.hash(input.password, HASH_OPTIONS);
+    const passwordHash = await hashPassword(input.password);
     const authority = input.authority;
     try {
       await this.transactions.run(async (manager) => {

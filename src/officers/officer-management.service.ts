@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { officerActor } from '../audit/audit.service';
+import { AuditService } from '../audit/audit.service';
+import { AppError } from '../common/app-error';
+import { TransactionRunner } from '../database/transaction-runner';
+import { OfficerResponseDto } from './dto/officer-response.dto';
+import { OfficerEntity, Role } from './officer.entity';
+import {
+  assertPasswordShape,
+  AuthenticatedOfficer,
+  hashPassword,
+  OfficersService,
+  parseRoles,
+} from './officers.service';
+
+export interface OfficerChange {
+  roles?: Role[];
+  disabled?: boolean;
+}
+
+/**
+ * An admin's work on the accounts of their own authority: each authority manages its own
+ * office, so an AMR admin cannot see or touch HRSS accounts. Every change is audited.
+ */
+@Injectable()
+export class OfficerManagementService {
+  constructor(
+    @InjectRepository(OfficerEntity) private readonly officers: Repository<OfficerEntity>,
+    private readonly accounts: OfficersService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+  ) {}
+
+  async list(admin: AuthenticatedOfficer): Promise<OfficerResponseDto[]> {
+    const rows = await this.officers.find({ where: { authority: admin.authority }, order: { username: 'ASC' } });
+    return rows.map((row) => OfficerResponseDto.of(row));
+  }
+
+  async create(admin: AuthenticatedOfficer, input: { username: string; roles: Role[]; password: string }) {
+    await this.accounts.add({ ...input, authority: admin.authority }, officerActor(admin));
+    return OfficerResponseDto.of(await this.ofOwnAuthority(admin, input.username));
+  }
+
+  async update(admin: AuthenticatedOfficer, username: string, change: OfficerChange): Promise<OfficerResponseDto> {
+    const officer = await this.ofOwnAuthority(admin, username);
+    const roles = change.roles ? parseRoles(change.roles) : undefined;
+    // An admin who locks themselves out leaves the authority with nobody to undo it.
+    if (username === admin.username && (change.disabled === true || (roles && !roles.includes('admin')))) {
+      throw new AppError('OFFICER_SELF_LOCKOUT', 'You cannot remove your own admin role or disable yourself.');
+    }
+    const next = { roles: roles?.join(',') ?? officer.roles, disabled: change.disabled ?? Boolean(officer.disabled) };
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(OfficerEntity).update({ username }, next);
+      await this.audit.append(manager, {
+        ...officerActor(admin),
+        action: 'officer.updated',
+        subject: username,
+        details: { roles: next.roles.split(','), disabled: next.disabled },
+      });
+    });
+    return OfficerResponseDto.of({ ...officer, ...next });
+  }
+
+  async resetPassword(admin: AuthenticatedOfficer, username: string, password: string): Promise<void> {
+    await this.ofOwnAuthority(admin, username);
+    assertPasswordShape(password);
+    const passwordHash = await hashPassword(password);
+    await this.transactions.run(async (manager) => {
+      await manager.getRepository(OfficerEntity).update({ username }, { passwordHash });
+      await this.audit.append(manager, { ...officerActor(admin), action: 'officer.password-reset', subject: username });
+    });
+  }
+
+  private async ofOwnAuthority(admin: AuthenticatedOfficer, username: string): Promise<OfficerEntity> {
+    const officer = await this.officers.findOneBy({ username });
+    if (!officer) throw new AppError('OFFICER_NOT_FOUND', `No officer ${username}.`);
+    if (officer.authority !== admin.authority) {
+      throw new AppError('OFFICER_OTHER_AUTHORITY', `Officer ${username} belongs to another authority.`);
+    }
+    return officer;
+  }
+}
