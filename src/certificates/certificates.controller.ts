@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Post, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import { officerActor } from '../audit/audit.service';
@@ -7,6 +7,7 @@ import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { CertificatesService } from './certificates.service';
 import { CertificateResponseDto } from './dto/certificate-response.dto';
 import { IssueCertificateDto } from './dto/issue-certificate.dto';
+import { CertificateSearchQueryDto, CertificateSearchResultDto } from './dto/certificate-search.dto';
 
 @ApiTags('office')
 @Controller('api/v1/certificates')
@@ -24,6 +25,15 @@ export class CertificatesController {
     const { created, certificate } = await this.certificates.issue(body, officerActor(officer));
     void reply.status(created ? 201 : 200);
     return CertificateResponseDto.from(certificate, { withFullIdNumber: false });
+  }
+
+  @Get()
+  @RequireRole('issuer', 'revoker', 'auditor', 'admin')
+  @ApiOperation({ summary: 'Officer search by certificateNo, or by name and idNumber: full records, newest first' })
+  @ApiOkResponse({ type: CertificateSearchResultDto })
+  async search(@Query() query: CertificateSearchQueryDto): Promise<CertificateSearchResultDto> {
+    const { rows, nextBefore } = await this.certificates.search(query);
+    return { items: rows.map((c) => CertificateResponseDto.from(c, { withFullIdNumber: true })), nextBefore };
   }
 
   @Get(':certificateNo')

@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, Repository } from 'typeorm';
+import { EntityManager, In, LessThan, Repository } from 'typeorm';
 import { uniqueViolation } from '../database/unique-violation';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
@@ -13,6 +13,8 @@ import { buildCredentialClaims, buildTokenClaims, newIdHashSalt, randomStatusInd
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
+import type { CertificateSearchQueryDto } from './dto/certificate-search.dto';
+import { DEFAULT_PAGE_SIZE, page } from '../common/page-query.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
@@ -169,6 +171,31 @@ export class CertificatesService {
   async revokedStatusIndices(): Promise<number[]> {
     const rows = await this.certificates.find({ select: { statusIndex: true }, where: { status: 'REVOKED' } });
     return rows.map((row) => row.statusIndex).filter((index): index is number => index !== null);
+  }
+
+  /**
+   * Officer search, newest first: one number, or one person by exact name AND full ID number
+   * (never by name alone, which would list namesakes' ID numbers to anyone asking).
+   */
+  async search(query: CertificateSearchQueryDto): Promise<{ rows: CertificateEntity[]; nextBefore: number | null }> {
+    const byNumber = query.certificateNo !== undefined;
+    const byHolder = query.name !== undefined && query.idNumber !== undefined;
+    if (byNumber === byHolder || (!byHolder && (query.name ?? query.idNumber) !== undefined))
+      throw new AppError('VALIDATION_FAILED', 'Search by certificateNo, or by name together with idNumber.', {
+        field: byNumber ? 'certificateNo' : 'idNumber',
+      });
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const found = await this.certificates.find({
+      where: {
+        ...(byNumber
+          ? { certificateNo: query.certificateNo }
+          : { holderName: query.name, idNumber: query.idNumber?.toUpperCase() }),
+        ...(query.before !== undefined ? { id: LessThan(query.before) } : {}),
+      },
+      order: { id: 'DESC' },
+      take: limit + 1,
+    });
+    return page(found, limit);
   }
 
   /** Certificates of one person, by exact name and full ID number (never by name alone). */

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { AcceptsCsv } from '../common/route-rules';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CsvBody } from './csv-body';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -17,6 +17,7 @@ import {
   ResolutionDto,
 } from './dto/results.dto';
 import { RoundResponseDto } from './dto/round.dto';
+import { IssuanceProgressDto } from './dto/round-list.dto';
 import { MeetingsService } from './meetings.service';
 import { PublicityService } from './publicity.service';
 import { RoundIssuanceService } from './round-issuance.service';
@@ -173,6 +174,14 @@ export class MeetingsController {
     @CurrentOfficer() officer: AuthenticatedOfficer,
   ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.publicity.rejectPublication(id, body.reason, officerActor(officer)));
+  }
+
+  @Get('issuance')
+  @RequireRole('issuer', 'admin', 'auditor')
+  @ApiOperation({ summary: 'Where the issuance stands: poll it while a run is under way (also after a reload)' })
+  @ApiOkResponse({ type: IssuanceProgressDto })
+  async issuanceProgress(@Param('id', IdParamPipe) id: number): Promise<IssuanceProgressDto> {
+    return this.issuance.progress(id);
   }
 
   @Post('issuance')

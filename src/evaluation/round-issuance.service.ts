@@ -46,8 +46,11 @@ export class RoundIssuanceService {
     private readonly transactions: TransactionRunner,
   ) {}
 
-  /** The run of each round this process is issuing now, by round id. */
-  private readonly running = new Map<number, Promise<IssuanceReport>>();
+  /**
+   * The run of each round this process is issuing now, by round id, with its live progress:
+   * the console reads it (GET …/issuance) while the POST that started the run still waits.
+   */
+  private readonly running = new Map<number, { run: Promise<IssuanceReport>; progress: IssuanceProgress }>();
 
   /**
    * Issues a round's certificates. A call while this process already issues the round joins
@@ -56,17 +59,36 @@ export class RoundIssuanceService {
    */
   issueAll(roundId: number, actor: AuditActor, options: IssuanceOptions = {}): Promise<IssuanceReport> {
     const running = this.running.get(roundId);
-    if (running) return running;
-    const run = this.run(roundId, actor, options).finally(() => this.running.delete(roundId));
-    this.running.set(roundId, run);
+    if (running) return running.run;
+    const progress: IssuanceProgress = { total: 0, done: 0, created: 0, existing: 0 };
+    const run = this.run(roundId, actor, options, progress).finally(() => this.running.delete(roundId));
+    this.running.set(roundId, { run, progress });
     return run;
   }
 
-  private async run(roundId: number, actor: AuditActor, options: IssuanceOptions): Promise<IssuanceReport> {
+  /**
+   * Where a round's issuance stands: the live counts of a run in this process, or else what the
+   * database holds (certificates linked to the round's candidates, all counted as existing).
+   */
+  async progress(roundId: number): Promise<IssuanceReport & { running: boolean }> {
+    const round = await this.rounds.get(roundId);
+    const running = this.running.get(roundId);
+    if (running) return { ...running.progress, state: round.state, running: true };
+    const candidates = await this.candidates(roundId);
+    const done = candidates.filter((a) => a.certificateNo !== null).length;
+    return { total: candidates.length, done, created: 0, existing: done, state: round.state, running: false };
+  }
+
+  private async run(
+    roundId: number,
+    actor: AuditActor,
+    options: IssuanceOptions,
+    progress: IssuanceProgress,
+  ): Promise<IssuanceReport> {
     const round = await this.rounds.get(roundId);
     if (round.state !== 'CERTIFICATES_ISSUED') requireState(round.state, 'PUBLISHED', 'Issuing certificates');
     const candidates = await this.candidates(roundId);
-    const progress: IssuanceProgress = { total: candidates.length, done: 0, created: 0, existing: 0 };
+    progress.total = candidates.length;
     const todo = candidates.filter((a) => a.certificateNo === null);
     progress.existing = progress.done = candidates.length - todo.length;
     options.onProgress?.({ ...progress });

@@ -1,13 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { AcceptsCsv } from '../common/route-rules';
-import { ApiBody, ApiConsumes, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { CsvBody } from './csv-body';
 import { CreateRoundDto, HrssApprovalDto, PreEvaluationReportDto, RoundResponseDto } from './dto/round.dto';
 import { PoolSummaryDto } from './dto/pool.dto';
+import { RoundListDto, RoundListItemDto } from './dto/round-list.dto';
+import { PageQueryDto } from '../common/page-query.dto';
 import { PoolsService } from './pools.service';
 import { RoundsService } from './rounds.service';
 
@@ -59,6 +61,15 @@ export class RoundsController {
     @CurrentOfficer() officer: AuthenticatedOfficer,
   ): Promise<RoundResponseDto> {
     return RoundResponseDto.from(await this.rounds.create(body, officerActor(officer)));
+  }
+
+  @Get('rounds')
+  @RequireRole('admin', 'auditor', 'issuer')
+  @ApiOperation({ summary: 'The rounds, newest first, paged by `before`' })
+  @ApiOkResponse({ type: RoundListDto })
+  async list(@Query() query: PageQueryDto): Promise<RoundListDto> {
+    const { rows, nextBefore } = await this.rounds.list(query);
+    return { items: rows.map((r) => RoundListItemDto.from(r)), nextBefore };
   }
 
   @Get('rounds/:id')

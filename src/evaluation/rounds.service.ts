@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, LessThan, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { CalendarService } from '../calendar/calendar.service';
@@ -11,6 +11,7 @@ import { uniqueViolation } from '../database/unique-violation';
 import type { Level } from '../common/qualifications';
 import type { CreateRoundDto, HrssApprovalDto, PreEvaluationReportDto } from './dto/round.dto';
 import { requireRealDate } from '../common/formats';
+import { DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../common/page-query.dto';
 import { ApplicationEntity } from './application.entity';
 import { RoundEntity, RoundHistoryEntity } from './round.entity';
 import { requireAuthority } from './round-authorities';
@@ -102,6 +103,13 @@ export class RoundsService {
       throw error;
     }
     return round;
+  }
+
+  /** Rounds, newest first (by id), for the console's list. */
+  async list(query: PageQueryDto): Promise<{ rows: RoundEntity[]; nextBefore: number | null }> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const where = query.before !== undefined ? { id: LessThan(query.before) } : {};
+    return page(await this.rounds.find({ where, order: { id: 'DESC' }, take: limit + 1 }), limit);
   }
 
   async get(id: number): Promise<RoundEntity> {

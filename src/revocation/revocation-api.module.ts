@@ -3,6 +3,7 @@ import { AuthModule } from '../auth/auth.module';
 import { ApplicantBansController } from './applicant-bans.controller';
 import { ApplicantBansModule } from './applicant-bans.module';
 import { ReinstatementsController, RevocationsController } from './decision-cases.controller';
+import { CaseListsController } from './case-lists.controller';
 import { BansController, PublicRecordsController } from './public-records.controller';
 import { RevocationModule } from './revocation.module';
 
@@ -15,6 +16,7 @@ import { RevocationModule } from './revocation.module';
     ApplicantBansController,
     BansController,
     PublicRecordsController,
+    CaseListsController,
   ],
 })
 export class RevocationApiModule {}

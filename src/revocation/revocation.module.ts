@@ -6,6 +6,7 @@ import { SigningModule } from '../signing/signing.module';
 import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { BansService } from './bans.service';
+import { CaseListsService } from './case-lists.service';
 import { DecisionCaseEntity } from './decision-case.entity';
 import { DecisionCasesService } from './decision-cases.service';
 import { RevocationRecordsService } from './revocation-records.service';
@@ -20,7 +21,7 @@ import { StatusListService } from './status-list.service';
     SigningModule,
     AuditModule,
   ],
-  providers: [DecisionCasesService, BansService, RevocationRecordsService, StatusListService],
-  exports: [DecisionCasesService, BansService, RevocationRecordsService, StatusListService],
+  providers: [DecisionCasesService, CaseListsService, BansService, RevocationRecordsService, StatusListService],
+  exports: [DecisionCasesService, CaseListsService, BansService, RevocationRecordsService, StatusListService],
 })
 export class RevocationModule {}

@@ -1,0 +1,88 @@
+import { CertificatesService } from '../../src/certificates/certificates.service';
+import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
+import { api, officer, startTestApp, TestApp } from '../support/test-app';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The console polls a round's issuance while the POST that started it still runs. */
+describe('issuance progress of a round (e2e)', () => {
+  let t: TestApp;
+
+  beforeEach(async () => {
+    t = await startTestApp({ now: chinaMorning('2026-11-02') });
+  });
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await t.close();
+  });
+
+  it('reports live counts during a run and the database’s counts afterwards', async () => {
+    const id = await publishedProfessorRound(
+      t,
+      await officer(t, 'amr-office', 'amr', ['admin']),
+      await officer(t, 'hrss-office', 'hrss', ['admin']),
+    );
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    const auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
+    const progress = async () => {
+      const reply = await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, auditor.token);
+      expect(reply.status).toBe(200);
+      return reply.body as { state: string; total: number; done: number; running: boolean };
+    };
+    expect(await progress()).toEqual({
+      state: 'PUBLISHED',
+      total: 8,
+      done: 0,
+      created: 0,
+      existing: 0,
+      running: false,
+    });
+
+    // The run issues 8 at a time: release them one by one, so the run is seen part-way.
+    const certificates = t.app.get(CertificatesService);
+    const realIssue = certificates.issue.bind(certificates);
+    let calls = 0;
+    let released = 0;
+    jest.spyOn(certificates, 'issue').mockImplementation(async (request, actor) => {
+      const turn = calls++;
+      while (released <= turn) await sleep(5);
+      return realIssue(request, actor);
+    });
+    const post = api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+
+    const seen: Array<{ done: number; running: boolean }> = [];
+    for (let polls = 0; polls < 400; polls++) {
+      const now = await progress();
+      seen.push({ done: now.done, running: now.running });
+      if (!now.running && now.state === 'CERTIFICATES_ISSUED') break;
+      released += 1;
+      await sleep(10);
+    }
+    const finished = await post;
+    expect([finished.status, finished.body]).toEqual([
+      200,
+      { total: 8, created: 8, existing: 0, state: 'CERTIFICATES_ISSUED' },
+    ]);
+    expect(seen.some((s) => s.running && s.done > 0 && s.done < 8)).toBe(true);
+    expect(seen.filter((s) => s.running).every((s, i, all) => i === 0 || s.done >= all[i - 1].done)).toBe(true);
+    // After the run (or a reload, a restart): the counts come from the database.
+    expect(await progress()).toEqual({
+      state: 'CERTIFICATES_ISSUED',
+      total: 8,
+      done: 8,
+      created: 0,
+      existing: 8,
+      running: false,
+    });
+  });
+
+  it('answers 404 for an unknown round and 403 for an officer without a reading role', async () => {
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    const revoker = await officer(t, 'amr-revoker', 'amr', ['revoker']);
+    const get = (path: string, token: string) => api(t, 'GET', path, undefined, token);
+    const unknown = await get('/api/v1/evaluation/rounds/999/issuance', issuer.token);
+    expect([unknown.status, unknown.body.code]).toEqual([404, 'ROUND_NOT_FOUND']);
+    const forbidden = await get('/api/v1/evaluation/rounds/999/issuance', revoker.token);
+    expect([forbidden.status, forbidden.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+  });
+});
