@@ -109,4 +109,15 @@ export default tseslint.config(
     },
   },
   { files: ['**/*.js'], languageOptions: { sourceType: 'commonjs' } },
+  {
+    // The office console runs in the browser, bundled by Vite (tsconfig.office.json type-checks
+    // it; its .vue files are compiled by the build).
+    files: ['web/office/**/*.ts', 'web/office/**/*.mts'],
+    extends: [...tseslint.configs.recommendedTypeChecked],
+    languageOptions: {
+      parserOptions: { project: './tsconfig.office.json', tsconfigRootDir: import.meta.dirname },
+    },
+    rules: { '@typescript-eslint/no-floating-promises': 'error' },
+  },
+  { ignores: ['web/office/src/api/schema.d.ts'] },
 );

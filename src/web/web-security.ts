@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdirSync } from 'node:fs';
+import { serveOfficeConsole } from './office-static';
 import { addRegistryHttpHooks } from './registry-http';
 import { WEB_ASSETS_DIR, WEB_ASSETS_PREFIX } from './web-paths';
 
@@ -89,4 +90,5 @@ export function configureWebSecurity(nestApp: INestApplication): void {
       void reply.header('Cache-Control', 'no-cache');
     },
   });
+  void app.register(serveOfficeConsole);
 }

@@ -1,0 +1,155 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { api, officer, startTestApp, TestApp } from '../support/test-app';
+import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
+
+/** An office PC's screen. */
+const OFFICE_SCREEN = { width: 1366, height: 768 };
+
+/** Builds the console as `npm run build` does, so the spec never runs a stale one. */
+function buildOfficeConsole(): void {
+  const vite = join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', 'web/office/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: join(__dirname, '..', '..'),
+    stdio: 'inherit',
+  });
+}
+
+/** The office console (/office) in Debian's chromium: sign-in, the role menu, issuance and lookup. */
+describe('office console in a browser (e2e)', () => {
+  let t: TestApp;
+  let browser: Phone;
+  let page: Page;
+
+  beforeAll(async () => {
+    buildWebAssets();
+    buildOfficeConsole();
+    t = await startTestApp();
+    await officer(t, 'amr-issuer', 'amr', ['issuer']);
+  });
+  afterAll(async () => t.close());
+  beforeEach(async () => {
+    browser = await openPhone({ now: t.clock.now() });
+    page = browser.page;
+    await page.setViewportSize(OFFICE_SCREEN);
+  });
+  afterEach(async () => {
+    await browser.close();
+    expect(browser.problems).toEqual([]);
+  });
+
+  async function signIn(username: string): Promise<void> {
+    await page.goto(`${t.baseUrl}/office/`);
+    await page.locator('input[name="username"]').fill(username);
+    await page.locator('input[name="password"]').fill(`pw-${username}-correct-horse`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/office\/certificates$/);
+  }
+
+  const formItem = (label: string) =>
+    page.locator('.el-form-item').filter({ has: page.getByText(label, { exact: true }) });
+
+  async function choose(label: string, option: string): Promise<void> {
+    await formItem(label).locator('.el-select').click();
+    await page.getByRole('option', { name: option, exact: true }).click();
+  }
+
+  async function fillIssuance(idNumber: string): Promise<void> {
+    await page.locator('input[name="name"]').fill('张三');
+    await page.locator('input[name="idNumber"]').fill(idNumber);
+    await page.locator('input[name="employer"]').fill('浙江省计量科学研究院');
+    await choose('资格名称', '正高级工程师');
+    await choose('专业', '计量');
+    await formItem('评审通过日期').locator('input').fill('2026-11-20');
+    await formItem('评审通过日期').locator('input').press('Enter');
+    await page.locator('input[name="approvalDocument"]').fill('浙市监人〔2026〕12号');
+  }
+
+  it('signs an issuer in, shows the field error under 身份证号, issues, finds the certificate and keeps the session on reload', async () => {
+    await signIn('amr-issuer');
+    // An issuer sees only 证书.
+    expect(await page.locator('.el-menu-item').allInnerTexts()).toEqual(['证书']);
+    // The session lives in an HttpOnly cookie, out of JavaScript's reach.
+    expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
+      0,
+      0,
+      '',
+    ]);
+
+    await page.getByRole('button', { name: '签发证书' }).click();
+    await fillIssuance('330102198001011273'); // check digit off by one
+    await page.getByRole('button', { name: '签发', exact: true }).click();
+    await expect(formItem('身份证号').locator('.el-form-item__error').innerText()).resolves.toContain('身份证号无效');
+    await page.screenshot({ path: screenshotPath('office-issue-id-error') });
+
+    await page.locator('input[name="idNumber"]').fill('330102198001011272');
+    await page.getByRole('button', { name: '签发', exact: true }).click();
+    await page.waitForURL(/\/office\/certificates\/ZJZ\d+$/);
+    const certificateNo = page.url().split('/').pop() ?? '';
+
+    await page.goto(`${t.baseUrl}/office/certificates`);
+    await page.locator('input[name="certificateNo"]').fill(certificateNo.toLowerCase());
+    await page.getByRole('button', { name: '查询' }).click();
+    const details = page.locator('.el-descriptions');
+    await details.getByText('浙江省计量科学研究院').waitFor();
+    for (const text of [
+      certificateNo,
+      '有效',
+      '张三',
+      '330102198001011272',
+      '正高级工程师',
+      '计量',
+      '浙市监人〔2026〕12号',
+    ])
+      expect(await details.innerText()).toContain(text);
+    await page.screenshot({ path: screenshotPath('office-certificate-detail') });
+
+    const download = page.waitForEvent('download');
+    await page.getByText('下载 PDF').click();
+    const pdf = await (await download).path();
+    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+
+    await page.reload();
+    await details.getByText('浙江省计量科学研究院').waitFor();
+    expect(page.url()).toBe(`${t.baseUrl}/office/certificates/${certificateNo}`);
+    expect(await page.locator('.el-header').innerText()).toContain('amr-issuer');
+  });
+
+  it('refuses a screen the officer may not use, even typed as an address: 无权访问 and a link home', async () => {
+    await signIn('amr-issuer');
+    await page.goto(`${t.baseUrl}/office/officers`);
+    await page.getByText('无权访问').waitFor();
+    await page.screenshot({ path: screenshotPath('office-forbidden') });
+    await page.getByRole('link', { name: '返回首页' }).click();
+    await page.waitForURL(/\/office\/certificates$/);
+  });
+
+  it('sends an officer without a session to 登录, and back to the typed address after signing in', async () => {
+    await page.goto(`${t.baseUrl}/office/certificates/new`);
+    await page.waitForURL(/\/office\/login\?next=/);
+    await page.screenshot({ path: screenshotPath('office-login') });
+    await page.locator('input[name="username"]').fill('amr-issuer');
+    await page.locator('input[name="password"]').fill('wrong password');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.getByText('用户名或密码不正确').waitFor();
+    await page.locator('input[name="password"]').fill('pw-amr-issuer-correct-horse');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL(/\/office\/certificates\/new$/);
+  });
+
+  it('serves the console under the strict policy: index.html never cached, hashed assets immutable', async () => {
+    const index = await fetch(`${t.baseUrl}/office/certificates/ZJZ2026000001`);
+    expect(index.status).toBe(200);
+    expect(index.headers.get('cache-control')).toBe('no-store');
+    const policy = index.headers.get('content-security-policy') ?? '';
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("style-src 'self';");
+    const asset = /\/office\/assets\/[\w-]+\.js/.exec(await index.text())?.[0] ?? 'missing';
+    const script = await fetch(`${t.baseUrl}${asset}`);
+    expect(script.status).toBe(200);
+    expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    expect((await api(t, 'GET', '/office/assets/none.js')).status).toBe(404);
+  });
+});

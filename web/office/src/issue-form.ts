@@ -1,0 +1,55 @@
+import type { Level, Specialty } from '../../../src/common/qualifications';
+import { toApiError } from './api/client';
+
+/** The issuance form as the officer fills it: selects may still be empty. */
+export interface IssueForm {
+  holder: { name: string; gender: '男' | '女'; idNumber: string; employer: string };
+  level: Level | undefined;
+  specialty: Specialty | undefined;
+  evaluationYear: number;
+  passedOn: string;
+  approvalDocument: string;
+}
+
+export function emptyIssueForm(year: number): IssueForm {
+  return {
+    holder: { name: '', gender: '男', idNumber: '', employer: '' },
+    level: undefined,
+    specialty: undefined,
+    evaluationYear: year,
+    passedOn: '',
+    approvalDocument: '',
+  };
+}
+
+/** Messages under a form item, keyed by the API's `details.field` (`holder.idNumber`, `passedOn`…). */
+export type FieldErrors = Partial<Record<string, string>>;
+
+/** The API's field codes, in the officer's words; anything else shows the API's own message. */
+const FIELD_MESSAGES: Record<string, string> = {
+  NAME_INVALID: '姓名应为文字（可含间隔号“·”），不含空格以外的符号。',
+  GENDER_INVALID: '请选择性别。',
+  GENDER_MISMATCH: '性别与身份证号不符。',
+  ID_NUMBER_INVALID: '身份证号无效：应为 18 位，出生日期有效，末位校验码正确。',
+  EMPLOYER_INVALID: '请填写工作单位（2–100 个字）。',
+  LEVEL_INVALID: '请选择资格名称。',
+  SPECIALTY_INVALID: '请选择专业。',
+  SPECIALTY_NOT_ALLOWED_FOR_LEVEL: '特种设备专业仅评正高级工程师。',
+  EVALUATION_YEAR_INVALID: '评审年度无效（不能晚于今年）。',
+  DATE_INVALID: '评审通过日期无效：应为评审年度当年或次年的日期。',
+  DATE_IN_FUTURE: '评审通过日期不能晚于今天。',
+  APPROVAL_DOCUMENT_INVALID: '批准文号格式应如：浙市监人〔2026〕12号，年份不晚于今年。',
+};
+
+/**
+ * Where to show an issuance refusal: under the field the API names in `details.field`, or above
+ * the form when it names none (a conflicting earlier issuance, an expired session…).
+ */
+export function issueFailure(body: unknown, status: number): { errors: FieldErrors; failure: string } {
+  const problem = toApiError(body, status);
+  const field = problem.details?.field;
+  const message = FIELD_MESSAGES[problem.code] ?? problem.message;
+  if (typeof field === 'string') return { errors: { [field]: message }, failure: '' };
+  if (status === 401) return { errors: {}, failure: '登录已过期，请重新登录后再签发。' };
+  return { errors: {}, failure: message };
+}

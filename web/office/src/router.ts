@@ -1,0 +1,74 @@
+import { createRouter, createWebHistory, type Router } from 'vue-router';
+import { homePath, may, type Capability } from './access';
+import { currentOfficer, loadSession } from './session';
+import CertificateDetailView from './views/CertificateDetailView.vue';
+import CertificatesView from './views/CertificatesView.vue';
+import ForbiddenView from './views/ForbiddenView.vue';
+import IssueCertificateView from './views/IssueCertificateView.vue';
+import LayoutView from './views/LayoutView.vue';
+import LoginView from './views/LoginView.vue';
+import PlaceholderView from './views/PlaceholderView.vue';
+
+declare module 'vue-router' {
+  interface RouteMeta {
+    /** Reachable without a session (the sign-in page). */
+    public?: boolean;
+    /** What the officer must be allowed to see this screen (src/access.ts). */
+    capability?: Capability;
+    title?: string;
+  }
+}
+
+/** Screens of later rounds: in the menu already, so officers see where things will be. */
+function later(path: string, capability: Capability, title: string) {
+  return { path, component: PlaceholderView, meta: { capability, title } };
+}
+
+export function createOfficeRouter(): Router {
+  const router = createRouter({
+    history: createWebHistory('/office/'),
+    routes: [
+      { path: '/login', component: LoginView, meta: { public: true, title: '登录' } },
+      {
+        path: '/',
+        component: LayoutView,
+        children: [
+          // Resolved by the guard, once the session is known (a redirect would run before it).
+          { path: '', component: PlaceholderView },
+          { path: 'certificates', component: CertificatesView, meta: { capability: 'certificates', title: '证书' } },
+          {
+            path: 'certificates/new',
+            component: IssueCertificateView,
+            meta: { capability: 'issue', title: '签发证书' },
+          },
+          {
+            path: 'certificates/:no',
+            component: CertificateDetailView,
+            props: true,
+            meta: { capability: 'certificates', title: '证书详情' },
+          },
+          later('revocations', 'revocations', '撤销与恢复'),
+          later('evaluation', 'evaluation', '评审'),
+          later('audit', 'audit', '审计'),
+          later('officers', 'officers', '人员'),
+          { path: 'forbidden', component: ForbiddenView, meta: { title: '无权访问' } },
+          { path: ':unknown(.*)*', redirect: '/' },
+        ],
+      },
+    ],
+  });
+  // A typed URL goes through the same check as a menu click: no session → sign in; no right → 无权访问.
+  router.beforeEach(async (to) => {
+    await loadSession();
+    const officer = currentOfficer.value;
+    if (to.meta.public) return officer && to.path === '/login' ? homePath(officer) : true;
+    if (!officer) return { path: '/login', query: to.fullPath === '/' ? {} : { next: to.fullPath } };
+    if (to.path === '/') return { path: homePath(officer), replace: true };
+    if (to.meta.capability && !may(officer, to.meta.capability)) return { path: '/forbidden', replace: true };
+    return true;
+  });
+  router.afterEach((to) => {
+    document.title = `${to.meta.title ?? '办公控制台'} · 职称电子证书`;
+  });
+  return router;
+}
