@@ -1,13 +1,16 @@
 import { createRouter, createWebHistory, type Router } from 'vue-router';
 import { homePath, may, type Capability } from './access';
 import { currentOfficer, loadSession } from './session';
+import AuditView from './views/AuditView.vue';
 import CertificateDetailView from './views/CertificateDetailView.vue';
 import CertificatesView from './views/CertificatesView.vue';
 import ForbiddenView from './views/ForbiddenView.vue';
 import IssueCertificateView from './views/IssueCertificateView.vue';
 import LayoutView from './views/LayoutView.vue';
 import LoginView from './views/LoginView.vue';
+import OfficersView from './views/OfficersView.vue';
 import PlaceholderView from './views/PlaceholderView.vue';
+import RevocationsView from './views/RevocationsView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -47,10 +50,10 @@ export function createOfficeRouter(): Router {
             props: true,
             meta: { capability: 'certificates', title: '证书详情' },
           },
-          later('revocations', 'revocations', '撤销与恢复'),
+          { path: 'revocations', component: RevocationsView, meta: { capability: 'revocations', title: '撤销与恢复' } },
           later('evaluation', 'evaluation', '评审'),
-          later('audit', 'audit', '审计'),
-          later('officers', 'officers', '人员'),
+          { path: 'audit', component: AuditView, meta: { capability: 'audit', title: '审计' } },
+          { path: 'officers', component: OfficersView, meta: { capability: 'officers', title: '人员' } },
           { path: 'forbidden', component: ForbiddenView, meta: { title: '无权访问' } },
           { path: ':unknown(.*)*', redirect: '/' },
         ],
