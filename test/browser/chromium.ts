@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -9,6 +9,8 @@ export const CHROMIUM = '/usr/bin/chromium';
 export const ARTIFACTS = join(__dirname, '..', '..', 'test-artifacts');
 /** An ordinary phone screen. */
 export const PHONE = { width: 390, height: 844 };
+/** An office PC's screen. */
+export const OFFICE_SCREEN = { width: 1366, height: 768 };
 
 const ARGS = [
   '--headless',
@@ -26,6 +28,33 @@ export function buildWebAssets(): void {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
   execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-web.js')], { stdio: 'inherit' });
   mkdirSync(ARTIFACTS, { recursive: true });
+}
+
+const ROOT = join(__dirname, '..', '..');
+// The console bundles a few pure files of the service (the vocabulary, the reason categories).
+const OFFICE_SOURCES = [join(ROOT, 'web', 'office'), join(ROOT, 'src', 'common'), join(ROOT, 'src', 'revocation')];
+const OFFICE_BUILD = join(ROOT, 'dist', 'office', 'index.html');
+
+function newestMtime(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+/**
+ * Builds the office console as `npm run build` does, unless its build is newer than every source
+ * file: a spec never runs a stale console, and `npm test` (which builds first) builds it once.
+ */
+export function buildOfficeConsole(): void {
+  if (existsSync(OFFICE_BUILD) && statSync(OFFICE_BUILD).mtimeMs > Math.max(...OFFICE_SOURCES.map(newestMtime))) return;
+  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
+  execFileSync(process.execPath, [vite, 'build', '--config', 'web/office/vite.config.mts', '--logLevel', 'warn'], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
 }
 
 export interface Phone {

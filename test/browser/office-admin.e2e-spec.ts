@@ -1,21 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
 
-/** An office PC's screen. */
-const OFFICE_SCREEN = { width: 1366, height: 768 };
 const NEW_PASSWORD = 'a-new-password-for-issuer2';
-
-/** Builds the console as `npm run build` does, so the spec never runs a stale one. */
-function buildOfficeConsole(): void {
-  const vite = join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'web/office/vite.config.mts', '--logLevel', 'warn'], {
-    cwd: join(__dirname, '..', '..'),
-    stdio: 'inherit',
-  });
-}
 
 /** The console's 人员 (admin) and 审计 (auditor) screens in Debian's chromium. */
 describe('office console: officers and audit (e2e, browser)', () => {

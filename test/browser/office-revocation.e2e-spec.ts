@@ -1,21 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { issuanceRequest } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
-
-/** An office PC's screen. */
-const OFFICE_SCREEN = { width: 1366, height: 768 };
-
-/** Builds the console as `npm run build` does, so the spec never runs a stale one. */
-function buildOfficeConsole(): void {
-  const vite = join(__dirname, '..', '..', 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'web/office/vite.config.mts', '--logLevel', 'warn'], {
-    cwd: join(__dirname, '..', '..'),
-    stdio: 'inherit',
-  });
-}
+import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
 
 /** 撤销与恢复 in the console: one authority proposes, the other confirms (docs/rules.md 四.四.3). */
 describe('office console: revocation in a browser (e2e)', () => {
