@@ -1,6 +1,6 @@
 import 'reflect-metadata';
-import { flattenedVerify, FlattenedSign, importJWK } from 'jose';
-import { createPublicKey } from 'node:crypto';
+import { flattenedVerify, importJWK } from 'jose';
+import { createPublicKey, sign, verify } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,36 +51,46 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
     payload: string;
     signatures: Array<{ protected: string; signature: string }>;
   };
-  // The same key form as the service uses (WebCrypto keys imported once), for a fair baseline.
-  const publicKeys = await Promise.all(
-    ['amr', 'hrss'].map((a) =>
-      importJWK(createPublicKey(keys.signingKey(a as 'amr').privateKey).export({ format: 'jwk' }), 'ES256'),
-    ),
-  );
+  // Like for like: the same key form the service uses (node:crypto KeyObjects, imported once),
+  // and the baselines measured interleaved with the service (sideBySide alternates them).
+  const publicKeys = (['amr', 'hrss'] as const).map((a) => createPublicKey(keys.signingKey(a).privateKey));
+  const signingInputs = credential.signatures.map((s) => Buffer.from(`${s.protected}.${credential.payload}`));
+  const signatureBytes = credential.signatures.map((s) => Buffer.from(s.signature, 'base64url'));
+  const rawVerifyTwo = () =>
+    signingInputs.every((input, k) =>
+      verify('sha256', input, { key: publicKeys[k], dsaEncoding: 'ieee-p1363' }, signatureBytes[k]),
+    );
   const [service, raw] = await sideBySide(
     () => measure('service verifier (all checks, both signatures)', () => signing.checkCredential(credential, now)),
+    () => measure('raw node:crypto: two ES256 verify', rawVerifyTwo),
+  );
+  report(
+    'Verification against the floor (node:crypto)',
+    service,
+    raw,
+    'the floor: no target, the goal is against jose',
+  );
+  const joseKeys = await Promise.all(publicKeys.map((k) => importJWK(k.export({ format: 'jwk' }), 'ES256')));
+  const [service2, jose] = await sideBySide(
+    () => measure('service verifier (all checks, both signatures)', () => signing.checkCredential(credential, now)),
     () =>
-      measure('raw jose: two flattenedVerify', () =>
+      measure('raw jose: two flattenedVerify (WebCrypto keys)', () =>
         Promise.all(
           credential.signatures.map((s, k) =>
-            flattenedVerify({ payload: credential.payload, ...s }, publicKeys[k], { algorithms: ['ES256'] }),
+            flattenedVerify({ payload: credential.payload, ...s }, joseKeys[k], { algorithms: ['ES256'] }),
           ),
         ),
       ),
   );
-  report('Verification', service, raw, '≥ 0.8');
+  report('Verification against jose', service2, jose, '≥ 1.0');
 
-  const payload = new TextEncoder().encode(credential.payload);
-  const signers = ['amr', 'hrss'].map((a) => keys.signingKey(a as 'amr'));
-  const rawTwo = () =>
-    Promise.all(
-      signers.map((s) =>
-        new FlattenedSign(payload).setProtectedHeader({ alg: 'ES256', kid: s.kid }).sign(s.privateKey),
-      ),
-    );
-  // Issuance signs four times: the credential and the QR token, each by both
-  // authorities. The like-for-like baseline is raw signing of those four.
-  const rawFour = () => Promise.all([rawTwo(), rawTwo()]);
+  // Issuance signs four times: the credential and the QR token, each by both authorities. The
+  // like-for-like baseline is raw node:crypto signing of four payloads of the same sizes.
+  const privateKeys = (['amr', 'hrss'] as const).map((a) => keys.signingKey(a).privateKey);
+  const rawFour = () => {
+    for (let twice = 0; twice < 2; twice++)
+      for (const key of privateKeys) sign('sha256', signingInputs[0], { key, dsaEncoding: 'ieee-p1363' });
+  };
   let n = 0;
   for (const concurrency of [1, 8]) {
     const [issuance, rawSign] = await sideBySide(
@@ -91,16 +101,14 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
           2000,
           concurrency,
         ),
-      () => measure('raw jose: two FlattenedSign', rawTwo, 2000, concurrency),
+      () => measure('raw node:crypto: four ES256 signatures', rawFour, 2000, concurrency),
     );
     const when = concurrency === 1 ? 'one at a time' : `${concurrency} in flight`;
-    report(`Issuance (${when}) against raw two-signature signing`, issuance, rawSign, '≥ 0.5');
-    const rawFourRate = await measure('raw jose: four FlattenedSign', rawFour, 2000, concurrency);
     report(
       `Issuance (${when}) against raw signing of the same four signatures`,
       issuance,
-      rawFourRate,
-      'like for like, no target',
+      rawSign,
+      database === 'sqlite' ? '≥ 0.5' : '≥ 0.25',
     );
   }
   await app.close();

@@ -1,6 +1,7 @@
 import { createHmac, generateKeyPairSync, KeyObject } from 'node:crypto';
 import { b64u, es256, ForgeKey, generalJws, sampleClaims, signEntry } from '../../test/support/jws-forge';
 import { checkCredentialSignatures, KeyLookup, TrustedKey } from './credential-verifier';
+import { es256Verifier } from './es256';
 import type { ReasonCode } from './verification-reasons';
 
 function p256(kid: string): ForgeKey & { publicKey: KeyObject } {
@@ -16,9 +17,9 @@ const keys: KeyLookup = {
   byKid: (kid) =>
     (
       [
-        { authority: 'amr', kid: amr.kid, key: amr.publicKey },
-        { authority: 'amr', kid: amrRetired.kid, key: amrRetired.publicKey },
-        { authority: 'hrss', kid: hrss.kid, key: hrss.publicKey },
+        { authority: 'amr', kid: amr.kid, verify: es256Verifier(amr.publicKey) },
+        { authority: 'amr', kid: amrRetired.kid, verify: es256Verifier(amrRetired.publicKey) },
+        { authority: 'hrss', kid: hrss.kid, verify: es256Verifier(hrss.publicKey) },
       ] as TrustedKey[]
     ).find((k) => k.kid === kid),
 };

@@ -3,26 +3,33 @@
  * function of the credential, the published keys and the time. The server layers the
  * registry check on top (verifications module); the browser page runs this same file.
  *
- * jose's generalVerify accepts a General JWS as soon as ANY signature verifies, so each
- * signature is verified on its own with flattenedVerify against the key its `kid` names,
- * and the key must belong to the authority the signature speaks for.
+ * A General JWS is accepted only when EVERY signature verifies (jose's generalVerify would take
+ * any one), so each signature is verified on its own against the key its `kid` names, and the
+ * key must belong to the authority the signature speaks for. The protected header is checked
+ * exactly (alg ES256, kid, typ and nothing else) before, so what remains of RFC 7515 §5.2 is the
+ * ES256 check of `ASCII(protected '.' payload)`, done by the platform (es256-verify.ts, or
+ * WebCrypto in the browser) without a JOSE library's per-call dispatch.
  */
-import { flattenedVerify } from 'jose';
 import type { AuthorityId } from '../keys/authority';
-import { CREDENTIAL_ALG, CREDENTIAL_TYP, LIMITS, TOKEN_TYP } from './credential-format';
+import { CREDENTIAL_TYP, LIMITS, TOKEN_TYP } from './credential-format';
 import { checkProtectedHeader } from './protected-header';
 import { CredentialClaims, findClaimsProblem } from './credential-claims';
 import { findTokenClaimsProblem, TokenClaims } from './token-claims';
 import { decodeBase64urlStrict, decodeUtf8Strict, parseJsonStrict } from './strict-encoding';
 import { Reason, reason } from './verification-reasons';
 
+const ASCII = new TextEncoder();
+
 /** A public key the verifier trusts, pinned to its authority. */
 export interface TrustedKey {
   authority: AuthorityId;
   kid: string;
-  /** A KeyObject (Node) or CryptoKey (browser) for ES256 verification. */
-  key: Parameters<typeof flattenedVerify>[1];
+  /** Checks an ES256 signature (R ‖ S, 64 bytes) over a JWS signing input with this key. */
+  verify: Es256Verify;
 }
+
+/** An ES256 verification by one public key: node:crypto on the server, WebCrypto in the browser. */
+export type Es256Verify = (signingInput: Uint8Array, signature: Uint8Array) => boolean | Promise<boolean>;
 
 export interface KeyLookup {
   byKid(kid: string): TrustedKey | undefined;
@@ -221,16 +228,14 @@ export async function checkJwsParts<C>(
   if (isReason(claims)) return failed([claims], outcomes);
 
   const verified = await Promise.all(
-    parts.signatures.map((sig, index) =>
-      flattenedVerify(
-        { protected: sig.protected, payload: parts.payload, signature: sig.signature },
-        trusted[index].key,
-        { algorithms: [CREDENTIAL_ALG] },
-      ).then(
-        () => true,
-        () => false,
-      ),
-    ),
+    parts.signatures.map(async (sig, index) => {
+      const signingInput = ASCII.encode(`${sig.protected}.${parts.payload}`);
+      try {
+        return await trusted[index].verify(signingInput, decodeBase64urlStrict(sig.signature)!);
+      } catch {
+        return false;
+      }
+    }),
   );
   const reasons: Reason[] = [];
   verified.forEach((valid, index) => {

@@ -53,7 +53,9 @@ async function toLookup(jwks: unknown): Promise<KeyLookup> {
       true,
       ['verify'],
     );
-    trusted.set(jwk.kid, { authority: jwk.authority, kid: jwk.kid, key });
+    const verify = (signingInput: Uint8Array, signature: Uint8Array) =>
+      crypto.subtle.verify({ name: 'ECDSA', hash: 'SHA-256' }, key, signature, signingInput);
+    trusted.set(jwk.kid, { authority: jwk.authority, kid: jwk.kid, verify });
   }
   if (trusted.size === 0) throw new Error('the key set holds no usable key');
   return { byKid: (kid) => trusted.get(kid) };
