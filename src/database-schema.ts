@@ -14,6 +14,7 @@ import { JointRoundSteps1764330000000 } from './database/migrations/176433000000
 import { DrawWitnessAndWithdrawals1764340000000 } from './database/migrations/1764340000000-draw-witness-and-withdrawals';
 import { ApplicantBans1764350000000 } from './database/migrations/1764350000000-applicant-bans';
 import { OfficerSessions1764360000000 } from './database/migrations/1764360000000-officer-sessions';
+import { SharedRateLimits1764375000000 } from './database/migrations/1764375000000-shared-rate-limits';
 import { ApplicationEntity } from './evaluation/application.entity';
 import { ExpertEntity, PoolEntity } from './evaluation/expert.entity';
 import {
@@ -72,6 +73,7 @@ export const MIGRATIONS = [
   DrawWitnessAndWithdrawals1764340000000,
   ApplicantBans1764350000000,
   OfficerSessions1764360000000,
+  SharedRateLimits1764375000000,
 ];
 
 export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { RateLimiters } from '../database/rate-limiters';
 import { AuthenticatedOfficer, OfficersService } from '../officers/officers.service';
 import { SigningService } from '../signing/signing.service';
 import type { TokenResponseDto } from './dto/token-request.dto';
@@ -23,7 +24,7 @@ function sessionBody(session: ActiveSession): SessionResponseDto {
 
 @Injectable()
 export class AuthService {
-  private readonly throttle = new LoginThrottle();
+  private readonly throttle: LoginThrottle;
 
   constructor(
     private readonly officers: OfficersService,
@@ -31,7 +32,11 @@ export class AuthService {
     private readonly sessions: OfficerSessionsService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+    limiters: RateLimiters,
+  ) {
+    // Shared by every instance on PostgreSQL: N instances must not give N budgets of guesses.
+    this.throttle = new LoginThrottle(limiters.shared);
+  }
 
   /** Exchanges a username and password for an access token; one answer for any mismatch. */
   async login(username: string, password: string, address: string): Promise<TokenResponseDto> {

@@ -1,21 +1,24 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyAttemptsError } from '../common/app-error';
+import { CreateLimiter, Limiter, memoryLimiter } from '../database/rate-limiters';
 
 /**
  * Failed logins: at most `limit` a minute per username and per client address. The window
  * slides on by itself, so an attacker can delay a real officer by a minute at most after the
  * attack stops, never lock the account for good; a success clears the username's count.
+ * With `RateLimiters.shared` the counts are those of every instance on the database.
  */
 export class LoginThrottle {
-  private readonly byUsername: RateLimiterMemory;
-  private readonly byAddress: RateLimiterMemory;
+  private readonly byUsername: Limiter;
+  private readonly byAddress: Limiter;
 
   constructor(
+    createLimiter: CreateLimiter = memoryLimiter,
     private readonly limit = 10,
     windowSeconds = 60,
   ) {
-    this.byUsername = new RateLimiterMemory({ keyPrefix: 'login-user', points: limit, duration: windowSeconds });
-    this.byAddress = new RateLimiterMemory({ keyPrefix: 'login-ip', points: limit, duration: windowSeconds });
+    this.byUsername = createLimiter({ keyPrefix: 'login-user', points: limit, duration: windowSeconds });
+    this.byAddress = createLimiter({ keyPrefix: 'login-ip', points: limit, duration: windowSeconds });
   }
 
   /** Refuses before the password is even checked when either count is used up. */

@@ -29,6 +29,11 @@ describe('databaseOutageOf', () => {
     ],
     ['a connection lost mid-query', queryFailed(undefined, 'Connection terminated unexpectedly')],
     ['a pool timeout', new Error('timeout exceeded when trying to connect')],
+    [
+      'a statement past DATABASE_STATEMENT_TIMEOUT_MS (57014)',
+      queryFailed('57014', 'canceling statement due to statement timeout'),
+    ],
+    ['a server that no longer answers (query_timeout)', queryFailed(undefined, 'Query read timeout')],
     ['an error behind a cause', new Error('lookup failed', { cause: driverError('ECONNRESET', 'read ECONNRESET') })],
     ['SQLite locked past the busy timeout', queryFailed('SQLITE_BUSY', 'database is locked')],
     ['SQLite snapshot busy', queryFailed('SQLITE_BUSY_SNAPSHOT', 'database is locked')],

@@ -40,9 +40,10 @@ const NETWORK_CODES = new Set([
 /**
  * PostgreSQL SQLSTATEs (Appendix A) of a server that cannot serve: class 08 connection
  * exception, class 53 insufficient resources (53300 too many connections), 57P01–57P03
- * admin/crash shutdown and cannot-connect-now, 3D000 the database does not exist.
+ * admin/crash shutdown and cannot-connect-now, 3D000 the database does not exist, 57014 a
+ * statement cancelled (past DATABASE_STATEMENT_TIMEOUT_MS: a database too slow to serve).
  */
-const POSTGRES_DOWN = /^(08...|53...|57P0[1-3]|3D000)$/;
+const POSTGRES_DOWN = /^(08...|53...|57P0[1-3]|57014|3D000)$/;
 
 /**
  * SQLite result codes (extended ones start with the primary) of a file that cannot be used:
@@ -54,6 +55,8 @@ const SQLITE_DOWN = /^SQLITE_(BUSY|LOCKED|CANTOPEN|IOERR|CORRUPT|NOTADB|FULL|REA
 const DOWN_MESSAGES = [
   /^Connection terminated/,
   /timeout exceeded when trying to connect/,
+  // the pool's query_timeout: the server did not answer at all
+  /^Query read timeout$/,
   /Client has encountered a connection error and is not queryable/,
   /is not currently accepting connections/,
   /The database connection is not open/,

@@ -73,4 +73,28 @@ describe('parseConfig', () => {
     );
     expect(() => parseConfig({ NODE_ENV: 'test', CLOCK_FIXED_AT: 'tomorrow' })).toThrow(/CLOCK_FIXED_AT/);
   });
+
+  it('bounds the waits for PostgreSQL, validated at start', () => {
+    expect(parseConfig({}).databaseTimeouts).toEqual({ connectMs: 5000, statementMs: 10_000 });
+    expect(
+      parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: '2000', DATABASE_STATEMENT_TIMEOUT_MS: '500' }).databaseTimeouts,
+    ).toEqual({ connectMs: 2000, statementMs: 500 });
+    expect(() => parseConfig({ DATABASE_CONNECT_TIMEOUT_MS: '0', DATABASE_STATEMENT_TIMEOUT_MS: 'soon' })).toThrow(
+      /DATABASE_CONNECT_TIMEOUT_MS[\s\S]*DATABASE_STATEMENT_TIMEOUT_MS/,
+    );
+  });
+
+  it('counts the throttles in PostgreSQL under a secret every instance shares, required in production', () => {
+    const pg = 'postgres://zjzc_app@db:5432/zjzc';
+    const secret = 'x'.repeat(32);
+    expect(parseConfig({}).publicRateLimitStore).toBe('memory');
+    expect(parseConfig({ DATABASE_URL: pg }).publicRateLimitStore).toBe('database');
+    expect(parseConfig({ DATABASE_URL: pg, PUBLIC_RATE_LIMIT_STORE: 'memory' }).publicRateLimitStore).toBe('memory');
+    expect(() => parseConfig({ PUBLIC_RATE_LIMIT_STORE: 'database' })).toThrow(/PUBLIC_RATE_LIMIT_STORE/);
+    expect(() => parseConfig({ NODE_ENV: 'production', DATABASE_URL: pg })).toThrow(/RATE_LIMIT_KEY_SECRET: required/);
+    expect(() => parseConfig({ RATE_LIMIT_KEY_SECRET: 'short' })).toThrow(/RATE_LIMIT_KEY_SECRET: must be at least 32/);
+    expect(
+      parseConfig({ NODE_ENV: 'production', DATABASE_URL: pg, RATE_LIMIT_KEY_SECRET: secret }).rateLimitKeySecret,
+    ).toBe(secret);
+  });
 });

@@ -19,6 +19,12 @@ const environmentSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\/.+$/, 'must be postgres://… (the role that owns the schema)')
     .optional(),
+  // A hung or overloaded database answers 503 after these, never a request that hangs (docs/deployment.md).
+  DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(5000),
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(10_000),
+  // The HMAC key of rate-limit keys stored in PostgreSQL (no raw client address at rest); the same on every instance.
+  RATE_LIMIT_KEY_SECRET: z.string().min(32, 'must be at least 32 characters (e.g. openssl rand -hex 32)').optional(),
+  PUBLIC_RATE_LIMIT_STORE: z.enum(['database', 'memory']).optional(),
   PUBLIC_BASE_URL: z.url({ protocol: /^https?$/ }).optional(),
   KEYS_DIR: z.string().min(1).default('keys'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(3600).default(900),
@@ -37,12 +43,30 @@ const environmentSchema = z.object({
 export type DatabaseConfig =
   { kind: 'sqlite'; path: string } | { kind: 'postgres'; url: string; migrationUrl?: string };
 
+/** How long the PostgreSQL pool waits for a connection and lets one statement run (unused on SQLite). */
+export interface DatabaseTimeouts {
+  connectMs: number;
+  statementMs: number;
+}
+
+/** Development and test runs only: production on PostgreSQL must set RATE_LIMIT_KEY_SECRET. */
+const DEVELOPMENT_RATE_LIMIT_KEY_SECRET = 'development-only rate-limit key secret, never in production';
+
 export interface AppConfig {
   nodeEnv: 'development' | 'test' | 'production';
   isProduction: boolean;
   port: number;
   host: string;
   database: DatabaseConfig;
+  databaseTimeouts: DatabaseTimeouts;
+  /** The HMAC key the throttles hash client addresses and usernames with before they count them. */
+  rateLimitKeySecret: string;
+  /**
+   * Where the public budgets are counted: `database` (PostgreSQL only, shared by every instance)
+   * or `memory` (per process; when the load balancer enforces per-client limits). Login and
+   * holder-download throttles are always in PostgreSQL when the database is.
+   */
+  publicRateLimitStore: 'database' | 'memory';
   /** Base of the public verification links (`${publicBaseUrl}/v#…`), without a trailing slash. */
   publicBaseUrl: string;
   keysDir: string;
@@ -91,7 +115,16 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
   if (e.DATABASE_MIGRATION_URL !== undefined && e.DATABASE_URL.startsWith('sqlite:')) {
     throw new ConfigError(['DATABASE_MIGRATION_URL: only with a PostgreSQL DATABASE_URL']);
   }
-  const database: DatabaseConfig = e.DATABASE_URL.startsWith('sqlite:')
+  const postgres = !e.DATABASE_URL.startsWith('sqlite:');
+  if (postgres && e.NODE_ENV === 'production' && e.RATE_LIMIT_KEY_SECRET === undefined) {
+    throw new ConfigError([
+      'RATE_LIMIT_KEY_SECRET: required in production with PostgreSQL (the same secret on every instance; docs/deployment.md)',
+    ]);
+  }
+  if (!postgres && e.PUBLIC_RATE_LIMIT_STORE === 'database') {
+    throw new ConfigError(['PUBLIC_RATE_LIMIT_STORE: database only with a PostgreSQL DATABASE_URL']);
+  }
+  const database: DatabaseConfig = !postgres
     ? { kind: 'sqlite', path: resolve(e.DATABASE_URL.slice('sqlite:'.length)) }
     : { kind: 'postgres', url: e.DATABASE_URL, migrationUrl: e.DATABASE_MIGRATION_URL };
   const publicBaseUrl = (e.PUBLIC_BASE_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, '');
@@ -101,6 +134,9 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     port: e.PORT,
     host: e.HOST,
     database,
+    databaseTimeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
+    rateLimitKeySecret: e.RATE_LIMIT_KEY_SECRET ?? DEVELOPMENT_RATE_LIMIT_KEY_SECRET,
+    publicRateLimitStore: e.PUBLIC_RATE_LIMIT_STORE ?? (postgres ? 'database' : 'memory'),
     publicBaseUrl,
     keysDir: resolve(e.KEYS_DIR),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

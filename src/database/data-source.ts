@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { DataSource, DataSourceOptions } from 'typeorm';
-import type { DatabaseConfig } from '../config/app-config';
+import type { DatabaseConfig, DatabaseTimeouts } from '../config/app-config';
 
 /**
  * What a data source maps and migrates. The wiring root (src/database-schema.ts) gives it, so
@@ -13,11 +13,29 @@ export interface DatabaseSchema {
 }
 
 /**
+ * The pool settings that turn a hung or overloaded PostgreSQL into a quick error (a 503), not a
+ * request that waits for ever: waiting for a connection (connecting, or a free one of the pool),
+ * and one statement, which the server cancels (57014). The client gives up a little later on its
+ * own, for a server that no longer answers at all.
+ */
+export function poolTimeouts(timeouts: DatabaseTimeouts): Record<string, number> {
+  return {
+    connectionTimeoutMillis: timeouts.connectMs,
+    statement_timeout: timeouts.statementMs,
+    query_timeout: timeouts.statementMs + 2000,
+  };
+}
+
+/**
  * The data source options for the app, the CLI and the tests alike. Migrations only:
  * `synchronize` is off everywhere, and pending migrations run at start: on this connection,
  * or with DATABASE_MIGRATION_URL through a connection of their own (migration-runner.ts).
  */
-export function dataSourceOptions(database: DatabaseConfig, schema: DatabaseSchema): DataSourceOptions {
+export function dataSourceOptions(
+  database: DatabaseConfig,
+  schema: DatabaseSchema,
+  timeouts?: DatabaseTimeouts,
+): DataSourceOptions {
   const common = {
     entities: schema.entities,
     migrations: schema.migrations,
@@ -26,7 +44,12 @@ export function dataSourceOptions(database: DatabaseConfig, schema: DatabaseSche
     logging: false,
   } as const;
   if (database.kind === 'postgres') {
-    return { ...common, type: 'postgres', url: database.url, extra: { max: 10 } };
+    return {
+      ...common,
+      type: 'postgres',
+      url: database.url,
+      extra: { max: 10, ...(timeouts ? poolTimeouts(timeouts) : {}) },
+    };
   }
   if (database.path !== ':memory:') mkdirSync(dirname(database.path), { recursive: true });
   return {

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { dataSourceOptions, type DatabaseSchema } from './data-source';
 import { runMigrationsAsOwner } from './migration-runner';
+import { RateLimiters } from './rate-limiters';
 import { RuntimeRoleCheck } from './runtime-role-check';
 import { TransactionRunner } from './transaction-runner';
 
@@ -23,12 +24,16 @@ export class DatabaseModule {
           // With DATABASE_MIGRATION_URL the owner migrates first; the service then connects as its runtime role.
           useFactory: async (config: AppConfig) => {
             await runMigrationsAsOwner(config.database, schema);
-            return { ...dataSourceOptions(config.database, schema), retryAttempts: 2, retryDelay: 500 };
+            return {
+              ...dataSourceOptions(config.database, schema, config.databaseTimeouts),
+              retryAttempts: 2,
+              retryDelay: 500,
+            };
           },
         }),
       ],
-      providers: [TransactionRunner, RuntimeRoleCheck],
-      exports: [TransactionRunner],
+      providers: [TransactionRunner, RuntimeRoleCheck, RateLimiters],
+      exports: [TransactionRunner, RateLimiters],
     };
   }
 }

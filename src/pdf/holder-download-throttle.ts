@@ -1,26 +1,25 @@
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterRes } from 'rate-limiter-flexible';
 import { TooManyAttemptsError } from '../common/app-error';
+import { CreateLimiter, Limiter, memoryLimiter } from '../database/rate-limiters';
 
 /**
  * Per client address: at most `failureLimit` failed holder downloads in `failureWindow`
  * seconds (guessing name and ID number for a known certificate number stays hopeless), and at
  * most `requestLimit` downloads a minute (each one costs a render and a signature).
+ * With `RateLimiters.shared` the counts are those of every instance on the database.
  */
 export class HolderDownloadThrottle {
-  private readonly failures: RateLimiterMemory;
-  private readonly requests: RateLimiterMemory;
+  private readonly failures: Limiter;
+  private readonly requests: Limiter;
 
   constructor(
+    createLimiter: CreateLimiter = memoryLimiter,
     private readonly failureLimit = 10,
     failureWindowSeconds = 15 * 60,
     private readonly requestLimit = 30,
   ) {
-    this.failures = new RateLimiterMemory({
-      keyPrefix: 'pdf-failure',
-      points: failureLimit,
-      duration: failureWindowSeconds,
-    });
-    this.requests = new RateLimiterMemory({ keyPrefix: 'pdf-request', points: requestLimit, duration: 60 });
+    this.failures = createLimiter({ keyPrefix: 'pdf-failure', points: failureLimit, duration: failureWindowSeconds });
+    this.requests = createLimiter({ keyPrefix: 'pdf-request', points: requestLimit, duration: 60 });
   }
 
   /** Counts the request, and refuses it when either limit is used up. */

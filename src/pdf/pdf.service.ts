@@ -3,6 +3,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
+import { RateLimiters } from '../database/rate-limiters';
 import { AppError } from '../common/app-error';
 import { KeyStore } from '../keys/key-store';
 import { CertificateFontsService } from './certificate-fonts.service';
@@ -36,13 +37,16 @@ function holderNotFound(): AppError {
 export class PdfService {
   private readonly renderer: CertificateRenderer;
   private readonly cache = new PdfCache(64);
-  private readonly throttle = new HolderDownloadThrottle();
+  private readonly throttle: HolderDownloadThrottle;
 
   constructor(
     private readonly certificates: CertificatesService,
     private readonly keys: KeyStore,
     fonts: CertificateFontsService,
+    limiters: RateLimiters,
   ) {
+    // Shared by every instance on PostgreSQL, like the login throttle.
+    this.throttle = new HolderDownloadThrottle(limiters.shared);
     // The layout and fonts (with the fallbacks) issuance checked names against, opened once at start.
     this.renderer = new CertificateRenderer(fonts.layout, fonts.fonts);
   }

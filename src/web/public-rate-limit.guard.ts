@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Inject, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { TooManyAttemptsError } from '../common/app-error';
 import { PublicBudget, ROUTE_RULES, RouteRules } from '../common/route-rules';
 import { APP_CONFIG, AppConfig } from '../config/app-config';
+import { Limiter, RateLimiters } from '../database/rate-limiters';
 import { rateLimitKey } from './rate-limit-key';
 
 const WINDOW_SECONDS = 60;
@@ -15,20 +15,23 @@ const WINDOW_SECONDS = 60;
  * separately per client address, so a page view (one page, one verification) uses one of each.
  * Office endpoints sit behind sign-in and have their own throttles; this guard passes them.
  * Fixed 60-second windows from a client's first request: O(1) a request, and a blocked client
- * stays blocked until its window ends.
+ * stays blocked until its window ends. On PostgreSQL the counts are shared by every instance
+ * (one upsert a request, in an unlogged table) unless PUBLIC_RATE_LIMIT_STORE=memory leaves the
+ * budget to the load balancer (docs/deployment.md).
  */
 @Injectable()
 export class PublicRateLimitGuard implements CanActivate {
   private readonly limit: number;
-  private readonly budgets: Record<PublicBudget, RateLimiterMemory>;
+  private readonly budgets: Record<PublicBudget, Limiter>;
 
   constructor(
     private readonly reflector: Reflector,
     @Inject(APP_CONFIG) config: AppConfig,
+    limiters: RateLimiters,
   ) {
     this.limit = config.publicRateLimitPerMinute;
     const budget = (keyPrefix: PublicBudget) =>
-      new RateLimiterMemory({ keyPrefix, points: this.limit, duration: WINDOW_SECONDS });
+      limiters.publicBudget({ keyPrefix, points: this.limit, duration: WINDOW_SECONDS });
     this.budgets = { lookup: budget('lookup'), verification: budget('verification') };
   }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,9 @@ export async function startTestApp(
     KEYS_DIR: options.keysDir ?? sharedKeysDir,
     PORT: '0',
     PUBLIC_BASE_URL: 'https://zs.example.test',
+    // Its own throttle counts on a shared PostgreSQL database, as a separate deployment would have;
+    // apps meant to act as instances of one deployment pass the same secret.
+    RATE_LIMIT_KEY_SECRET: randomBytes(24).toString('hex'),
     ...options.env,
   });
   const clock = new FixedClock(options.now ?? DEFAULT_TEST_NOW);
