@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import jest from 'eslint-plugin-jest';
 import tseslint from 'typescript-eslint';
 
-const TS_FILES = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'];
+const TS_FILES = ['src/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts', 'web/office/src/**/*.spec.ts'];
 
 /** A `no-restricted-imports` entry for each library, with the folder it belongs to. */
 function onlyIn(home, names) {
@@ -113,6 +113,7 @@ export default tseslint.config(
     // The office console runs in the browser, bundled by Vite (tsconfig.office.json type-checks
     // it; its .vue files are compiled by the build).
     files: ['web/office/**/*.ts', 'web/office/**/*.mts'],
+    ignores: ['web/office/**/*.spec.ts'],
     extends: [...tseslint.configs.recommendedTypeChecked],
     languageOptions: {
       parserOptions: { project: './tsconfig.office.json', tsconfigRootDir: import.meta.dirname },

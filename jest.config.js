@@ -1,5 +1,5 @@
 /**
- * Unit specs sit beside the code (src/**\/*.spec.ts); e2e specs boot the app (test/e2e), and
+ * Unit specs sit beside the code (src/**\/*.spec.ts, and the console's pure logic in web/office/src); e2e specs boot the app (test/e2e), and
  * browser specs (test/browser) drive Debian's chromium against it.
  * A few dependencies ship only ES modules (jose, content-disposition): ts-jest compiles them
  * to CommonJS like our own code, in transpile-only mode (tsc --noEmit typechecks separately).
@@ -16,7 +16,7 @@ module.exports = {
       displayName: 'unit',
       testEnvironment: 'node',
       rootDir: '.',
-      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+      testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/web/office/src/**/*.spec.ts'],
       transform,
       transformIgnorePatterns,
     },

@@ -6,7 +6,13 @@ import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { CsvBody } from './csv-body';
-import { CreateRoundDto, HrssApprovalDto, PreEvaluationReportDto, RoundResponseDto } from './dto/round.dto';
+import {
+  CreateRoundDto,
+  HrssApprovalDto,
+  PreEvaluationReportDto,
+  RoundDetailDto,
+  RoundResponseDto,
+} from './dto/round.dto';
 import { PoolSummaryDto } from './dto/pool.dto';
 import { RoundListDto, RoundListItemDto } from './dto/round-list.dto';
 import { PageQueryDto } from '../common/page-query.dto';
@@ -74,8 +80,11 @@ export class RoundsController {
 
   @Get('rounds/:id')
   @RequireRole('admin', 'auditor', 'issuer')
-  async get(@Param('id', IdParamPipe) id: number): Promise<RoundResponseDto> {
-    return RoundResponseDto.from(await this.rounds.get(id));
+  @ApiOperation({ summary: 'A round with the dates its working-day calendar gives (report deadline, publicity end)' })
+  @ApiOkResponse({ type: RoundDetailDto })
+  async get(@Param('id', IdParamPipe) id: number): Promise<RoundDetailDto> {
+    const { round, dates } = await this.rounds.getWithDates(id);
+    return RoundDetailDto.withDates(round, dates);
   }
 
   @Post('rounds/:id/applications-closure')

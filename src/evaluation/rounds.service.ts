@@ -17,6 +17,7 @@ import { RoundEntity, RoundHistoryEntity } from './round.entity';
 import { requireAuthority } from './round-authorities';
 import { requireState, RoundState, stateBefore } from './round-states';
 import { requireInTimeline, timelineOf } from './round-timeline';
+import { roundWorkingDayDates, type RoundWorkingDayDates } from './round-working-day-dates';
 import { addWorkingDays } from './working-days';
 
 /** 四.三.4: "应提前 10 个工作日" report to HRSS before the meeting. */
@@ -116,6 +117,12 @@ export class RoundsService {
     const round = await this.rounds.findOneBy({ id });
     if (!round) throw new AppError('ROUND_NOT_FOUND', `No evaluation round ${id}.`);
     return round;
+  }
+
+  /** A round with the dates only the working-day calendar gives (the console's wizard shows them). */
+  async getWithDates(id: number): Promise<{ round: RoundEntity; dates: RoundWorkingDayDates }> {
+    const round = await this.get(id);
+    return { round, dates: roundWorkingDayDates(round, this.today(), await this.calendars.current()) };
   }
 
   /**

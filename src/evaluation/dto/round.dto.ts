@@ -5,6 +5,7 @@ import { LEVELS, type Level } from '../../common/qualifications';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import type { RoundEntity } from '../round.entity';
 import { ROUND_STATES } from '../round-states';
+import type { RoundWorkingDayDates } from '../round-working-day-dates';
 
 export class CreateRoundDto {
   @ApiProperty({ enum: LEVELS })
@@ -118,5 +119,27 @@ export class RoundResponseDto {
       publicationProposedBy: r.publicationProposedBy,
       publicationProposedAuthority: r.publicationProposedAuthority,
     });
+  }
+}
+
+/** A round with the dates the working-day calendar gives it: what the console's wizard shows. */
+export class RoundDetailDto extends RoundResponseDto implements RoundWorkingDayDates {
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the last day the report may reach HRSS: 10 working days before the meeting (四.三.4)',
+  })
+  preEvaluationReportLatest!: string | null;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the first end giving the results publicity 5 working days, from its start or else from today',
+  })
+  resultsPublicityEarliestEnd!: string | null;
+  @ApiProperty({ type: Number, nullable: true, description: 'working days of the recorded results publicity' })
+  resultsPublicityWorkingDays!: number | null;
+
+  static withDates(r: RoundEntity, dates: RoundWorkingDayDates): RoundDetailDto {
+    return Object.assign(new RoundDetailDto(), RoundResponseDto.from(r), dates);
   }
 }

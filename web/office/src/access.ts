@@ -21,7 +21,8 @@ const ALLOWED: Record<Capability, readonly Role[]> = {
   certificates: ['issuer', 'revoker', 'auditor'],
   issue: ['issuer'],
   revocations: ['revoker'],
-  evaluation: ['admin'],
+  // Admins run a round, issuers issue its certificates, auditors read it (the API's roles).
+  evaluation: ['admin', 'issuer', 'auditor'],
   audit: ['auditor'],
   officers: ['admin'],
 };

@@ -4,6 +4,7 @@ import { currentOfficer, loadSession } from './session';
 import AuditView from './views/AuditView.vue';
 import CertificateDetailView from './views/CertificateDetailView.vue';
 import CertificatesView from './views/CertificatesView.vue';
+import EvaluationView from './views/EvaluationView.vue';
 import ForbiddenView from './views/ForbiddenView.vue';
 import IssueCertificateView from './views/IssueCertificateView.vue';
 import LayoutView from './views/LayoutView.vue';
@@ -11,6 +12,7 @@ import LoginView from './views/LoginView.vue';
 import OfficersView from './views/OfficersView.vue';
 import PlaceholderView from './views/PlaceholderView.vue';
 import RevocationsView from './views/RevocationsView.vue';
+import RoundView from './views/RoundView.vue';
 
 declare module 'vue-router' {
   interface RouteMeta {
@@ -20,11 +22,6 @@ declare module 'vue-router' {
     capability?: Capability;
     title?: string;
   }
-}
-
-/** Screens of later rounds: in the menu already, so officers see where things will be. */
-function later(path: string, capability: Capability, title: string) {
-  return { path, component: PlaceholderView, meta: { capability, title } };
 }
 
 export function createOfficeRouter(): Router {
@@ -51,7 +48,13 @@ export function createOfficeRouter(): Router {
             meta: { capability: 'certificates', title: '证书详情' },
           },
           { path: 'revocations', component: RevocationsView, meta: { capability: 'revocations', title: '撤销与恢复' } },
-          later('evaluation', 'evaluation', '评审'),
+          { path: 'evaluation', component: EvaluationView, meta: { capability: 'evaluation', title: '评审' } },
+          {
+            path: 'evaluation/rounds/:id',
+            component: RoundView,
+            props: true,
+            meta: { capability: 'evaluation', title: '评审轮次' },
+          },
           { path: 'audit', component: AuditView, meta: { capability: 'audit', title: '审计' } },
           { path: 'officers', component: OfficersView, meta: { capability: 'officers', title: '人员' } },
           { path: 'forbidden', component: ForbiddenView, meta: { title: '无权访问' } },
