@@ -1,30 +1,10 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { RequireRole } from '../auth/auth.guard';
-import type { AuditEntryEntity } from './audit-entry.entity';
 import type { ChainCheck } from './audit-chain';
 import { AuditService } from './audit.service';
-import { canonicalInteger } from '../common/id-param.pipe';
-
-/** Query numbers in canonical decimal only (`1e3`, ` 1`, `0x1` stay text and fail IsInt). */
-const toCanonicalInteger = ({ value }: { value: unknown }): unknown => canonicalInteger(value) ?? value;
-
-export class AuditQueryDto {
-  @IsOptional()
-  @Transform(toCanonicalInteger)
-  @IsInt()
-  @Min(0)
-  after?: number;
-
-  @IsOptional()
-  @Transform(toCanonicalInteger)
-  @IsInt()
-  @Min(1)
-  @Max(1000)
-  limit?: number;
-}
+import { AuditEntryDto, ChainCheckDto } from './dto/audit-entry.dto';
+import { AuditQueryDto } from './dto/audit-query.dto';
 
 @ApiTags('office')
 @Controller('api/v1/audit')
@@ -33,16 +13,19 @@ export class AuditController {
 
   @Get('entries')
   @RequireRole('auditor')
-  @ApiOperation({ summary: 'Audit log entries after a sequence number, oldest first' })
-  @ApiQuery({ name: 'after', required: false })
-  @ApiQuery({ name: 'limit', required: false })
-  entries(@Query() query: AuditQueryDto): Promise<AuditEntryEntity[]> {
-    return this.audit.list(query.after ?? 0, query.limit ?? 100);
+  @ApiOperation({
+    summary:
+      'Audit log entries after a sequence number, oldest first, filtered by action, actor, authority, subject, days',
+  })
+  @ApiOkResponse({ type: [AuditEntryDto] })
+  entries(@Query() { after, limit, ...filter }: AuditQueryDto): Promise<AuditEntryDto[]> {
+    return this.audit.list(after ?? 0, limit ?? 100, filter);
   }
 
   @Get('verification')
   @RequireRole('auditor')
   @ApiOperation({ summary: 'Check the hash chain; names the first broken entry' })
+  @ApiOkResponse({ type: ChainCheckDto })
   verify(): Promise<ChainCheck> {
     return this.audit.verify();
   }

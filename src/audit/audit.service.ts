@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChainCheck, checkChain, entryHash, GENESIS_HASH } from './audit-chain';
+import { AuditFilter, chinaDayEnd, chinaDayStart, checkAuditFilter } from './audit-filter';
 
 /** Who an audit entry names: an officer (with their authority), `cli:<user>` or `system`. */
 export interface AuditActor {
@@ -92,14 +93,24 @@ export class AuditService {
     }
   }
 
-  /** Entries after `afterSeq`, oldest first, for auditors. */
-  list(afterSeq: number, limit: number): Promise<AuditEntryEntity[]> {
-    return this.dataSource
+  /** Entries after `afterSeq`, oldest first, for auditors; narrowed by the filter's fields that are present. */
+  list(afterSeq: number, limit: number, filter: AuditFilter = {}): Promise<AuditEntryEntity[]> {
+    checkAuditFilter(filter);
+    const query = this.dataSource
       .getRepository(AuditEntryEntity)
       .createQueryBuilder('a')
-      .where('a.seq > :afterSeq', { afterSeq })
-      .orderBy('a.seq', 'ASC')
-      .take(limit)
-      .getMany();
+      .where('a.seq > :afterSeq', { afterSeq });
+    // `revocation` matches `revocation` and `revocation.*`; `_` (allowed in actions) is a LIKE wildcard, so escaped.
+    if (filter.action !== undefined)
+      query.andWhere("(a.action = :action OR a.action LIKE :actionPrefix ESCAPE '\\')", {
+        action: filter.action,
+        actionPrefix: `${filter.action.replace(/[\\%_]/g, (c) => `\\${c}`)}.%`,
+      });
+    if (filter.actor !== undefined) query.andWhere('a.actor = :actor', { actor: filter.actor });
+    if (filter.authority !== undefined) query.andWhere('a.authority = :authority', { authority: filter.authority });
+    if (filter.subject !== undefined) query.andWhere('a.subject = :subject', { subject: filter.subject });
+    if (filter.from !== undefined) query.andWhere('a.at >= :from', { from: chinaDayStart(filter.from) });
+    if (filter.to !== undefined) query.andWhere('a.at < :to', { to: chinaDayEnd(filter.to) });
+    return query.orderBy('a.seq', 'ASC').take(limit).getMany();
   }
 }

@@ -14,6 +14,7 @@ export class AuthController {
   @Post('token')
   @HttpCode(200)
   @ApiOperation({ summary: 'Exchange an officer username and password for a short-lived access token' })
+  @ApiOkResponse({ type: TokenResponseDto })
   token(@Body() body: TokenRequestDto, @Req() request: FastifyRequest): Promise<TokenResponseDto> {
     return this.auth.login(body.username, body.password, request.ip);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Put } from '@nestjs/common';
-import { ApiBody, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -20,6 +20,7 @@ export class CalendarController {
     summary:
       "Load a year's official holiday schedule (放假调休安排); replaces the year's schedule, earlier imports are kept",
   })
+  @ApiOkResponse({ type: ImportResultDto })
   async importYear(
     @Param('year', YearParamPipe) year: number,
     @Body() body: unknown,
@@ -33,6 +34,7 @@ export class CalendarController {
   @ApiOperation({
     summary: 'The years working days can be counted in, and where each schedule comes from (imported or chinese-days)',
   })
+  @ApiOkResponse({ type: [CoveredYearDto] })
   async years(): Promise<CoveredYearDto[]> {
     return (await this.calendar.coveredYears()).map((year) => CoveredYearDto.from(year));
   }
@@ -40,6 +42,7 @@ export class CalendarController {
   @Get('years/:year')
   @RequireRole('admin', 'auditor')
   @ApiOperation({ summary: "A year's source and every import of it, the one in force first" })
+  @ApiOkResponse({ type: YearHistoryDto })
   async year(@Param('year', YearParamPipe) year: number): Promise<YearHistoryDto> {
     return YearHistoryDto.from(await this.calendar.yearHistory(year));
   }

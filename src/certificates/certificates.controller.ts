@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import { officerActor } from '../audit/audit.service';
@@ -17,6 +17,8 @@ export class CertificatesController {
   @Post()
   @RequireRole('issuer')
   @ApiOperation({ summary: 'Issue a certificate signed by both authorities (201; 200 for an identical retry)' })
+  @ApiCreatedResponse({ type: CertificateResponseDto })
+  @ApiOkResponse({ type: CertificateResponseDto, description: 'an identical retry: the certificate issued before' })
   async issue(
     @Body() body: IssueCertificateDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -29,7 +31,7 @@ export class CertificatesController {
 
   @Get()
   @RequireRole('issuer', 'revoker', 'auditor', 'admin')
-  @ApiOperation({ summary: 'Officer search by certificateNo, or by name and idNumber: full records, newest first' })
+  @ApiOperation({ summary: 'Officer search by certificateNo, or by name and/or idNumber: full records, newest first' })
   @ApiOkResponse({ type: CertificateSearchResultDto })
   async search(@Query() query: CertificateSearchQueryDto): Promise<CertificateSearchResultDto> {
     const { rows, nextBefore } = await this.certificates.search(query);
@@ -39,6 +41,7 @@ export class CertificatesController {
   @Get(':certificateNo')
   @RequireRole('issuer', 'revoker', 'auditor', 'admin')
   @ApiOperation({ summary: 'The full record of a certificate, for the office' })
+  @ApiOkResponse({ type: CertificateResponseDto })
   async get(@Param('certificateNo') certificateNo: string): Promise<CertificateResponseDto> {
     return CertificateResponseDto.from(await this.certificates.getByNumber(certificateNo), { withFullIdNumber: true });
   }

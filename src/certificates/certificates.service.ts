@@ -174,22 +174,22 @@ export class CertificatesService {
   }
 
   /**
-   * Officer search, newest first: one number, or one person by exact name AND full ID number
-   * (never by name alone, which would list namesakes' ID numbers to anyone asking).
+   * Officer search, newest first: one number, or holders by exact name, full ID number, or both.
+   * Officers read full records anyway; the public registry alone is never searched by name.
    */
   async search(query: CertificateSearchQueryDto): Promise<{ rows: CertificateEntity[]; nextBefore: number | null }> {
     const byNumber = query.certificateNo !== undefined;
-    const byHolder = query.name !== undefined && query.idNumber !== undefined;
-    if (byNumber === byHolder || (!byHolder && (query.name ?? query.idNumber) !== undefined))
-      throw new AppError('VALIDATION_FAILED', 'Search by certificateNo, or by name together with idNumber.', {
-        field: byNumber ? 'certificateNo' : 'idNumber',
+    const byHolder = query.name !== undefined || query.idNumber !== undefined;
+    if (byNumber === byHolder)
+      throw new AppError('VALIDATION_FAILED', 'Search by certificateNo, or by name and/or idNumber.', {
+        field: byNumber ? 'name' : 'certificateNo',
       });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.certificates.find({
       where: {
-        ...(byNumber
-          ? { certificateNo: query.certificateNo }
-          : { holderName: query.name, idNumber: query.idNumber?.toUpperCase() }),
+        ...(byNumber ? { certificateNo: query.certificateNo?.toUpperCase() } : {}),
+        ...(query.name !== undefined ? { holderName: query.name.trim() } : {}),
+        ...(query.idNumber !== undefined ? { idNumber: query.idNumber.toUpperCase() } : {}),
         ...(query.before !== undefined ? { id: LessThan(query.before) } : {}),
       },
       order: { id: 'DESC' },

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { AcceptsCsv } from '../common/route-rules';
-import { ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -18,6 +18,7 @@ export class ApplicationsController {
   @Post('applications')
   @RequireRole('admin')
   @ApiOperation({ summary: 'Add one application; a banned applicant is refused with the ban end date' })
+  @ApiCreatedResponse({ type: ApplicationResponseDto })
   async add(
     @Param('id', IdParamPipe) id: number,
     @Body() body: ApplicationDto,
@@ -39,6 +40,7 @@ export class ApplicationsController {
     summary:
       'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)',
   })
+  @ApiOkResponse({ type: ImportResultDto })
   async import(
     @Param('id', IdParamPipe) id: number,
     @CsvBody() csv: Buffer,
@@ -50,6 +52,7 @@ export class ApplicationsController {
   @Get('applications')
   @RequireRole('admin', 'auditor', 'issuer')
   @ApiOperation({ summary: "The round's applications with eligibility, tally, outcome and certificate" })
+  @ApiOkResponse({ type: [ApplicationResponseDto] })
   async list(@Param('id', IdParamPipe) id: number): Promise<ApplicationResponseDto[]> {
     return (await this.applications.list(id)).map(({ application, tally }) =>
       ApplicationResponseDto.from(application, tally),
@@ -60,6 +63,7 @@ export class ApplicationsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Check every application again (bans included) and mark it eligible or not (四.三.4)' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async check(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -17,6 +17,7 @@ import { RoundResponseDto } from './dto/round.dto';
 import { CommitteeService } from './committee.service';
 import { DrawWitnessService } from './draw-witness.service';
 import { DrawsService } from './draws.service';
+import { WithdrawalResultDto } from './dto/meeting-results.dto';
 
 @ApiTags('evaluation')
 @Controller('api/v1/evaluation/rounds/:id')
@@ -31,6 +32,7 @@ export class DrawsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Publish SHA-256 of the secret seed; freezes the pool snapshot and the seat plan' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async commit(
     @Param('id', IdParamPipe) id: number,
     @Body() body: CommitmentDto,
@@ -45,6 +47,7 @@ export class DrawsController {
   @ApiOperation({
     summary: 'Record the public witness value (published after the commitment) that keys the draw with the seed',
   })
+  @ApiOkResponse({ type: RoundResponseDto })
   async witness(
     @Param('id', IdParamPipe) id: number,
     @Body() body: WitnessDto,
@@ -57,6 +60,7 @@ export class DrawsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Reveal the seed and draw the committee (SEED_MISMATCH unless it is the committed seed)' })
+  @ApiOkResponse({ type: [CommitteeMemberDto] })
   async reveal(
     @Param('id', IdParamPipe) id: number,
     @Body() body: RevealDto,
@@ -72,12 +76,14 @@ export class DrawsController {
     summary:
       'Public: the published draw record (commitment, pool snapshot, seat plan, seed, committee codes) to recompute it',
   })
+  @ApiOkResponse({ type: DrawRecordDto })
   record(@Param('id', IdParamPipe) id: number): Promise<DrawRecordDto> {
     return this.draws.record(id);
   }
 
   @Get('draw/verification')
   @ApiOperation({ summary: 'Public: recompute the draw from its record and say whether it matches' })
+  @ApiOkResponse({ type: DrawCheckDto })
   async verify(@Param('id', IdParamPipe) id: number): Promise<DrawCheckDto> {
     const { commitmentMatches, snapshotMatches, committeeMatches, withdrawalsMatch, matches } =
       await this.draws.verify(id);
@@ -87,6 +93,7 @@ export class DrawsController {
   @Get('committee')
   @RequireRole('admin', 'auditor')
   @ApiOperation({ summary: 'The committee that sits, with names (office only): withdrawn members replaced' })
+  @ApiOkResponse({ type: [CommitteeMemberDto] })
   async committee(@Param('id', IdParamPipe) id: number): Promise<CommitteeMemberDto[]> {
     return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({
       code,
@@ -99,6 +106,7 @@ export class DrawsController {
 
   @Post('committee/withdrawals')
   @HttpCode(200)
+  @ApiOkResponse({ type: WithdrawalResultDto })
   @RequireRole('admin')
   @ApiOperation({
     summary: "Record a member's declared withdrawal (回避) before the meeting; the next in the ranking sits",

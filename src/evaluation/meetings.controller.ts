@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
 import { AcceptsCsv } from '../common/route-rules';
-import { ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBody, ApiConsumes, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CsvBody } from './csv-body';
 import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
@@ -21,6 +21,7 @@ import { IssuanceProgressDto } from './dto/round-list.dto';
 import { MeetingsService } from './meetings.service';
 import { PublicityService } from './publicity.service';
 import { RoundIssuanceService } from './round-issuance.service';
+import { TallyResultDto } from './dto/meeting-results.dto';
 
 /** The meeting, the publicity of results, the publication and the issuance. */
 @ApiTags('evaluation')
@@ -36,6 +37,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'AMR: record the committee members present (again until the ballots are counted)' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async attendance(
     @Param('id', IdParamPipe) id: number,
     @Body() body: AttendanceDto,
@@ -46,6 +48,7 @@ export class MeetingsController {
 
   @Post('tally')
   @HttpCode(200)
+  @ApiOkResponse({ type: TallyResultDto })
   @RequireRole('admin')
   @ApiOperation({
     summary:
@@ -65,6 +68,7 @@ export class MeetingsController {
 
   @Post('tally/import')
   @HttpCode(200)
+  @ApiOkResponse({ type: TallyResultDto })
   @RequireRole('admin')
   @AcceptsCsv()
   @ApiConsumes('text/csv')
@@ -86,6 +90,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'AMR: the presiding chair or vice-chair confirms the result (→ MEETING_HELD)' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async confirm(
     @Param('id', IdParamPipe) id: number,
     @Body() body: ConfirmationDto,
@@ -98,6 +103,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'AMR: record the publicity of the results, ≥ 5 working days (→ RESULTS_PUBLICISED)' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async publicise(
     @Param('id', IdParamPipe) id: number,
     @Body() body: PublicityDto,
@@ -109,6 +115,7 @@ export class MeetingsController {
   @Post('objections')
   @RequireRole('admin')
   @ApiOperation({ summary: 'AMR: record a complaint received during the publicity' })
+  @ApiCreatedResponse({ type: ObjectionResponseDto })
   async object(
     @Param('id', IdParamPipe) id: number,
     @Body() body: ObjectionDto,
@@ -119,6 +126,7 @@ export class MeetingsController {
 
   @Get('objections')
   @RequireRole('admin', 'auditor')
+  @ApiOkResponse({ type: [ObjectionResponseDto] })
   async objections(@Param('id', IdParamPipe) id: number): Promise<ObjectionResponseDto[]> {
     return (await this.publicity.listObjections(id)).map((o) => ObjectionResponseDto.from(o));
   }
@@ -127,6 +135,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'AMR: resolve a complaint; upheld withholds the applicant' })
+  @ApiOkResponse({ type: ObjectionResponseDto })
   async resolve(
     @Param('id', IdParamPipe) id: number,
     @Param('objectionId', IdParamPipe) objectionId: number,
@@ -145,6 +154,7 @@ export class MeetingsController {
     summary:
       'Either authority: propose the joint publication (联合发文) after the publicity, objections resolved; the other confirms',
   })
+  @ApiOkResponse({ type: RoundResponseDto })
   async publish(
     @Param('id', IdParamPipe) id: number,
     @Body() body: PublicationDto,
@@ -157,6 +167,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'The other authority: confirm the proposed joint publication (→ PUBLISHED)' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async confirmPublication(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -168,6 +179,7 @@ export class MeetingsController {
   @HttpCode(200)
   @RequireRole('admin')
   @ApiOperation({ summary: 'Either authority: reject (or withdraw) the proposed joint publication, with the reason' })
+  @ApiOkResponse({ type: RoundResponseDto })
   async rejectPublication(
     @Param('id', IdParamPipe) id: number,
     @Body() body: PublicationRejectionDto,
@@ -190,6 +202,7 @@ export class MeetingsController {
   @ApiOperation({
     summary: 'Issue the certificates of everyone who passed and is not withheld; safe to rerun (large rounds: the CLI)',
   })
+  @ApiOkResponse({ type: IssuanceReportDto })
   async issue(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,

@@ -1,4 +1,6 @@
 import { Controller, Get, Header, VERSION_NEUTRAL } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { JwksDto } from './jwks.dto';
 import { KeyStore, type Jwks } from './key-store';
 
 /**
@@ -12,6 +14,7 @@ export class JwksController {
   @Get('jwks.json')
   // Short enough that a rotation is picked up within minutes, long enough to absorb verifier load.
   @Header('Cache-Control', 'public, max-age=300')
+  @ApiOkResponse({ type: JwksDto })
   jwks(): Jwks {
     return this.keyStore.jwks();
   }

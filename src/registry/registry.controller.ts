@@ -1,5 +1,5 @@
 import { Controller, Get, Header, Param, Query } from '@nestjs/common';
-import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { EntityTag, PublicRateLimit, RegistryCors } from '../common/route-rules';
 import { RegistryCertificateDto } from './dto/registry-certificate.dto';
 import { RegistrySearchQueryDto } from './dto/registry-search-query.dto';
@@ -31,6 +31,7 @@ export class RegistryController {
     description: 'The status in force on this date (YYYY-MM-DD)',
   })
   // A plain parameter, not a DTO: the hot path skips class-transformer; the service checks it.
+  @ApiOkResponse({ type: RegistryCertificateDto })
   byNumber(@Param('certificateNo') certificateNo: string, @Query('at') at?: string): Promise<RegistryCertificateDto> {
     return this.registry.byNumber(certificateNo, at);
   }
@@ -44,6 +45,7 @@ export class RegistryController {
   @ApiOperation({
     summary: 'Certificates of one holder: exact name and full ID number, both required (a list, possibly empty)',
   })
+  @ApiOkResponse({ type: [RegistryCertificateDto] })
   search(@Query() query: RegistrySearchQueryDto): Promise<RegistryCertificateDto[]> {
     return this.registry.byHolder(query.name, query.idNumber);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { PublicRateLimit } from '../common/route-rules';
 import { VerificationRequestDto } from './dto/verification-request.dto';
 import { VerificationResultDto } from './dto/verification-result.dto';
@@ -14,6 +14,7 @@ export class VerificationsController {
   @PublicRateLimit('verification')
   @HttpCode(200)
   @ApiOperation({ summary: 'Verify a credential or a QR token: both signatures, then the registry status' })
+  @ApiOkResponse({ type: VerificationResultDto })
   verify(@Body() body: VerificationRequestDto): Promise<VerificationResultDto> {
     return this.verification.verify(body);
   }

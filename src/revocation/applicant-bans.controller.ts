@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import { IdParamPipe } from '../common/id-param.pipe';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -18,6 +18,7 @@ export class ApplicantBansController {
   @ApiOperation({
     summary: 'Propose banning an applicant of a round without a certificate (confirmed by the other authority)',
   })
+  @ApiCreatedResponse({ type: ApplicantBanResponseDto })
   async propose(
     @Body() body: ProposeApplicantBanDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -27,6 +28,7 @@ export class ApplicantBansController {
 
   @Get(':id')
   @RequireRole('revoker', 'auditor', 'admin')
+  @ApiOkResponse({ type: ApplicantBanResponseDto })
   async get(@Param('id', IdParamPipe) id: number): Promise<ApplicantBanResponseDto> {
     return ApplicantBanResponseDto.from(await this.bans.get(id));
   }
@@ -35,6 +37,7 @@ export class ApplicantBansController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Confirm, as a revoker of the OTHER authority; the applicant is barred and published' })
+  @ApiOkResponse({ type: ApplicantBanResponseDto })
   async confirm(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -46,6 +49,7 @@ export class ApplicantBansController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Reject a proposed applicant ban; it ends without a ban' })
+  @ApiOkResponse({ type: ApplicantBanResponseDto })
   async reject(
     @Param('id', IdParamPipe) id: number,
     @Body() body: RejectionDto,

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { IdParamPipe } from '../common/id-param.pipe';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { DecisionCasesService } from './decision-cases.service';
@@ -15,6 +15,7 @@ export class RevocationsController {
   @Post()
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Propose revoking a certificate for misconduct (confirmed by the other authority)' })
+  @ApiCreatedResponse({ type: DecisionCaseResponseDto })
   async propose(
     @Body() body: ProposeRevocationDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -24,6 +25,7 @@ export class RevocationsController {
 
   @Get(':id')
   @RequireRole('revoker', 'auditor', 'admin')
+  @ApiOkResponse({ type: DecisionCaseResponseDto })
   async get(@Param('id', IdParamPipe) id: number): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.get('REVOCATION', id));
   }
@@ -32,6 +34,7 @@ export class RevocationsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Confirm, as a revoker of the OTHER authority; the certificate is revoked at once' })
+  @ApiOkResponse({ type: DecisionCaseResponseDto })
   async confirm(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -43,6 +46,7 @@ export class RevocationsController {
   @HttpCode(200)
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Reject a proposed revocation; it ends without effect' })
+  @ApiOkResponse({ type: DecisionCaseResponseDto })
   async reject(
     @Param('id', IdParamPipe) id: number,
     @Body() body: RejectionDto,
@@ -60,6 +64,7 @@ export class ReinstatementsController {
   @Post()
   @RequireRole('revoker')
   @ApiOperation({ summary: 'Propose reversing a revocation after re-examination (复审)' })
+  @ApiCreatedResponse({ type: DecisionCaseResponseDto })
   async propose(
     @Body() body: ProposeReinstatementDto,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -69,6 +74,7 @@ export class ReinstatementsController {
 
   @Get(':id')
   @RequireRole('revoker', 'auditor', 'admin')
+  @ApiOkResponse({ type: DecisionCaseResponseDto })
   async get(@Param('id', IdParamPipe) id: number): Promise<DecisionCaseResponseDto> {
     return DecisionCaseResponseDto.from(await this.cases.get('REINSTATEMENT', id));
   }
@@ -79,6 +85,7 @@ export class ReinstatementsController {
   @ApiOperation({
     summary: 'Confirm, as a revoker of the OTHER authority; the certificate is VALID again, bans lifted',
   })
+  @ApiOkResponse({ type: DecisionCaseResponseDto })
   async confirm(
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,
@@ -89,6 +96,7 @@ export class ReinstatementsController {
   @Post(':id/rejection')
   @HttpCode(200)
   @RequireRole('revoker')
+  @ApiOkResponse({ type: DecisionCaseResponseDto })
   async reject(
     @Param('id', IdParamPipe) id: number,
     @Body() body: RejectionDto,

@@ -109,9 +109,13 @@ describe('office console: officers and audit (e2e, browser)', () => {
     await page.getByText('完整（共').waitFor();
     const table = await page.locator('.audit-table').innerText();
     for (const text of ['amr-admin', 'hrss-admin', '2026/12/1 10:00:00']) expect(table).toContain(text);
-    await page.locator('input[name="auditFilter"]').fill('hrss');
-    expect(await page.locator('.audit-table .el-table__row').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('office-audit') });
+    // The filters are applied by the service, over the whole log.
+    await page.locator('input[name="auditSubject"]').fill('hrss-admin');
+    await page.getByRole('button', { name: '筛选' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.audit-table .el-table__row').length === 1);
+    expect(await page.locator('.audit-table .el-table__row').innerText()).toContain('officer.added');
+    await page.screenshot({ path: screenshotPath('office-audit-filtered') });
   });
 
   it('answers 无权访问 to an issuer who types /office/audit or /office/officers', async () => {

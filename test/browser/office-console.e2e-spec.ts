@@ -55,8 +55,8 @@ describe('office console in a browser (e2e)', () => {
 
   it('signs an issuer in, shows the field error under 身份证号, issues, finds the certificate and keeps the session on reload', async () => {
     await signIn('amr-issuer');
-    // An issuer sees only 证书.
-    expect(await page.locator('.el-menu-item').allInnerTexts()).toEqual(['证书']);
+    // An issuer sees 证书, and 评审 (where it issues a round's certificates); nothing else.
+    expect(await page.locator('.el-menu-item').allInnerTexts()).toEqual(['证书', '评审']);
     // The session lives in an HttpOnly cookie, out of JavaScript's reach.
     expect(await page.evaluate(() => [localStorage.length, sessionStorage.length, document.cookie])).toEqual([
       0,

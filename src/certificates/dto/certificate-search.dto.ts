@@ -1,27 +1,30 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { PageQueryDto } from '../../common/page-query.dto';
 import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 import { CertificateResponseDto } from './certificate-response.dto';
 
-/** Officer search: by certificate number, or by a person's exact name AND full ID number. */
+/** Officer search: by certificate number, or by a holder's exact name, full ID number, or both. */
 export class CertificateSearchQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'ZJZ2026000001' })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(16)
   certificateNo?: string;
 
-  @ApiPropertyOptional({ description: 'exact name; only together with idNumber' })
+  @ApiPropertyOptional({ description: 'exact name (alone or with idNumber)' })
   @IsOptional()
   @IsString()
   @HasNoInvisibleCharacters()
+  @MinLength(1)
   @MaxLength(40)
   name?: string;
 
-  @ApiPropertyOptional({ description: 'the full 18-character ID number; only together with name' })
+  @ApiPropertyOptional({ description: 'the full 18-character ID number (alone or with name)' })
   @IsOptional()
   @IsString()
+  @MinLength(1)
   @MaxLength(18)
   idNumber?: string;
 }

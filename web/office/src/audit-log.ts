@@ -1,53 +1,53 @@
-/**
- * The audit log as the console shows it. The service's OpenAPI document declares no body for
- * the audit routes, so their answers are read here defensively instead of trusted as typed.
- */
-export interface AuditEntry {
-  seq: number;
-  at: string;
-  actor: string;
-  authority: string | null;
-  action: string;
-  subject: string | null;
-  details: string;
-}
+import type { components, paths } from './api/schema';
 
-export type ChainCheck = { ok: true; entries: number } | { ok: false; entries: number; brokenAt: number };
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null;
-
-function toEntry(value: unknown): AuditEntry | undefined {
-  if (!isRecord(value) || typeof value.seq !== 'number' || typeof value.action !== 'string') return undefined;
-  const text = (field: unknown): string | null => (typeof field === 'string' ? field : null);
-  return {
-    seq: value.seq,
-    at: text(value.at) ?? '',
-    actor: text(value.actor) ?? '',
-    authority: text(value.authority),
-    action: value.action,
-    subject: text(value.subject),
-    details: text(value.details) ?? '{}',
-  };
-}
-
-export function toAuditEntries(body: unknown): AuditEntry[] {
-  return Array.isArray(body) ? body.map(toEntry).filter((entry) => entry !== undefined) : [];
-}
-
-export function toChainCheck(body: unknown): ChainCheck | undefined {
-  if (!isRecord(body) || typeof body.entries !== 'number') return undefined;
-  if (body.ok === true) return { ok: true, entries: body.entries };
-  return typeof body.brokenAt === 'number' ? { ok: false, entries: body.entries, brokenAt: body.brokenAt } : undefined;
-}
+/** The audit log as the console shows it, typed by the service's OpenAPI document. */
+export type AuditEntry = components['schemas']['AuditEntryDto'];
+export type ChainCheck = components['schemas']['ChainCheckDto'];
 
 /** 完整 or 断裂于第 N 条: the auditor needs the first entry that no longer chains, nothing more. */
 export function chainLabel(check: ChainCheck): string {
-  return check.ok ? `完整（共 ${check.entries} 条）` : `断裂于第 ${check.brokenAt} 条`;
+  return check.ok ? `完整（共 ${check.entries} 条）` : `断裂于第 ${check.brokenAt ?? '?'} 条`;
 }
 
-/** Rows of the shown page whose action or subject contains the text (the API filters by position only). */
-export function matching(entries: readonly AuditEntry[], text: string): AuditEntry[] {
-  const needle = text.trim().toLowerCase();
-  if (!needle) return [...entries];
-  return entries.filter((entry) => `${entry.action} ${entry.subject ?? ''}`.toLowerCase().includes(needle));
+/** The filters as the auditor fills them: empty means "any". */
+export interface AuditFilterForm {
+  action: string;
+  actor: string;
+  authority: string;
+  subject: string;
+  /** [from, to], days in China; empty when no range is chosen. */
+  days: [string, string] | null;
+}
+
+export function emptyAuditFilter(): AuditFilterForm {
+  return { action: '', actor: '', authority: '', subject: '', days: null };
+}
+
+export type AuditQuery = NonNullable<paths['/api/v1/audit/entries']['get']['parameters']['query']>;
+
+/** Only the filled filters go to the API, which checks each (stable 400 codes) and applies them all. */
+export function auditQuery(form: AuditFilterForm): AuditQuery {
+  const query: AuditQuery = {};
+  const action = form.action.trim().toLowerCase();
+  if (action) query.action = action;
+  if (form.actor.trim()) query.actor = form.actor.trim();
+  if (form.authority) query.authority = form.authority as AuditQuery['authority'];
+  // Subjects are mostly certificate numbers, which are upper case.
+  const subject = form.subject.trim();
+  if (subject) query.subject = /^zj[zg]\d{10}$/i.test(subject) ? subject.toUpperCase() : subject;
+  if (form.days) [query.from, query.to] = form.days;
+  return query;
+}
+
+/** The API's refusals of a filter, by field, in the auditor's words. */
+const FIELD_NAMES: Record<string, string> = {
+  action: '操作应为小写英文单词，以点分隔，如 revocation 或 revocation.confirmed。',
+  actor: '操作人应为用户名，如 amr-revoker。',
+  subject: '对象过长或含不可见字符。',
+  from: '日期无效。',
+  to: '日期无效（结束日期不能早于开始日期）。',
+};
+
+export function filterFailure(field: unknown, message: string): string {
+  return (typeof field === 'string' && FIELD_NAMES[field]) || message;
 }

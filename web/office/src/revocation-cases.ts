@@ -37,6 +37,19 @@ export function emptyRevocationForm(): RevocationForm {
   };
 }
 
+/** A reinstatement (复审后恢复) proposal: the same decision fields, no category, no ban. */
+export interface ReinstatementForm {
+  certificateNo: string;
+  description: string;
+  decisionDocument: string;
+  decisionDate: string;
+  effectiveDate: string;
+}
+
+export function emptyReinstatementForm(): ReinstatementForm {
+  return { certificateNo: '', description: '', decisionDocument: '', decisionDate: '', effectiveDate: '' };
+}
+
 /** The API's codes in the officer's words; anything else shows the API's own message. */
 const MESSAGES: Record<string, string> = {
   CERTIFICATE_NO_INVALID: '证书编号格式应如 ZJZ2026000001。',
@@ -46,6 +59,7 @@ const MESSAGES: Record<string, string> = {
   DATE_INVALID: '日期无效（生效日期不能早于证书签发日期）。',
   DATE_IN_FUTURE: '日期不能晚于今天：决定生效后再发起。',
   CERTIFICATE_ALREADY_REVOKED: '该证书已撤销。',
+  CERTIFICATE_NOT_REVOKED: '该证书没有已生效的撤销决定，无需恢复。',
   CASE_ALREADY_OPEN: '该证书已有待确认的决定，请等待对方机关确认或驳回。',
   CONFIRMATION_BY_SAME_AUTHORITY: '本机关发起的决定须由另一机关确认。',
   CASE_NOT_PENDING: '该决定已被处理，请刷新列表。',
@@ -55,6 +69,7 @@ const MESSAGES: Record<string, string> = {
 const FIELD_OF_CODE: Record<string, string> = {
   CERTIFICATE_NOT_FOUND: 'certificateNo',
   CERTIFICATE_ALREADY_REVOKED: 'certificateNo',
+  CERTIFICATE_NOT_REVOKED: 'certificateNo',
   CASE_ALREADY_OPEN: 'certificateNo',
 };
 
