@@ -11,18 +11,18 @@ import {
   issueDocumentSigningCertificate,
   privateKeyPem,
 } from '../src/keys/certificate-authority';
-import { CertificateRenderer } from '../src/pdf/certificate-renderer';
-import type { CmsSigningKey } from '../src/pdf/cms-signed-data';
+import type { AuthorityId } from '../src/keys/authority';
+import { CertificateRenderer, type DocumentSigners } from '../src/pdf/certificate-renderer';
 import { qrSymbol } from '../src/pdf/qr-symbol';
 import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
 
 export interface PdfBenchResult {
-  /** Plan, render and PDF-sign one certificate, fonts already open. */
+  /** Plan, render and PDF-sign one certificate by both authorities (two revisions), fonts already open. */
   warmMsPerPdf: number;
   /**
    * What a bare pdfkit script drawing the same page costs: the same text at known positions,
-   * the same fonts, the QR encoded and drawn, the border; no layout planning, no glyph checks,
-   * no signature.
+   * the same fonts, the QR encoded and drawn, the border, the seals and the 样本 mark; no layout
+   * planning, no glyph checks, no signature.
    */
   barePdfkitMsPerPage: number;
   /** warm / bare; target ≤ 2. */
@@ -33,18 +33,21 @@ export interface PdfBenchResult {
   pdfBytes: number;
 }
 
-/** A throwaway root (P-256) and RSA document-signing certificate, as the dev key set has. */
-async function benchKey(): Promise<CmsSigningKey> {
+/** A throwaway root (P-256) and an RSA document-signing certificate per authority, as the dev key set has. */
+async function benchKeys(): Promise<DocumentSigners> {
   const rootKeys = generateP256KeyPair();
   const root = await createRootCertificate(rootKeys, { dev: true });
-  const signer = generateRsaKeyPair();
-  const certificate = await issueDocumentSigningCertificate(
-    'amr',
-    signer.publicKey,
-    { certificate: root, privateKey: rootKeys.privateKey },
-    { dev: true },
-  );
-  return { privateKey: signer.privateKey, chainPem: [certificatePem(certificate), certificatePem(root)] };
+  const key = async (authority: AuthorityId) => {
+    const signer = generateRsaKeyPair();
+    const certificate = await issueDocumentSigningCertificate(
+      authority,
+      signer.publicKey,
+      { certificate: root, privateKey: rootKeys.privateKey },
+      { dev: true },
+    );
+    return { privateKey: signer.privateKey, chainPem: [certificatePem(certificate), certificatePem(root)] };
+  };
+  return { amr: await key('amr'), hrss: await key('hrss') };
 }
 
 /** Mean milliseconds per call over at least `ms` milliseconds, after a few warm-up calls. */
@@ -60,15 +63,14 @@ async function msPerCall(op: () => Promise<unknown>, ms: number, warmup = 3): Pr
 }
 
 /** Time to the first signed PDF in a child process; needs the compiled JavaScript (npm run bench). */
-async function coldFirstPdfMs(key: CmsSigningKey): Promise<number> {
+async function coldFirstPdfMs(keys: DocumentSigners): Promise<number> {
   if (!__filename.endsWith('.js'))
     throw new Error('benchPdf measures the cold start from compiled JavaScript: run it through npm run bench');
   const dir = mkdtempSync(join(tmpdir(), 'zjzc-pdf-bench-'));
   try {
     const keyPath = join(dir, 'key.json');
-    writeFileSync(keyPath, JSON.stringify({ privateKeyPem: privateKeyPem(key.privateKey), chainPem: key.chainPem }), {
-      mode: 0o600,
-    });
+    const file = (k: DocumentSigners['amr']) => ({ privateKeyPem: privateKeyPem(k.privateKey), chainPem: k.chainPem });
+    writeFileSync(keyPath, JSON.stringify({ amr: file(keys.amr), hrss: file(keys.hrss) }), { mode: 0o600 });
     const module = JSON.stringify(join(__dirname, 'pdf-cold-start.js'));
     // The clock starts before the renderer's modules are even required.
     const script = `const t=process.hrtime.bigint();require(${module}).firstPdf(process.argv[1]).then(()=>process.stdout.write(String(Number(process.hrtime.bigint()-t)/1e6)))`;
@@ -85,17 +87,21 @@ async function coldFirstPdfMs(key: CmsSigningKey): Promise<number> {
  */
 export async function benchPdf(options: { rounds?: number; msPerRound?: number } = {}): Promise<PdfBenchResult> {
   const { rounds = 3, msPerRound = 1500 } = options;
-  const key = await benchKey();
-  const cold = await coldFirstPdfMs(key);
+  const keys = await benchKeys();
+  const cold = await coldFirstPdfMs(keys);
   const renderer = new CertificateRenderer();
-  const page = renderer.prepare(BENCH_CERTIFICATE, BENCH_URL);
+  const dev = { development: true };
+  const page = renderer.prepare(BENCH_CERTIFICATE, BENCH_URL, dev);
   let warm = Infinity;
   let bare = Infinity;
   for (let round = 0; round < rounds; round++) {
-    warm = Math.min(warm, await msPerCall(() => renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, key), msPerRound));
+    warm = Math.min(
+      warm,
+      await msPerCall(() => renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev), msPerRound),
+    );
     bare = Math.min(bare, await msPerCall(() => renderer.render({ ...page, symbol: qrSymbol(BENCH_URL) }), msPerRound));
   }
-  const pdf = await renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, key);
+  const pdf = await renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev);
   return {
     warmMsPerPdf: warm,
     barePdfkitMsPerPage: bare,

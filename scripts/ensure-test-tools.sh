@@ -7,6 +7,8 @@ set -euo pipefail
 need=()
 command -v pdftoppm >/dev/null && command -v pdfsig >/dev/null || need+=(poppler-utils)
 command -v zbarimg >/dev/null || need+=(zbar-tools)
+# The PDF's structure check (qpdf --check) after two incremental signatures.
+command -v qpdf >/dev/null || need+=(qpdf)
 # A pseudo-terminal for the CLI's prompts (util-linux's script).
 command -v script >/dev/null || need+=(bsdutils)
 /usr/bin/python3 -c 'import jwcrypto' 2>/dev/null || need+=(python3 python3-jwcrypto)

@@ -1,6 +1,7 @@
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { chinaDate, chineseDate, chineseNumeralDate } from '../common/china-dates';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../common/qualifications';
+import { AUTHORITY_IDS, AUTHORITY_NAMES } from '../keys/authority';
 import type { CertificateLayout, FieldName } from './certificate-layout';
 
 /** The record's facts a certificate page prints; everything else stays in the registry. */
@@ -38,7 +39,14 @@ export function certificateFields(
     certificateNo: certificate.certificateNo,
     issuedOn: chineseDate(issuedOn),
     issuedOnNumerals: chineseNumeralDate(issuedOn),
+    // The order of src/keys/authority.ts, as on the verification page.
+    issuers: issuerNames().join('、'),
   };
+}
+
+/** The issuing authorities' full names, in the one order used everywhere (AMR first). */
+export function issuerNames(): string[] {
+  return AUTHORITY_IDS.map((authority) => AUTHORITY_NAMES[authority].zh);
 }
 
 /** Fills `{field}` placeholders of a layout text. */

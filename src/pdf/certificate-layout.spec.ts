@@ -14,7 +14,9 @@ describe('certificate layout file', () => {
 
   it.each([
     ['an unknown field', (t: Template) => t.fields.rows.push({ label: '民族', field: 'ethnicity' }), /fields\.rows/],
-    ['a QR under 40 mm', (t: Template) => (t.qr.symbolMm = 35), /qr\.symbolMm/],
+    ['a QR under 48 mm (it must decode in a 100 dpi scan)', (t: Template) => (t.qr.symbolMm = 42), /qr\.symbolMm/],
+    ['seals that would touch', (t: Template) => (t.issuers.pitchMm = 40), /pitchMm/],
+    ['an unknown footer placeholder', (t: Template) => (t.footer.text = '{issuer}监制'), /\{issuer\}/],
     ['a quiet zone under 4 modules', (t: Template) => (t.qr.quietZoneModules = 2), /qr\.quietZoneModules/],
     ['an unknown colour name', (t: Template) => (t.title.colour = 'blue'), /unknown colour blue/],
     ['an unknown statement placeholder', (t: Template) => (t.statement.text = '{nickname}'), /\{nickname\}/],

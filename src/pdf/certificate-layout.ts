@@ -17,6 +17,7 @@ export const FIELD_NAMES = [
   'certificateNo',
   'issuedOn',
   'issuedOnNumerals',
+  'issuers',
 ] as const;
 export type FieldName = (typeof FIELD_NAMES)[number];
 
@@ -72,19 +73,43 @@ const layoutSchema = z.strictObject({
   qr: z.strictObject({
     leftMm: mm,
     topMm: mm,
-    // Printed at 40 mm or more, so a version-20 module is at least 0.4 mm (docs/pdf.md, QR code).
-    symbolMm: z.number().min(40).max(80),
+    // Printed at 48 mm or more, a version-20 module is at least 0.49 mm, ~1.9 px in a 100 dpi scan (docs/pdf.md, QR code).
+    symbolMm: z.number().min(48).max(80),
     quietZoneModules: z.int().min(4).max(8),
     colour,
     caption: type.extend({ text: z.string().min(1), gapMm: mm }),
     address: type.extend({ prefix: z.string(), minSizePt: pt, widthMm: mm, gapMm: mm }),
   }),
   issuers: type.extend({
+    $comment: z.string().optional(),
     rightMm: mm,
     topMm: mm,
-    lines: z.array(z.string().min(1)).min(1),
-    lineGapMm: mm,
+    /** Centre to centre, so also seal to seal: more than a seal's diameter (seals never touch). */
+    pitchMm: mm,
     date: type.extend({ field: z.enum(FIELD_NAMES), gapMm: mm }),
+  }),
+  seals: z.strictObject({
+    $comment: z.string().optional(),
+    diameterMm: z.number().min(20).max(60),
+    ringMm: z.number().positive().max(3),
+    starMm: z.number().positive().max(30),
+    colour,
+    centreAboveNamesMm: z.number().min(-20).max(20),
+    name: z.strictObject({
+      heightMm: z.number().positive().max(10),
+      widthScale: z.number().min(0.5).max(1),
+      arcDegrees: z.number().min(90).max(300),
+      ringGapMm: z.number().min(0).max(5),
+    }),
+    sample: z.strictObject({ text: z.string().min(1), heightMm: z.number().positive().max(10), gapMm: mm }),
+  }),
+  /** The diagonal mark every page of a development PDF carries. */
+  sampleMark: z.strictObject({
+    text: z.string().min(1),
+    heightMm: z.number().positive().max(150),
+    angleDegrees: z.number().min(-90).max(90),
+    colour,
+    opacity: z.number().min(0.05).max(1),
   }),
   footer: type.extend({ text: z.string().min(1), bottomMm: mm, characterSpacingPt: z.number().min(0).default(0) }),
   levels: z.strictObject({
@@ -109,10 +134,13 @@ export function parseCertificateLayout(json: unknown): CertificateLayout {
   const names = JSON.stringify(layout).match(/"(?:colour|innerColour)":"([a-z]+)"/g) ?? [];
   const unknown = names.map((n) => n.split('"')[3]).filter((name) => !(name in layout.colours));
   if (unknown.length > 0) throw new Error(`Invalid certificate layout: unknown colour ${unknown.join(', ')}`);
-  const placeholders = [...layout.statement.text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+  if (layout.issuers.pitchMm <= layout.seals.diameterMm)
+    throw new Error('Invalid certificate layout: issuers.pitchMm must exceed seals.diameterMm (seals never touch)');
+  const placeholders = [layout.statement.text, layout.footer.text].flatMap((text) =>
+    [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]),
+  );
   const badPlaceholder = placeholders.find((name) => !(FIELD_NAMES as readonly string[]).includes(name));
-  if (badPlaceholder)
-    throw new Error(`Invalid certificate layout: statement.text names unknown field {${badPlaceholder}}`);
+  if (badPlaceholder) throw new Error(`Invalid certificate layout: a text names unknown field {${badPlaceholder}}`);
   return layout;
 }
 

@@ -75,6 +75,15 @@ export function registeredFontName(key: FontKey, chainIndex: number): string {
 
 const scaled = (font: fontkit.Font, units: number, sizePt: number) => (units / font.unitsPerEm) * sizePt;
 
+/**
+ * OpenType features of letter-spaced text: no kerning. Kerning pairs inside a Tc-spaced run
+ * make pdftotext split words ("PROFE SSIONAL"); tracked capitals are not kerned anyway.
+ */
+export const LETTER_SPACED_FEATURES: Record<string, boolean> = { kern: false };
+
+/** The features a run is laid out with: the font's defaults, or no kerning when letter-spaced. */
+export const layoutFeatures = (spacing: number) => (spacing > 0 ? LETTER_SPACED_FEATURES : undefined);
+
 function placeRuns(
   fonts: Fonts,
   key: FontKey,
@@ -93,7 +102,9 @@ function placeRuns(
       dx,
       dy: baseline - scaled(font, font.ascent, sizePt),
     };
-    dx += scaled(font, font.layout(run.text).advanceWidth, sizePt) + spacing * [...run.text].length;
+    dx +=
+      scaled(font, font.layout(run.text, layoutFeatures(spacing)).advanceWidth, sizePt) +
+      spacing * [...run.text].length;
     return placed;
   });
   // Tc follows every character; the last one's is not part of the text's width.

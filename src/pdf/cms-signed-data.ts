@@ -1,9 +1,15 @@
 import {
   Attribute,
+  CertificateChoices,
+  CertificateSet,
+  ContentInfo,
+  DigestAlgorithmIdentifiers,
   EncapsulatedContentInfo,
   IssuerAndSerialNumber,
+  SignedData,
   SignerIdentifier,
   SignerInfo,
+  SignerInfos,
   id_data,
   id_signedData,
 } from '@peculiar/asn1-cms';
@@ -31,21 +37,11 @@ function pemToDer(pem: string): Buffer {
   return Buffer.from(pem.replace(/-----(BEGIN|END) CERTIFICATE-----|\s+/g, ''), 'base64');
 }
 
-/** DER tag, length and value (X.690 §8.1.3: short form below 128 bytes, else long form). */
-function tlv(tag: number, ...values: Buffer[]): Buffer {
-  const value = Buffer.concat(values);
-  const lengthBytes: number[] = [];
-  for (let n = value.length; n > 0; n >>= 8) lengthBytes.unshift(n & 0xff);
-  const length = value.length < 0x80 ? [value.length] : [0x80 | lengthBytes.length, ...lengthBytes];
-  return Buffer.concat([Buffer.from([tag, ...length]), value]);
-}
-
 const der = (value: object): Buffer => Buffer.from(AsnConvert.serialize(value));
 
 interface ParsedChain {
   signer: Certificate;
-  /** The certificates' own DER, embedded as is: re-encoding them with asn1-schema costs ~3 ms a PDF. */
-  ders: Buffer[];
+  certificates: CertificateSet;
 }
 
 const parsedChains = new Map<string, ParsedChain>();
@@ -55,8 +51,11 @@ function parsedChain(chainPem: string[]): ParsedChain {
   const key = chainPem.join('\n');
   let chain = parsedChains.get(key);
   if (!chain) {
-    const ders = chainPem.map(pemToDer);
-    chain = { signer: AsnConvert.parse(ders[0], Certificate), ders };
+    const certificates = chainPem.map((pem) => AsnConvert.parse(pemToDer(pem), Certificate));
+    chain = {
+      signer: certificates[0],
+      certificates: new CertificateSet(certificates.map((certificate) => new CertificateChoices({ certificate }))),
+    };
     parsedChains.set(key, chain);
   }
   return chain;
@@ -68,7 +67,7 @@ function parsedChain(chainPem: string[]): ParsedChain {
  */
 function derSorted(attributes: Attribute[]): Attribute[] {
   return attributes
-    .map((attribute) => ({ attribute, der: Buffer.from(AsnConvert.serialize(attribute)) }))
+    .map((attribute) => ({ attribute, der: der(attribute) }))
     .sort((a, b) => Buffer.compare(a.der, b.der))
     .map(({ attribute }) => attribute);
 }
@@ -87,8 +86,9 @@ function signedAttributes(content: Buffer): Attribute[] {
 /**
  * A detached CMS SignedData (RFC 5652 §5) over `content`, as `adbe.pkcs7.detached` PDF
  * signatures carry: SHA-256, signed attributes (content type, message digest), the chain
- * embedded. The RSA operation runs in node:crypto (OpenSSL), not in JavaScript. No signing-time
- * attribute: the PDF's /M holds the time, and leaving it out keeps the bytes reproducible.
+ * embedded. The structure is built by @peculiar/asn1-cms; the RSA operation runs in
+ * node:crypto (OpenSSL), not in JavaScript. No signing-time attribute: the PDF's /M holds the
+ * time, and leaving it out keeps the bytes reproducible.
  */
 export function detachedSignedData(content: Buffer, key: CmsSigningKey): Buffer {
   const chain = parsedChain(key.chainPem);
@@ -104,16 +104,13 @@ export function detachedSignedData(content: Buffer, key: CmsSigningKey): Buffer 
     signatureAlgorithm: sha256WithRSAEncryption,
     signature: new OctetString(sign('sha256', toBeSigned, key.privateKey)),
   });
-  // RFC 5652 §5.1 SignedData: version 1, digestAlgorithms, encapContentInfo without eContent
-  // (detached), certificates [0] IMPLICIT, signerInfos.
-  const signedData = tlv(
-    0x30,
-    tlv(0x02, Buffer.from([1])),
-    tlv(0x31, der(sha256)),
-    der(new EncapsulatedContentInfo({ eContentType: id_data })),
-    tlv(0xa0, ...chain.ders),
-    tlv(0x31, der(signerInfo)),
-  );
-  // RFC 5652 §3 ContentInfo: contentType id-signedData, content [0] EXPLICIT.
-  return tlv(0x30, der(new ContentType(id_signedData)), tlv(0xa0, signedData));
+  // RFC 5652 §5.1: version 1 (issuerAndSerialNumber, id-data), no eContent (detached).
+  const signedData = new SignedData({
+    version: 1,
+    digestAlgorithms: new DigestAlgorithmIdentifiers([sha256]),
+    encapContentInfo: new EncapsulatedContentInfo({ eContentType: id_data }),
+    certificates: chain.certificates,
+    signerInfos: new SignerInfos([signerInfo]),
+  });
+  return der(new ContentInfo({ contentType: id_signedData, content: AsnConvert.serialize(signedData) }));
 }

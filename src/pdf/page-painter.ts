@@ -1,5 +1,8 @@
+import type * as fontkit from 'fontkit';
 import { resolveColour, type CertificateLayout } from './certificate-layout';
-import { MM, type PagePlan } from './page-plan';
+import { layoutFeatures } from './cjk-fonts';
+import { cmOperator, emBox, textOutline } from './glyph-outlines';
+import { MM, type PagePlan, type SampleMark } from './page-plan';
 import type { QrSymbol } from './qr-symbol';
 
 type Doc = PDFKit.PDFDocument;
@@ -62,10 +65,37 @@ export function paintPlan(doc: Doc, plan: PagePlan, symbol: QrSymbol): void {
   for (const box of plan.texts) {
     doc.fontSize(box.sizePt).fillColor(box.colour);
     for (const run of box.runs) {
-      doc
-        .font(run.font)
-        .text(run.text, box.x + run.dx, box.y + run.dy, { lineBreak: false, characterSpacing: box.characterSpacingPt });
+      // One run, letter-spaced with Tc; its features must match the page plan's measure.
+      const features = layoutFeatures(box.characterSpacingPt) as PDFKit.Mixins.TextOptions['features'];
+      doc.font(run.font).text(run.text, box.x + run.dx, box.y + run.dy, {
+        lineBreak: false,
+        characterSpacing: box.characterSpacingPt,
+        ...(features ? { features } : {}),
+      });
     }
   }
   paintQr(doc, plan, symbol);
+}
+
+/**
+ * The diagonal 样本 across a development PDF's page, as translucent outlines over everything
+ * printed: it cannot be taken out as text, and the text under it stays readable.
+ */
+export function paintSampleMark(doc: Doc, plan: PagePlan, mark: SampleMark, font: fontkit.Font): void {
+  const outline = textOutline(font, mark.text);
+  const box = emBox(font);
+  const s = mark.heightPt / (box.top - box.bottom);
+  const a = (mark.angleDegrees * Math.PI) / 180;
+  // pdfkit's page space has y pointing down: the text's x axis goes up and right, its y axis
+  // (glyphs are y-up) up and left; the em box's centre lands on the page's centre.
+  const m = [s * Math.cos(a), -s * Math.sin(a), -s * Math.sin(a), -s * Math.cos(a)];
+  const [u, v] = [-outline.width / 2, -(box.top + box.bottom) / 2];
+  const e = plan.widthPt / 2 + m[0] * u + m[2] * v;
+  const f = plan.heightPt / 2 + m[1] * u + m[3] * v;
+  doc.save();
+  doc.fillColor(mark.colour, mark.opacity);
+  (doc as unknown as { addContent(ops: string): void }).addContent(
+    `${cmOperator([m[0], m[1], m[2], m[3], e, f])}\n${outline.ops}\nf`,
+  );
+  doc.restore();
 }

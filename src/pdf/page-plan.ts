@@ -1,3 +1,5 @@
+import type { AuthorityId } from '../keys/authority';
+import { AUTHORITY_IDS, AUTHORITY_NAMES } from '../keys/authority';
 import { fillPlaceholders } from './certificate-fields';
 import { resolveColour, type CertificateLayout, type FieldName } from './certificate-layout';
 import type { FontKey, TextMeasure, TextRun } from './cjk-fonts';
@@ -31,6 +33,27 @@ export interface RuleLine {
   widthPt: number;
 }
 
+/** An authority's seal over its name: the square it is drawn in, top-left corner and side. */
+export interface SealPlacement {
+  authority: AuthorityId;
+  /** The full name on the seal's arc. */
+  name: string;
+  x: number;
+  y: number;
+  diameterPt: number;
+  /** 样本 under the star: development keys only. */
+  sample?: string;
+}
+
+/** The diagonal mark across a development PDF's page, centred on the page. */
+export interface SampleMark {
+  text: string;
+  heightPt: number;
+  angleDegrees: number;
+  colour: string;
+  opacity: number;
+}
+
 /** Everything on the page but the border ornaments, in points from the top-left corner. */
 export interface PagePlan {
   widthPt: number;
@@ -39,6 +62,14 @@ export interface PagePlan {
   lines: RuleLine[];
   /** The QR symbol's top-left and side, and the quiet zone kept clear around it. */
   qr: { x: number; y: number; symbolPt: number; quietZonePt: number; colour: string };
+  /** One per authority, in the order of src/keys/authority.ts: the order they sign in. */
+  seals: SealPlacement[];
+  sampleMark?: SampleMark;
+}
+
+export interface PageOptions {
+  /** Development keys sign this PDF: every page says 样本, and so does every seal. */
+  development: boolean;
 }
 
 interface Style {
@@ -186,25 +217,39 @@ function planQr(p: Planner, modules: number, address: string): PagePlan['qr'] {
   return { x, y, symbolPt, quietZonePt, colour: resolveColour(p.layout, q.colour) };
 }
 
-function planIssuersAndFooter(p: Planner, fields: Record<FieldName, string>): void {
-  const { issuers, footer, page } = p.layout;
-  const right = issuers.rightMm * MM;
-  let y = issuers.topMm * MM;
-  for (const line of issuers.lines) {
-    const box = place(p, 'issuer', line, issuers, right - p.measure.width(issuers.font, line, issuers.sizePt), y);
-    y = box.y + box.height + issuers.lineGapMm * MM;
-  }
-  const date = fields[issuers.date.field];
-  place(
-    p,
-    'issuer-date',
-    date,
-    issuers.date,
-    right - p.measure.width(issuers.date.font, date, issuers.date.sizePt),
-    y - issuers.lineGapMm * MM + issuers.date.gapMm * MM,
-  );
+/**
+ * The authorities' names in one row, each under its seal (GB/T 9704: the name in the lower
+ * half of the seal, seals never touching), and the date in Chinese numerals under the last.
+ */
+function planIssuers(p: Planner, fields: Record<FieldName, string>, options: PageOptions): SealPlacement[] {
+  const { issuers, seals } = p.layout;
+  const diameterPt = seals.diameterMm * MM;
+  const top = issuers.topMm * MM;
+  const lastName = AUTHORITY_NAMES[AUTHORITY_IDS[AUTHORITY_IDS.length - 1]].zh;
+  const lastCentre = issuers.rightMm * MM - p.measure.width(issuers.font, lastName, issuers.sizePt) / 2;
+  const placements = AUTHORITY_IDS.map((authority, i) => {
+    const name = AUTHORITY_NAMES[authority].zh;
+    const centre = lastCentre - (AUTHORITY_IDS.length - 1 - i) * issuers.pitchMm * MM;
+    centred(p, 'issuer', name, issuers, top, 0, centre);
+    return {
+      authority,
+      name,
+      x: centre - diameterPt / 2,
+      y: top - seals.centreAboveNamesMm * MM - diameterPt / 2,
+      diameterPt,
+      ...(options.development ? { sample: seals.sample.text } : {}),
+    };
+  });
+  const last = placements[placements.length - 1];
+  const dateTop = top + p.measure.lineHeight(issuers.font, issuers.sizePt) + issuers.date.gapMm * MM;
+  centred(p, 'issuer-date', fields[issuers.date.field], issuers.date, dateTop, 0, last.x + diameterPt / 2);
+  return placements;
+}
+
+function planFooter(p: Planner, fields: Record<FieldName, string>): void {
+  const { footer, page } = p.layout;
   const footerTop = (page.heightMm - footer.bottomMm) * MM - p.measure.lineHeight(footer.font, footer.sizePt);
-  centred(p, 'footer', footer.text, footer, footerTop, footer.characterSpacingPt);
+  centred(p, 'footer', fillPlaceholders(footer.text, fields), footer, footerTop, footer.characterSpacingPt);
 }
 
 /**
@@ -228,9 +273,9 @@ function planFlow(layout: CertificateLayout, measure: TextMeasure, fields: Recor
 }
 
 /**
- * Lays out the certificate page: where every line of text, rule and the QR go. Pure, so a unit
- * test can check that no two texts overlap for the longest values. Throws when the data cannot
- * fit above the QR/issuer area (a layout that cannot hold the data is a bug, not bad input).
+ * Lays out the certificate page: where every line of text, rule, seal and the QR go. Pure, so
+ * a unit test can check that nothing overlaps for the longest values. Throws when the data
+ * cannot fit above the QR/issuer area (a layout that cannot hold the data is a bug, not bad input).
  */
 export function planCertificatePage(
   layout: CertificateLayout,
@@ -238,9 +283,30 @@ export function planCertificatePage(
   qrModules: number,
   address: string,
   measure: TextMeasure,
+  options: PageOptions,
 ): PagePlan {
   const p = planFlow(layout, measure, fields);
   const qr = planQr(p, qrModules, address);
-  planIssuersAndFooter(p, fields);
-  return { widthPt: layout.page.widthMm * MM, heightPt: layout.page.heightMm * MM, texts: p.texts, lines: p.lines, qr };
+  const seals = planIssuers(p, fields, options);
+  planFooter(p, fields);
+  const mark = layout.sampleMark;
+  return {
+    widthPt: layout.page.widthMm * MM,
+    heightPt: layout.page.heightMm * MM,
+    texts: p.texts,
+    lines: p.lines,
+    qr,
+    seals,
+    ...(options.development
+      ? {
+          sampleMark: {
+            text: mark.text,
+            heightPt: mark.heightMm * MM,
+            angleDegrees: mark.angleDegrees,
+            colour: resolveColour(layout, mark.colour),
+            opacity: mark.opacity,
+          },
+        }
+      : {}),
+  };
 }

@@ -4,7 +4,7 @@ import { KeysModule } from '../keys/keys.module';
 import { CertificateFontsModule } from './certificate-fonts.module';
 import { PdfService } from './pdf.service';
 
-/** Certificate PDFs: the layout in templates/, CJK fonts from npm, a PDF signature by AMR; the HTTP API is PdfApiModule. */
+/** Certificate PDFs: the layout in templates/, CJK fonts from npm, PDF signatures by both authorities; the HTTP API is PdfApiModule. */
 @Module({
   imports: [CertificatesModule, CertificateFontsModule, KeysModule],
   providers: [PdfService],

@@ -31,7 +31,7 @@ function holderNotFound(): AppError {
 
 /**
  * Certificate PDFs, rendered on demand from the registry record (the source of truth) and
- * signed with AMR's document-signing key: the committee office is AMR's personnel division.
+ * signed by both authorities' document-signing keys, AMR first, each signature shown by its seal.
  */
 @Injectable()
 export class PdfService {
@@ -86,8 +86,14 @@ export class PdfService {
       );
     }
     const url = this.certificates.verificationUrl(certificate);
+    // Holder and office share this cache entry: both get the same twice-signed bytes.
     const bytes = await this.cache.getOrCreate(cacheKey(certificate, url), () =>
-      this.renderer.renderSigned(certificate, url, this.keys.documentSigner('amr')),
+      this.renderer.renderSigned(
+        certificate,
+        url,
+        { amr: this.keys.documentSigner('amr'), hrss: this.keys.documentSigner('hrss') },
+        { development: this.keys.usesDevelopmentKeys() },
+      ),
     );
     return { bytes, filename: `职称证书-${certificate.certificateNo}.pdf` };
   }

@@ -9,12 +9,15 @@ export interface QrSymbol {
   runs: Array<[number, number, number]>;
 }
 
-/** The longest realistic verification URL must fit version 20 at level M (docs/pdf.md, QR code). */
-export const MAX_QR_VERSION = 20;
+/**
+ * The longest verification URL the registry can issue (a 40-character Han name, ~760 bytes) is
+ * version 22 at level M; at 50 mm it still decodes from a 100 dpi scan (docs/pdf.md, QR code).
+ */
+export const MAX_QR_VERSION = 22;
 
 /**
  * Encodes text at error-correction level M (15 % of codewords recoverable: survives a crease
- * or a smudge, and keeps a ~650-byte URL at version 20).
+ * or a smudge; a two-character name's ~605-byte URL is version 19).
  */
 export function qrSymbol(text: string): QrSymbol {
   const code = QRCode.create(text, { errorCorrectionLevel: 'M' });

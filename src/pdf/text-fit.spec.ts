@@ -1,21 +1,6 @@
 import { loadCertificateLayout } from './certificate-layout';
 import { fontMeasure, openLayoutFonts } from './cjk-fonts';
-import { fitText, wrapText } from './text-fit';
-
-/** Every character 10 pt wide: line breaking checked without font metrics. */
-const tenEach = (s: string) => [...s].length * 10;
-
-describe('wrapText', () => {
-  it('breaks Han text anywhere, never before closing punctuation', () => {
-    expect(wrapText('浙江省计量科学研究院', 40, tenEach)).toEqual(['浙江省计', '量科学研', '究院']);
-    expect(wrapText('甲乙丙，丁戊', 30, tenEach)).toEqual(['甲乙', '丙，丁', '戊']);
-  });
-
-  it('keeps a run of Latin letters and digits whole, unless it is longer than a line', () => {
-    expect(wrapText('中心ABC12实验室', 60, tenEach)).toEqual(['中心', 'ABC12实', '验室']);
-    expect(wrapText('ABCDEFGH', 30, tenEach)).toEqual(['ABC', 'DEF', 'GH']);
-  });
-});
+import { fitText } from './text-fit';
 
 describe('fitText with the certificate font', () => {
   const measure = fontMeasure(openLayoutFonts(loadCertificateLayout()));

@@ -1,12 +1,15 @@
 import { CertificatesService } from '../../src/certificates/certificates.service';
 import { KeyStore } from '../../src/keys/key-store';
 import { CertificateRenderer } from '../../src/pdf/certificate-renderer';
+import { qrSymbol } from '../../src/pdf/qr-symbol';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
 import {
   decodeQrCodes,
+  opensslVerifySignatures,
   pdfFonts,
-  pdfSignatureReport,
+  pdfSignatures,
   pdfText,
+  qpdfCheck,
   requestPdf,
   withOneByteChanged,
   type PdfResponse,
@@ -61,27 +64,80 @@ describe('certificate PDFs (e2e)', () => {
       expect(text).toContain(expected);
     }
     expect(text.replace(/\s+/g, '')).toContain('浙江省质量技术基础专业正高级工程师职务任职资格评审委员会');
-    expect(text).toContain('浙江省人力资源和社会保障厅、浙江省市场监督管理局监制');
     expect(text).toContain('https://zs.example.test/v');
   });
 
-  it('carries a QR that decodes at 150 dpi to the verification URL, whose token verifies VALID', async () => {
+  it('carries a QR that decodes in a 100 dpi scan to the verification URL, whose token verifies VALID', async () => {
     const url = await verificationUrl();
-    expect(await decodeQrCodes(pdf.bytes, 150)).toEqual([url]);
+    // Version 19 (93 modules) in 50 mm: 0.54 mm a module, 2.1 px at 100 dpi (docs/pdf.md, QR code).
+    expect(qrSymbol(url).version).toBeLessThanOrEqual(19);
+    expect(await decodeQrCodes(pdf.bytes, 100)).toEqual([url]);
     const token = url.slice(url.indexOf('#') + 1);
     const verified = await api(t, 'POST', '/api/v1/verifications', { token });
     expect([verified.status, verified.body.verdict]).toEqual([200, 'VALID']);
   });
 
-  it('is signed (adbe.pkcs7.detached, AMR document signing), and one changed byte breaks the signature', async () => {
-    const report = await pdfSignatureReport(pdf.bytes);
-    expect(report).toContain('Signature Type: adbe.pkcs7.detached');
-    expect(report).toContain('Signature is Valid.');
-    expect(report).toContain('Total document signed');
-    expect(report).toContain('浙江省市场监督管理局');
-    const tampered = await pdfSignatureReport(withOneByteChanged(pdf.bytes, 'zj-title-certificates'));
-    expect(tampered).not.toContain('Signature is Valid.');
-    expect(tampered).toContain('Digest Mismatch');
+  it('is signed by AMR, then by HRSS in an incremental update, both valid, the first still covering its revision', async () => {
+    expect(await pdfSignatures(pdf.bytes)).toEqual([
+      {
+        fieldName: 'amr-seal',
+        commonName: expect.stringMatching(/^浙江省市场监督管理局电子文档签名/) as string,
+        validation: 'Signature is Valid.',
+        // It covers the first revision; the second revision (HRSS's signature) comes after it.
+        totalDocument: false,
+      },
+      {
+        fieldName: 'hrss-seal',
+        commonName: expect.stringMatching(/^浙江省人力资源和社会保障厅电子文档签名/) as string,
+        validation: 'Signature is Valid.',
+        totalDocument: true,
+      },
+    ]);
+  });
+
+  it('gives two PKCS#7 signatures that openssl cms -verify accepts under the provincial root', async () => {
+    const results = await opensslVerifySignatures(pdf.bytes, t.app.get(KeyStore).rootCertificatePem());
+    expect(results.map((r) => r.ok)).toEqual([true, true]);
+    expect(results.map((r) => r.output)).toEqual([
+      expect.stringContaining('Verification successful'),
+      expect.stringContaining('Verification successful'),
+    ]);
+  });
+
+  it("breaks both signatures when one byte of the page changes, and HRSS's when its revision changes", async () => {
+    const page = await pdfSignatures(withOneByteChanged(pdf.bytes, 'zj-title-certificates'));
+    expect(page.map((s) => s.validation)).toEqual(['Digest Mismatch.', 'Digest Mismatch.']);
+    // A byte of the second revision is outside the first signature: only HRSS's breaks.
+    const second = pdf.bytes.lastIndexOf('/Type /Sig');
+    const update = await pdfSignatures(withOneByteChanged(pdf.bytes, '/Location', second));
+    expect(update.map((s) => [s.validation, s.totalDocument])).toEqual([
+      ['Signature is Valid.', false],
+      ['Digest Mismatch.', true],
+    ]);
+  });
+
+  it('passes qpdf --check (both revisions well formed)', async () => {
+    const check = await qpdfCheck(pdf.bytes);
+    expect(check.exitCode).toBe(0);
+    expect(check.output).toContain('No syntax or stream encoding errors found');
+  });
+
+  it('typesets Chinese: one issuer order, the date once, no lone character, the subtitle as words', async () => {
+    const text = await pdfText(pdf.bytes);
+    expect(text).toContain('PROFESSIONAL TITLE CERTIFICATE');
+    // The same order as on /v and in the footer: AMR first, on one row under the seals.
+    const layout = await pdfText(pdf.bytes, 'layout');
+    const issuers = layout.split('\n').find((line) => line.includes('浙江省市场监督管理局') && !line.includes('监制'));
+    expect(issuers?.replace(/\s+/g, ' ').trim()).toBe('浙江省市场监督管理局 浙江省人力资源和社会保障厅');
+    expect(text).toContain('浙江省市场监督管理局、浙江省人力资源和社会保障厅监制');
+    expect(text).not.toContain('发证日期');
+    expect(text.match(/二〇二\S年\S+月\S+日/g)).toHaveLength(1);
+    const statement = text
+      .split('\n')
+      .filter((line) => line.includes('经浙江省') || line.includes('特发此证'))
+      .map((line) => line.trim());
+    const last = statement[statement.length - 1].replace(/[，。]/g, '');
+    expect(last.length).toBeGreaterThanOrEqual(2);
   });
 
   it('embeds every font (no standard-14 font a reader would substitute)', async () => {
@@ -91,17 +147,19 @@ describe('certificate PDFs (e2e)', () => {
     expect(fonts.map((font) => font.name).join(' ')).not.toMatch(/Helvetica|Times|Courier/);
   });
 
-  it('renders the same certificate to the same bytes, for the holder, the office and a fresh renderer', async () => {
+  it('renders the same twice-signed bytes for the holder, the office and a fresh renderer', async () => {
     const auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
     const office = await requestPdf(t, 'GET', '/api/v1/certificates/ZJZ2026000001/pdf', undefined, auditor.token);
     expect(office.status).toBe(200);
     expect(office.headers.get('content-disposition')).toBe(FILENAME);
     expect(office.bytes.equals(pdf.bytes)).toBe(true);
     const record = await t.app.get(CertificatesService).getByNumber(HOLDER.certificateNo);
+    const keys = t.app.get(KeyStore);
     const fresh = await new CertificateRenderer().renderSigned(
       record,
       await verificationUrl(),
-      t.app.get(KeyStore).documentSigner('amr'),
+      { amr: keys.documentSigner('amr'), hrss: keys.documentSigner('hrss') },
+      { development: keys.usesDevelopmentKeys() },
     );
     expect(fresh.equals(pdf.bytes)).toBe(true);
   });
