@@ -2,6 +2,7 @@ import { benchEvaluationIssuance } from './evaluation.bench';
 import { benchPdfReport } from './pdf.bench';
 import { benchRegistry } from './registry.bench';
 import { benchSigning } from './signing.bench';
+import { benchTransparencyIssuance, benchTransparencyPostgres } from './transparency.bench';
 
 /** `npm run bench`: every ratio is measured side by side in this one run on this machine. */
 async function main(): Promise<void> {
@@ -21,6 +22,12 @@ async function main(): Promise<void> {
     );
   }
   if (!only || only === 'registry') await benchRegistry();
+  if (!only || only === 'transparency') {
+    await benchTransparencyIssuance();
+    await benchTransparencyPostgres().catch((e: unknown) =>
+      console.log(`\n(PostgreSQL transparency log skipped: ${e instanceof Error ? e.message : String(e)})`),
+    );
+  }
 }
 
 main().then(

@@ -14,6 +14,7 @@ import { OfficersApiModule } from './officers/officers-api.module';
 import { PdfApiModule } from './pdf/pdf-api.module';
 import { RegistryApiModule } from './registry/registry-api.module';
 import { RevocationApiModule } from './revocation/revocation-api.module';
+import { TransparencyApiModule } from './transparency/transparency-api.module';
 import { WebApiModule } from './web/web-api.module';
 
 /**
@@ -32,6 +33,7 @@ import { WebApiModule } from './web/web-api.module';
     CertificatesApiModule,
     RegistryApiModule,
     RevocationApiModule,
+    TransparencyApiModule,
     CalendarApiModule,
     EvaluationApiModule,
     PdfApiModule,

@@ -15,6 +15,7 @@ import { DrawWitnessAndWithdrawals1764340000000 } from './database/migrations/17
 import { ApplicantBans1764350000000 } from './database/migrations/1764350000000-applicant-bans';
 import { OfficerSessions1764360000000 } from './database/migrations/1764360000000-officer-sessions';
 import { SharedRateLimits1764375000000 } from './database/migrations/1764375000000-shared-rate-limits';
+import { TransparencyLog1764370000000 } from './database/migrations/1764370000000-transparency-log';
 import { ApplicationEntity } from './evaluation/application.entity';
 import { ExpertEntity, PoolEntity } from './evaluation/expert.entity';
 import {
@@ -29,6 +30,7 @@ import { ApplicantBanEntity } from './revocation/applicant-ban.entity';
 import { BanEntity } from './revocation/ban.entity';
 import { DecisionCaseEntity } from './revocation/decision-case.entity';
 import { StatusHistoryEntity } from './revocation/status-history.entity';
+import { CheckpointEntity, LogEntryEntity, LogHashEntity } from './transparency/log-entities';
 
 /*
  * Every table's entity and every migration, listed here at the wiring root (beside
@@ -60,6 +62,9 @@ export const ENTITIES = [
   AuditEntryEntity,
   ...EVALUATION_ENTITIES,
   HolidayScheduleEntity,
+  LogEntryEntity,
+  LogHashEntity,
+  CheckpointEntity,
 ];
 
 export const MIGRATIONS = [
@@ -73,6 +78,7 @@ export const MIGRATIONS = [
   DrawWitnessAndWithdrawals1764340000000,
   ApplicantBans1764350000000,
   OfficerSessions1764360000000,
+  TransparencyLog1764370000000,
   SharedRateLimits1764375000000,
 ];
 

@@ -9,6 +9,7 @@ import { officersErrors } from './officers/officers.errors';
 import { pdfErrors } from './pdf/pdf.errors';
 import { registryErrors } from './registry/registry.errors';
 import { revocationErrors } from './revocation/revocation.errors';
+import { transparencyErrors } from './transparency/transparency.errors';
 
 type Table = keyof ErrorStatusTables;
 type CodesOutside<T extends Table> = { [U in Exclude<Table, T>]: keyof ErrorStatusTables[U] }[Exclude<Table, T>];
@@ -35,6 +36,7 @@ export const errorStatusTables = {
   registry: registryErrors,
   revocation: revocationErrors,
   evaluation: evaluationErrors,
+  transparency: transparencyErrors,
 } as const satisfies AllTablesEachCodeOnce;
 
 /** One code → status map from all tables; a code in two tables stops the start. */

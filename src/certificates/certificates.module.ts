@@ -3,13 +3,14 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
 import { SigningModule } from '../signing/signing.module';
+import { TransparencyModule } from '../transparency/transparency.module';
 import { CertificateEntity } from './certificate.entity';
 import { CertificatesService } from './certificates.service';
 
 /** Issuing and reading certificates; the HTTP API is CertificatesApiModule. */
 @Module({
   // The fonts only (no PDF endpoints): issuance refuses what the certificate cannot print.
-  imports: [TypeOrmModule.forFeature([CertificateEntity]), SigningModule, AuditModule, CertificateFontsModule],
+  imports: [TypeOrmModule.forFeature([CertificateEntity]), SigningModule, AuditModule, CertificateFontsModule, TransparencyModule],
   providers: [CertificatesService],
   exports: [CertificatesService],
 })

@@ -18,6 +18,8 @@ import { DEFAULT_PAGE_SIZE, page } from '../common/page-query.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
+import { TransparencyLogService } from '../transparency/transparency-log.service';
+import { credentialDigest } from '../transparency/subject-digest';
 
 export interface IssuanceResult {
   /** False when an identical earlier request already issued this certificate. */
@@ -47,6 +49,7 @@ export class CertificatesService {
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly fonts: CertificateFontsService,
+    private readonly transparencyLog: TransparencyLogService,
   ) {}
 
   /**
@@ -76,6 +79,13 @@ export class CertificatesService {
             action: 'certificate.issued',
             subject: certificateNo,
             details: { level: record.level, year: record.evaluationYear },
+          });
+          await this.transparencyLog.append(manager, {
+            kind: 'issuance',
+            certificateNo,
+            date: chinaDate(new Date(record.issuedAt)),
+            document: record.approvalDocument,
+            subjectSha256: credentialDigest(record.credential),
           });
         });
         return { created: true, certificate: record };

@@ -6,6 +6,8 @@ import { DatabaseModule } from '../database/database.module';
 import { OfficersModule } from '../officers/officers.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuditVerifyCommand } from './audit-verify.command';
+import { LogMonitorCommand } from './log-monitor.command';
+import { KeysModule } from '../keys/keys.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { CalendarModule } from '../calendar/calendar.module';
 import { CalendarImportCommand } from './calendar-import.command';
@@ -45,6 +47,7 @@ import { TerminalService } from './terminal.service';
     OfficersModule,
     EvaluationModule,
     CalendarModule,
+    KeysModule,
   ],
   providers: [
     // officer sign-in and prompts of the commands acting on a round
@@ -53,6 +56,7 @@ import { TerminalService } from './terminal.service';
     OfficerAddCommand,
     KeysRotateCommand,
     AuditVerifyCommand,
+    LogMonitorCommand,
     // the evaluation round (docs/evaluation.md)
     EvaluationPoolImportCommand,
     RoundCreateCommand,

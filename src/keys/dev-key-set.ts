@@ -25,6 +25,7 @@ import {
   SESSION_KEY_FILE,
   authorityKeyFiles,
   documentSigningFiles,
+  logKeyFile,
   readCertificate,
   readPrivateKey,
   writeFileAtomically,
@@ -49,7 +50,7 @@ interface KeyPairFiles {
 
 /**
  * Generates a complete key set (root, both authorities' ES256 keys, both RSA document-signing
- * keys, the session key) into `dir`, creating it. Refuses to overwrite any existing key file.
+ * keys, the session key, both transparency-log keys) into `dir`, creating it. Refuses to overwrite any existing key file.
  * Returns the names of the files written.
  */
 export async function generateDevKeySet(
@@ -104,6 +105,11 @@ export async function completeDevKeySet(
   if (!existsSync(join(dir, SESSION_KEY_FILE))) {
     writeKey(dir, SESSION_KEY_FILE, generateP256KeyPair().privateKey, written);
   }
+  for (const authority of AUTHORITY_IDS) {
+    // The checkpoint keys need no certificate: verifiers pin them as note verifier keys.
+    if (!existsSync(join(dir, logKeyFile(authority))))
+      writeKey(dir, logKeyFile(authority), generateP256KeyPair().privateKey, written);
+  }
   if (certificateOptions.dev) {
     writeFileAtomically(join(dir, DEV_MARKER_FILE), DEV_MARKER_TEXT, PUBLIC_FILE_MODE);
     written.push(DEV_MARKER_FILE);
@@ -127,6 +133,7 @@ function expectedKeyFiles(): string[] {
       return [signing.key, signing.cert, documents.key, documents.cert];
     }),
     SESSION_KEY_FILE,
+    ...AUTHORITY_IDS.map(logKeyFile),
   ];
 }
 

@@ -29,6 +29,11 @@ export function authorityKeyFiles(authority: AuthorityId): { key: string; cert: 
   return { key: `${authority}.key.pem`, cert: `${authority}.crt.pem` };
 }
 
+/** File name of an authority's ECDSA P-256 key that co-signs the transparency log's checkpoints. */
+export function logKeyFile(authority: AuthorityId): string {
+  return `${authority}-log.key.pem`;
+}
+
 /** File names of an authority's RSA document-signing (PDF) key and its certificate. */
 export function documentSigningFiles(authority: AuthorityId): { key: string; cert: string } {
   return { key: `${authority}-docsign.key.pem`, cert: `${authority}-docsign.crt.pem` };

@@ -75,6 +75,18 @@ const REFUSALS: Array<{
     breakSet: (dir) => replaceAuthorityKey(dir, 'amr', generateP256KeyPair(), rootOf(dir), true),
   },
   {
+    name: 'a missing transparency-log key',
+    file: 'hrss-log.key.pem',
+    message: 'missing',
+    breakSet: (dir) => rmSync(join(dir, 'hrss-log.key.pem')),
+  },
+  {
+    name: 'an RSA transparency-log key',
+    file: 'amr-log.key.pem',
+    message: 'must be a P-256 (ES256) key',
+    breakSet: (dir) => copyFile(dir, 'amr-docsign.key.pem', 'amr-log.key.pem'),
+  },
+  {
     name: 'a key that does not match its certificate',
     file: 'amr.key.pem',
     message: 'does not match the public key in amr.crt.pem',

@@ -22,6 +22,7 @@ import {
   SESSION_KEY_FILE,
   authorityKeyFiles,
   documentSigningFiles,
+  logKeyFile,
   parseRetiredCertificateFile,
   readCertificate,
   readPrivateKey,
@@ -69,12 +70,20 @@ export async function loadKeyStore(dir: string, options: LoadOptions): Promise<K
   const sessionPrivateKey = readPrivateKey(join(dir, SESSION_KEY_FILE));
   checkAlgorithm(sessionPrivateKey, 'p256', join(dir, SESSION_KEY_FILE));
   const sessionPublicKey = createPublicKey(sessionPrivateKey);
+  const logKeys = {} as KeyStoreContents['logKeys'];
+  for (const authority of AUTHORITY_IDS) {
+    const path = join(dir, logKeyFile(authority));
+    const privateKey = readPrivateKey(path);
+    checkAlgorithm(privateKey, 'p256', path);
+    logKeys[authority] = { privateKey, publicKey: createPublicKey(privateKey) };
+  }
 
   return new KeyStore({
     root,
     current,
     retired: await loadRetired(context, current),
     documentSigners,
+    logKeys,
     session: {
       kid: await jwkThumbprint(p256PublicJwk(sessionPublicKey)),
       privateKey: sessionPrivateKey,

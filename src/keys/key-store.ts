@@ -58,6 +58,8 @@ export interface KeyStoreContents {
   retired: AuthorityCertificate[];
   documentSigners: Record<AuthorityId, { privateKey: KeyObject; certificatePem: string }>;
   session: SessionKey;
+  /** Each authority's P-256 key co-signing the transparency log's checkpoints. */
+  logKeys: Record<AuthorityId, { privateKey: KeyObject; publicKey: KeyObject }>;
   /** True when the set carries development markers (allowed outside production only). */
   development: boolean;
 }
@@ -114,6 +116,15 @@ export class KeyStore {
   /** The server's own P-256 key for officer access tokens; never an authority key. */
   sessionKey(): SessionKey {
     return { ...this.contents.session };
+  }
+
+  /** The authority's key that co-signs transparency-log checkpoints (never its credential key). */
+  logKey(authority: AuthorityId): { authority: AuthorityId; privateKey: KeyObject; publicKey: KeyObject } {
+    const key = this.contents.logKeys[authority];
+    if (!key) {
+      throw new Error(`unknown authority ${String(authority)}`);
+    }
+    return { authority, ...key };
   }
 
   /** The provincial root CA certificate, PEM. */

@@ -10,6 +10,7 @@ import { SigningService } from '../signing/signing.service';
 import { Reason, reason } from '../signing/verification-reasons';
 import type { VerificationResultDto } from './dto/verification-result.dto';
 import { publicFacts } from '../certificates/public-facts';
+import { TransparencyLogService, type LogStanding } from '../transparency/transparency-log.service';
 
 /** The payload a certificate was issued with, in the form the request used. */
 function issuedPayload(record: CertificateEntity, form: 'credential' | 'token'): string {
@@ -29,6 +30,7 @@ export class VerificationService {
     private readonly certificates: CertificatesService,
     private readonly revocations: RevocationRecordsService,
     private readonly clock: Clock,
+    private readonly transparencyLog: TransparencyLogService,
   ) {}
 
   /** Verifies a request carrying exactly one of a credential and a QR token. */
@@ -57,12 +59,14 @@ export class VerificationService {
       verdict: VerificationResultDto['verdict'],
       reasons: Reason[],
       record?: CertificateEntity,
+      log: LogStanding | null = null,
     ): VerificationResultDto => ({
       verdict,
       reasons,
       signatures,
       certificate: record ? publicFacts(record) : null,
       revocation: null,
+      log,
       checkedAt: now.toISOString(),
     });
     if (!check.ok || certificateNo === undefined) return result('INVALID', check.reasons);
@@ -74,6 +78,26 @@ export class VerificationService {
         reason('PAYLOAD_MISMATCH', 'The signed content differs from the certificate the registry holds.'),
       ]);
     }
+    // A certificate the public log never recorded is not trusted, whatever its signatures say.
+    const log = await this.transparencyLog.standingOf(record.certificateNo);
+    if (!log)
+      return result(
+        'INVALID',
+        [
+          reason(
+            'NOT_IN_TRANSPARENCY_LOG',
+            'The certificate was never recorded in the public transparency log (未公开登记).',
+          ),
+        ],
+        record,
+      );
+    if (!log.inclusionVerified)
+      return result(
+        'INVALID',
+        [reason('LOG_PROOF_INVALID', "The transparency log's proof for this certificate does not verify.")],
+        record,
+        log,
+      );
     if (record.status === 'REVOKED') {
       const revocation = await this.revocations.revocationOf(record.certificateNo);
       const because = revocation
@@ -84,10 +108,11 @@ export class VerificationService {
           'REVOKED',
           [reason('CERTIFICATE_REVOKED', `The certificate has been revoked (已撤销)${because}.`)],
           record,
+          log,
         ),
         revocation,
       };
     }
-    return result('VALID', [], record);
+    return result('VALID', [], record, log);
   }
 }

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { TransparencyModule } from '../transparency/transparency.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { ApplicantBanEntity } from './applicant-ban.entity';
 import { ApplicantBansService } from './applicant-bans.service';
@@ -11,7 +12,7 @@ import { ApplicantBansService } from './applicant-bans.service';
  * sits above both, so neither imports the other's way round.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ApplicantBanEntity]), EvaluationModule, AuditModule],
+  imports: [TypeOrmModule.forFeature([ApplicantBanEntity]), EvaluationModule, AuditModule, TransparencyModule],
   providers: [ApplicantBansService],
   exports: [ApplicantBansService],
 })

@@ -15,6 +15,8 @@ import { RoundsService } from '../evaluation/rounds.service';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { ApplicantBanEntity } from './applicant-ban.entity';
 import { banPeriod } from './ban-period';
+import { TransparencyLogService } from '../transparency/transparency-log.service';
+import { decisionDigest } from '../transparency/subject-digest';
 import type { ProposeApplicantBanDto } from './dto/applicant-ban-requests.dto';
 
 const subjectOf = (id: number) => `applicant-ban:${id}`;
@@ -34,6 +36,7 @@ export class ApplicantBansService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
+    private readonly transparencyLog: TransparencyLogService,
   ) {}
 
   async propose(request: ProposeApplicantBanDto, officer: AuthenticatedOfficer): Promise<ApplicantBanEntity> {
@@ -171,6 +174,27 @@ export class ApplicantBansService {
           subject: subjectOf(pending.id),
           details: this.auditDetails(pending, details),
         });
+        if (decision.state === 'CONFIRMED')
+          await this.transparencyLog.append(manager, {
+            kind: 'ban',
+            certificateNo: null,
+            date: pending.fromDate,
+            document: pending.decisionDocument,
+            subjectSha256: decisionDigest([
+              pending.id,
+              'APPLICANT_BAN',
+              pending.roundId,
+              pending.applicationId,
+              pending.decisionDocument,
+              pending.decisionDate,
+              pending.fromDate,
+              pending.untilDate,
+              pending.reasonCategory,
+              pending.proposedAuthority,
+              decision.decidedAuthority ?? null,
+              decision.decidedAt ?? null,
+            ]),
+          });
       });
     } catch (error) {
       if (uniqueViolation(error))

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CertificatesModule } from '../certificates/certificates.module';
 import { SigningModule } from '../signing/signing.module';
+import { TransparencyModule } from '../transparency/transparency.module';
 import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { BansService } from './bans.service';
@@ -20,6 +21,7 @@ import { StatusListService } from './status-list.service';
     CertificatesModule,
     SigningModule,
     AuditModule,
+    TransparencyModule,
   ],
   providers: [DecisionCasesService, CaseListsService, BansService, RevocationRecordsService, StatusListService],
   exports: [DecisionCasesService, CaseListsService, BansService, RevocationRecordsService, StatusListService],

@@ -23,7 +23,10 @@ export type ReasonCode =
   // Registry checks (server side, layered on the pure checks).
   | 'CERTIFICATE_NOT_FOUND'
   | 'PAYLOAD_MISMATCH'
-  | 'CERTIFICATE_REVOKED';
+  | 'CERTIFICATE_REVOKED'
+  // Transparency log checks (docs/transparency-log.md).
+  | 'NOT_IN_TRANSPARENCY_LOG'
+  | 'LOG_PROOF_INVALID';
 
 export interface Reason {
   code: ReasonCode;

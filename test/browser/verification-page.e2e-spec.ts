@@ -1,7 +1,7 @@
 import * as QRCode from 'qrcode';
 import { issuanceRequest } from '../support/builders';
 import { decodeQrCodes } from '../support/pdf-tools';
-import { api, officer, startTestApp, TestApp } from '../support/test-app';
+import { api, bypassAuditTriggers, officer, startTestApp, TestApp } from '../support/test-app';
 import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
 import { issueAndRevoke, REVOCATION } from './revocation-steps';
 
@@ -69,6 +69,34 @@ describe('verification page in a browser (e2e)', () => {
       expect.stringMatching(/浙江省人力资源和社会保障厅\s*签名有效/),
     ]);
     await phone.page.screenshot({ path: screenshotPath('verify-valid'), fullPage: true });
+  });
+
+  it('verifies the transparency log in the browser and says 已公开登记 with the log index', async () => {
+    await open(token);
+    await phone.page.locator('#checked-at').filter({ hasText: '已公开登记' }).waitFor({ timeout: 10_000 });
+    expect(await phone.page.locator('#checked-at').innerText()).toContain('已公开登记（登记序号 0）');
+    expect(await title().innerText()).toBe('有效');
+  });
+
+  it('says 无效 for a certificate the transparency log does not hold (未公开登记)', async () => {
+    const issued = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({}, { idNumber: '11010519491231002X', gender: '女' }),
+      issuerToken,
+    );
+    const [row] = await t.dataSource.query<Array<{ qr_token: string }>>(
+      `SELECT qr_token FROM certificates WHERE certificate_no = '${issued.body.certificateNo as string}'`,
+    );
+    await bypassAuditTriggers(t.dataSource, async (sql) => {
+      await sql(`DELETE FROM transparency_log_entries WHERE certificate_no = '${issued.body.certificateNo as string}'`);
+    });
+    await open(row.qr_token);
+    await title()
+      .filter({ hasText: /^无效$/ })
+      .waitFor({ timeout: 10_000 });
+    expect(await detail().innerText()).toContain('未公开登记');
   });
 
   it('says 无效 for a tampered token and names the signature that failed', async () => {

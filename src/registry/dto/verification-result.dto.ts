@@ -4,7 +4,8 @@ import type { ReasonCode } from '../../signing/verification-reasons';
 export type Verdict = 'VALID' | 'REVOKED' | 'INVALID';
 
 export class ReasonDto {
-  @ApiProperty() code!: ReasonCode;
+  // A type-only union: say `String`, or the document differs between tsc and transpile-only builds.
+  @ApiProperty({ type: String }) code!: ReasonCode;
   @ApiProperty() message!: string;
 }
 
@@ -40,6 +41,15 @@ export class VerificationRevocationDto {
   @ApiProperty({ example: '2027-02-20' }) decisionDate!: string;
 }
 
+/** The certificate's issuance entry in the transparency log (docs/transparency-log.md). */
+export class VerificationLogDto {
+  @ApiProperty({ description: '0-based index of the issuance entry (登记序号)' }) index!: number;
+  @ApiProperty({ description: 'Size of the latest co-signed checkpoint the proof was checked against' })
+  treeSize!: number;
+  @ApiProperty({ description: 'The inclusion proof and both checkpoint signatures verified' })
+  inclusionVerified!: boolean;
+}
+
 export class VerificationResultDto {
   @ApiProperty({ enum: ['VALID', 'REVOKED', 'INVALID'] }) verdict!: Verdict;
   @ApiProperty({ type: [ReasonDto] }) reasons!: ReasonDto[];
@@ -47,5 +57,7 @@ export class VerificationResultDto {
   @ApiProperty({ type: VerifiedCertificateDto, nullable: true }) certificate!: VerifiedCertificateDto | null;
   @ApiProperty({ type: VerificationRevocationDto, nullable: true, description: 'Set when the verdict is REVOKED' })
   revocation!: VerificationRevocationDto | null;
+  @ApiProperty({ type: VerificationLogDto, nullable: true, description: 'Null when the certificate is not in the log' })
+  log!: VerificationLogDto | null;
   @ApiProperty() checkedAt!: string;
 }

@@ -60,6 +60,9 @@ function signatureProblem(check: SignatureCheck<TokenClaims>): string {
 function registryProblem(status: KnownStatus): string {
   if (status.reasons.includes('CERTIFICATE_NOT_FOUND')) return '登记系统中没有这张证书。';
   if (status.reasons.includes('PAYLOAD_MISMATCH')) return '二维码中的内容与登记系统中的证书记录不一致。';
+  if (status.reasons.includes('NOT_IN_TRANSPARENCY_LOG'))
+    return '该证书未在公开透明日志中登记（未公开登记），不能认定为有效。';
+  if (status.reasons.includes('LOG_PROOF_INVALID')) return '公开透明日志对该证书的登记证明未通过核验。';
   if (status.reasons.includes('SIGNATURE_INVALID') || status.reasons.includes('KID_UNKNOWN'))
     return '登记系统未能核验二维码中的电子签名。';
   return '登记系统认定该证书无效。';

@@ -8,6 +8,7 @@ import { checkTokenSignatures } from '../../signing/qr-token';
 import { chinaDateTime } from '../../common/china-dates';
 import { tokenRows } from './labels';
 import { fetchLiveStatus } from './live-status';
+import { checkLogInclusion, logInclusionNote } from './log-inclusion';
 import { loadPublishedKeys } from './published-keys';
 import { statusFromList } from './status-list-fallback';
 import { qrFromFile, tokenFromQrText } from './qr-reader';
@@ -52,16 +53,28 @@ async function verify(token: string): Promise<void> {
   if (!check.ok || !check.claims) return renderVerdict(verdictFor(check, { kind: 'pending' }));
   renderFields(tokenRows(check.claims, null));
   renderVerdict(verdictFor(check, { kind: 'pending' }));
-  const answer = await fetchLiveStatus(token, check.claims.no);
+  const [answer, logged] = await Promise.all([
+    fetchLiveStatus(token, check.claims.no),
+    checkLogInclusion(check.claims.no),
+  ]);
   if (answer.live.kind === 'unreachable') {
     const listed = await statusFromList(check.claims.x, keys.lookup);
     if (listed) answer.live = { kind: 'from-list', ...listed, now: new Date() };
   }
   if (mine !== run) return;
   if (answer.extras) renderFields(tokenRows(check.claims, answer.extras));
-  renderVerdict(verdictFor(check, answer.live));
+  const verdict = verdictFor(check, answer.live);
+  // Not silently 有效: a certificate the public log does not prove is not shown as valid.
+  const unlogged = logged.kind === 'missing' || logged.kind === 'failed';
+  renderVerdict(
+    unlogged && verdict.verdictClass === 'valid'
+      ? { verdictClass: 'invalid', title: '无效', detail: logInclusionNote(logged) }
+      : verdict,
+  );
+  const logNote = logInclusionNote(logged);
   if (answer.live.kind === 'answered')
-    renderNote([...keyNote, `登记系统查询时间：${chinaDateTime(answer.live.status.checkedAt)}。`]);
+    renderNote([...keyNote, logNote, `登记系统查询时间：${chinaDateTime(answer.live.status.checkedAt)}。`]);
+  else renderNote([...keyNote, logNote]);
 }
 
 function onLocation(): void {

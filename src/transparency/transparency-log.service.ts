@@ -1,0 +1,297 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { AUTHORITY_IDS, type AuthorityId } from '../keys/authority';
+import { KeyStore } from '../keys/key-store';
+import { AppError } from '../common/app-error';
+import { Clock } from '../common/clock';
+import {
+  LOG_ORIGIN,
+  base64ToBytes,
+  bytesToBase64,
+  importVerifierKey,
+  verifyCheckpoint,
+  type LogVerifier,
+} from './checkpoint';
+import { leafHashOf, verifyInclusion } from './merkle-verify';
+import { signCheckpoint, verifierKey, type NoteSigner } from './checkpoint-signer';
+import { CheckpointEntity, LogEntryEntity } from './log-entities';
+import { insertAppend, placeholders, readHashes } from './log-hashes';
+import { encodeLeaf, type LogLeaf } from './log-leaf';
+import {
+  EMPTY_TREE_HASH,
+  hashKeyId,
+  hashesToStore,
+  inclusionProof,
+  consistencyProof,
+  leafHash,
+  treeHash,
+  withStoredHashes,
+  type Hash,
+  type HashKey,
+} from './merkle';
+
+/** What the acting service knows; the log adds the audit chain head itself. */
+export type LeafFacts = Omit<LogLeaf, 'auditSeq' | 'auditHash'>;
+
+export interface SignedCheckpoint {
+  size: number;
+  rootHash: string;
+  note: string;
+}
+
+/** What a verifier learns about a certificate from the log: where, and whether the proof checks. */
+export interface LogStanding {
+  index: number;
+  treeSize: number;
+  /** The inclusion proof against the latest checkpoint verified, and both checkpoint signatures did. */
+  inclusionVerified: boolean;
+}
+
+export interface InclusionProof {
+  index: number;
+  treeSize: number;
+  leaf: string;
+  leafHash: string;
+  hashes: string[];
+  checkpoint: string;
+}
+
+/** Serializes appends on PostgreSQL (SQLite writes one transaction at a time); taken after the audit chain's. */
+const LOG_APPEND_LOCK = 727_002;
+
+/** The largest page of entries one request returns (an entry bundle holds 256). */
+export const MAX_ENTRIES_PAGE = 1000;
+
+/**
+ * The public transparency log (docs/transparency-log.md): appends a leaf for each act inside the
+ * act's own transaction, keeps the stored hashes of complete subtrees, and co-signs a checkpoint
+ * by both authorities after each append.
+ */
+@Injectable()
+export class TransparencyLogService {
+  private emptyCheckpoint?: SignedCheckpoint;
+  private verifiers?: Promise<LogVerifier[]>;
+
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly keys: KeyStore,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends the act's leaf inside the caller's transaction, after its audit entry (whose hash
+   * the leaf anchors), and signs the new checkpoint: O(log n) hash reads and writes. A batch
+   * (a round's issuance) may pass `{ checkpoint: false }` for all but its last append, or call
+   * `checkpoint(manager)` once at its end: the two signatures are most of an append's cost.
+   */
+  async append(manager: EntityManager, facts: LeafFacts, options: { checkpoint?: boolean } = {}): Promise<number> {
+    if (manager.connection.options.type === 'postgres')
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [LOG_APPEND_LOCK]);
+    // One statement for the audit head (the act's own entry) and the log's size, counted in
+    // stored leaf hashes: a deleted entry row leaves a gap monitors name, never a reused index.
+    const [head] = await manager.query<Array<{ seq: number | null; hash: string | null; size: number | string }>>(
+      `SELECT (SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1) AS seq,
+              (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash,
+              (SELECT COALESCE(MAX(idx) + 1, 0) FROM transparency_log_hashes WHERE level = 0) AS size`,
+    );
+    if (head.seq === null || head.hash === null)
+      throw new Error('a log entry anchors the audit entry of its act: append that first');
+    const index = Number(head.size);
+    const leaf = encodeLeaf({ ...facts, auditSeq: Number(head.seq), auditHash: head.hash });
+    // One read: the left siblings the new leaf closes, and the new root's other subtrees.
+    const produced = new Set(closedSubtrees(index).map((k) => hashKeyId(k.level, k.index)));
+    const rootKeys = planReads((lookup) => treeHash(index + 1, lookup)).filter(
+      (k) => !produced.has(hashKeyId(k.level, k.index)),
+    );
+    const known = await readHashes(manager, [...leftSiblings(index), ...rootKeys]);
+    const stored = hashesToStore(index, leafHash(leaf), (level, i) => mustHave(known, level, i));
+    for (const h of stored) known.set(hashKeyId(h.level, h.index), h.hash);
+    const root = treeHash(index + 1, (level, i) => mustHave(known, level, i));
+    const now = this.clock.now().toISOString();
+    await insertAppend(manager, {
+      entry: { index, kind: facts.kind, certificateNo: facts.certificateNo, leaf: new TextDecoder().decode(leaf) },
+      hashes: stored,
+      now,
+    });
+    if (options.checkpoint !== false) await this.insertCheckpoint(manager, index + 1, root, now);
+    return index;
+  }
+
+  /**
+   * Signs the current tree inside the caller's transaction (the end of a batch appended with
+   * `{ checkpoint: false }`); nothing when its size is signed already.
+   */
+  async checkpoint(manager: EntityManager): Promise<void> {
+    const [row] = await manager.query<Array<{ size: number | string; signed: number | string }>>(
+      `SELECT (SELECT COALESCE(MAX(idx) + 1, 0) FROM transparency_log_hashes WHERE level = 0) AS size,
+              (SELECT COALESCE(MAX(size), 0) FROM transparency_checkpoints) AS signed`,
+    );
+    const size = Number(row.size);
+    if (size === 0 || size === Number(row.signed)) return;
+    const { result: root } = await withStoredHashes(
+      (lookup) => treeHash(size, lookup),
+      (keys) => readHashes(manager, keys),
+    );
+    await this.insertCheckpoint(manager, size, root, this.clock.now().toISOString());
+  }
+
+  private async insertCheckpoint(manager: EntityManager, size: number, root: Hash, now: string): Promise<void> {
+    const note = signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: root }, this.signers());
+    const p = placeholders(manager);
+    await manager.query(
+      `INSERT INTO transparency_checkpoints (size, root_hash, note, created_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`,
+      [size, Buffer.from(root).toString('hex'), note, now],
+    );
+  }
+
+  /** The latest co-signed checkpoint; before the first act, a freshly signed one of size 0. */
+  async latestCheckpoint(): Promise<SignedCheckpoint> {
+    const [latest] = await this.dataSource.getRepository(CheckpointEntity).find({ order: { size: 'DESC' }, take: 1 });
+    if (latest) return { size: latest.size, rootHash: latest.rootHash, note: latest.note };
+    this.emptyCheckpoint ??= {
+      size: 0,
+      rootHash: Buffer.from(EMPTY_TREE_HASH).toString('hex'),
+      note: signCheckpoint({ origin: LOG_ORIGIN, size: 0, rootHash: EMPTY_TREE_HASH }, this.signers()),
+    };
+    return this.emptyCheckpoint;
+  }
+
+  /** The checkpoint kept for one tree size (each act left one). */
+  async checkpointAt(size: number): Promise<SignedCheckpoint> {
+    if (size === 0) return (await this.latestCheckpoint()).size === 0 ? this.latestCheckpoint() : this.unknownSize(0);
+    const found = await this.dataSource.getRepository(CheckpointEntity).findOneBy({ size });
+    if (!found) return this.unknownSize(size);
+    return { size: found.size, rootHash: found.rootHash, note: found.note };
+  }
+
+  /** The issuance entry of a certificate, proven included in the latest tree or the one of `treeSize`. */
+  async inclusionForCertificate(certificateNo: string, treeSize?: number): Promise<InclusionProof> {
+    const entry = await this.issuanceEntry(certificateNo);
+    if (!entry) throw new AppError('LOG_ENTRY_NOT_FOUND', `The log has no issuance entry for ${certificateNo}.`);
+    const checkpoint = treeSize === undefined ? await this.latestCheckpoint() : await this.checkpointAt(treeSize);
+    if (entry.index >= checkpoint.size)
+      throw new AppError(
+        'LOG_ENTRY_NOT_FOUND',
+        `${certificateNo} was logged at index ${entry.index}, after the tree of size ${checkpoint.size}.`,
+      );
+    const { result } = await withStoredHashes(
+      (lookup) => inclusionProof(entry.index, checkpoint.size, lookup),
+      (keys) => readHashes(this.dataSource.manager, keys),
+    );
+    return {
+      index: entry.index,
+      treeSize: checkpoint.size,
+      leaf: entry.leaf,
+      leafHash: Buffer.from(leafHash(new TextEncoder().encode(entry.leaf))).toString('hex'),
+      hashes: result.map((h) => bytesToBase64(h)),
+      checkpoint: checkpoint.note,
+    };
+  }
+
+  /** RFC 9162 consistency proof between two kept tree sizes. */
+  async consistency(from: number, to: number): Promise<{ from: number; to: number; hashes: string[] }> {
+    if (from < 1 || from > to)
+      throw new AppError('LOG_PARAMETER_INVALID', 'A consistency proof needs 1 ≤ from ≤ to.', { field: 'from' });
+    const latest = await this.latestCheckpoint();
+    if (to > latest.size) return this.unknownSize(to);
+    const { result } = await withStoredHashes(
+      (lookup) => consistencyProof(from, to, lookup),
+      (keys) => readHashes(this.dataSource.manager, keys),
+    );
+    return { from, to, hashes: result.map((h) => bytesToBase64(h)) };
+  }
+
+  /** Entries from `start`, oldest first, at most `limit`. */
+  async entries(start: number, limit: number): Promise<LogEntryEntity[]> {
+    return this.dataSource
+      .getRepository(LogEntryEntity)
+      .createQueryBuilder('e')
+      .where('e.idx >= :start', { start })
+      .orderBy('e.idx', 'ASC')
+      .take(Math.min(limit, MAX_ENTRIES_PAGE))
+      .getMany();
+  }
+
+  /** Each authority's verifier key (`name+id+key`), as verifiers pin them. */
+  verifierKeys(): Record<AuthorityId, string> {
+    return Object.fromEntries(
+      AUTHORITY_IDS.map((authority) => [authority, verifierKey(this.keys.logKey(authority))]),
+    ) as Record<AuthorityId, string>;
+  }
+
+  issuanceEntry(certificateNo: string): Promise<LogEntryEntity | null> {
+    return this.dataSource
+      .getRepository(LogEntryEntity)
+      .findOne({ where: { certificateNo, kind: 'issuance' }, order: { index: 'ASC' } });
+  }
+
+  /**
+   * The certificate's issuance entry checked as any verifier would: the inclusion proof against
+   * the latest checkpoint, and both signatures on it. Null when the log has no such entry.
+   */
+  async standingOf(certificateNo: string): Promise<LogStanding | null> {
+    let proof: InclusionProof;
+    try {
+      proof = await this.inclusionForCertificate(certificateNo);
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'LOG_ENTRY_NOT_FOUND') return null;
+      throw error;
+    }
+    this.verifiers ??= Promise.all(
+      Object.entries(this.verifierKeys()).map(([authority, vkey]) => importVerifierKey(authority as AuthorityId, vkey)),
+    );
+    const checked = await verifyCheckpoint(proof.checkpoint, await this.verifiers);
+    const included =
+      checked.ok &&
+      checked.checkpoint.size === proof.treeSize &&
+      (await verifyInclusion(
+        proof.index,
+        proof.treeSize,
+        await leafHashOf(new TextEncoder().encode(proof.leaf)),
+        proof.hashes.map(base64ToBytes),
+        checked.checkpoint.rootHash,
+      ));
+    return { index: proof.index, treeSize: proof.treeSize, inclusionVerified: included };
+  }
+
+  private signers(): NoteSigner[] {
+    return AUTHORITY_IDS.map((authority) => this.keys.logKey(authority));
+  }
+
+  private unknownSize(size: number): never {
+    throw new AppError('LOG_TREE_SIZE_UNKNOWN', `The log has no checkpoint of size ${size}.`, { treeSize: size });
+  }
+}
+
+/** The keys `compute` reads, without reading anything. */
+function planReads(compute: (lookup: (level: number, index: number) => Hash) => unknown): HashKey[] {
+  const keys: HashKey[] = [];
+  compute((level, index) => {
+    keys.push({ level, index });
+    return EMPTY_TREE_HASH;
+  });
+  return keys;
+}
+
+/** The keys appending leaf `n` writes: the leaf and each subtree it completes. */
+function closedSubtrees(n: number): HashKey[] {
+  const keys: HashKey[] = [{ level: 0, index: n }];
+  for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2))
+    keys.push({ level: level + 1, index: Math.floor(index / 2) });
+  return keys;
+}
+
+/** The stored hashes appending leaf `n` combines with: the left sibling at each level it closes. */
+function leftSiblings(n: number): HashKey[] {
+  const keys: HashKey[] = [];
+  for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2))
+    keys.push({ level, index: index - 1 });
+  return keys;
+}
+
+function mustHave(found: Map<string, Hash>, level: number, index: number): Hash {
+  const hash = found.get(hashKeyId(level, index));
+  if (!hash) throw new Error(`transparency log hash at level ${level}, index ${index} is missing`);
+  return hash;
+}
