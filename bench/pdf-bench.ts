@@ -14,6 +14,7 @@ import {
 import type { AuthorityId } from '../src/keys/authority';
 import { CertificateRenderer, type DocumentSigners } from '../src/pdf/certificate-renderer';
 import { qrSymbol } from '../src/pdf/qr-symbol';
+import { measure, sideBySide } from './measure';
 import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
 
 export interface PdfBenchResult {
@@ -50,18 +51,6 @@ async function benchKeys(): Promise<DocumentSigners> {
   return { amr: await key('amr'), hrss: await key('hrss') };
 }
 
-/** Mean milliseconds per call over at least `ms` milliseconds, after a few warm-up calls. */
-async function msPerCall(op: () => Promise<unknown>, ms: number, warmup = 3): Promise<number> {
-  for (let i = 0; i < warmup; i++) await op();
-  let calls = 0;
-  const start = performance.now();
-  while (performance.now() - start < ms) {
-    await op();
-    calls++;
-  }
-  return (performance.now() - start) / calls;
-}
-
 /** Time to the first signed PDF in a child process; needs the compiled JavaScript (npm run bench). */
 async function coldFirstPdfMs(keys: DocumentSigners): Promise<number> {
   if (!__filename.endsWith('.js'))
@@ -82,8 +71,8 @@ async function coldFirstPdfMs(keys: DocumentSigners): Promise<number> {
 }
 
 /**
- * Warm render + PDF signature per certificate against bare pdfkit drawing of the same page,
- * alternated over `rounds` and keeping each one's best so machine drift hits both alike.
+ * Warm render + PDF signatures per certificate against bare pdfkit drawing of the same page,
+ * interleaved (bench/measure.ts `sideBySide`) so machine drift hits both alike.
  */
 export async function benchPdf(options: { rounds?: number; msPerRound?: number } = {}): Promise<PdfBenchResult> {
   const { rounds = 3, msPerRound = 1500 } = options;
@@ -92,20 +81,23 @@ export async function benchPdf(options: { rounds?: number; msPerRound?: number }
   const renderer = new CertificateRenderer();
   const dev = { development: true };
   const page = renderer.prepare(BENCH_CERTIFICATE, BENCH_URL, dev);
-  let warm = Infinity;
-  let bare = Infinity;
-  for (let round = 0; round < rounds; round++) {
-    warm = Math.min(
-      warm,
-      await msPerCall(() => renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev), msPerRound),
-    );
-    bare = Math.min(bare, await msPerCall(() => renderer.render({ ...page, symbol: qrSymbol(BENCH_URL) }), msPerRound));
-  }
+  const [warm, bare] = await sideBySide(
+    () =>
+      measure(
+        'render + two signatures',
+        () => renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev),
+        msPerRound,
+        1,
+        3,
+      ),
+    () => measure('bare pdfkit', () => renderer.render({ ...page, symbol: qrSymbol(BENCH_URL) }), msPerRound, 1, 3),
+    rounds,
+  );
   const pdf = await renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev);
   return {
-    warmMsPerPdf: warm,
-    barePdfkitMsPerPage: bare,
-    ratio: warm / bare,
+    warmMsPerPdf: warm.microsPerOp / 1000,
+    barePdfkitMsPerPage: bare.microsPerOp / 1000,
+    ratio: warm.microsPerOp / bare.microsPerOp,
     coldFirstPdfMs: cold,
     pdfBytes: pdf.length,
   };

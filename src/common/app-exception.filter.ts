@@ -1,10 +1,10 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError, ErrorCode, HttpStatusLike, TooManyAttemptsError } from './app-error';
+import { AppError, ErrorCode, HttpStatusLike } from './app-error';
 import { fieldErrors } from './field.errors';
 import { requestErrors } from './request.errors';
-import { databaseUnavailable, DatabaseUnavailableError, outageLogLine } from './database-outage';
+import { databaseUnavailable, outageLogLine } from './database-outage';
 
 export interface ErrorBody {
   code: ErrorCode | 'INTERNAL_ERROR';
@@ -97,9 +97,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     if (known && statuses[known.code] !== undefined) {
       const body: ErrorBody = { code: known.code, message: known.message };
       if (known.details) body.details = known.details;
-      if (known instanceof TooManyAttemptsError || known instanceof DatabaseUnavailableError) {
-        void reply.header('Retry-After', String(known.retryAfterSeconds));
-      }
+      // Throttles, outages and a full PDF render queue (src/pdf/render-queue.ts) say when to retry.
+      const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
       if (outage) void reply.header('Cache-Control', 'no-store');
       void reply.status(httpStatusFor(known.code)).send(body);
       return;

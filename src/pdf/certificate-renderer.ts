@@ -140,10 +140,12 @@ export class CertificateRenderer {
     const bytes = collect(doc);
     doc.registerFont('regular', this.fonts.regular as unknown as Buffer);
     doc.registerFont('bold', this.fonts.bold as unknown as Buffer);
-    // Registered is not embedded: pdfkit embeds (a subset of) a font only once a run uses it.
-    this.fonts.fallbacks.forEach((font, i) =>
-      doc.registerFont(registeredFontName('regular', i + 1), font as unknown as Buffer),
-    );
+    // Only the fallbacks a run uses: the others stay unopened (cjk-fonts.ts, lazyFontList).
+    const used = new Set(page.plan.texts.flatMap((box) => box.runs.map((run) => run.font)));
+    for (let i = 0; i < this.fonts.fallbacks.length; i++) {
+      const name = registeredFontName('regular', i + 1);
+      if (used.has(name)) doc.registerFont(name, this.fonts.fallbacks[i] as unknown as Buffer);
+    }
     paintBorder(doc, this.layout);
     paintPlan(doc, page.plan, page.symbol);
     if (page.plan.sampleMark) paintSampleMark(doc, page.plan, page.plan.sampleMark, this.fonts.bold);

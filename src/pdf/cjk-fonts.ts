@@ -10,7 +10,11 @@ export type FontKey = 'regular' | 'bold';
 export interface Fonts {
   regular: fontkit.Font;
   bold: fontkit.Font;
-  fallbacks: fontkit.Font[];
+  /**
+   * Opened on first use (see `lazyFontList`): index one only when a text needs it. Never spread
+   * or iterate it whole, which would open every file.
+   */
+  fallbacks: readonly fontkit.Font[];
 }
 
 /** One run of a text box: the registered font it is drawn with, and its offset from the box. */
@@ -55,18 +59,43 @@ export function openFont(packagePath: string): fontkit.Font {
   return openFontFile(require.resolve(packagePath));
 }
 
+/**
+ * `first`, then each of `rest` opened only when its index is first read. The fallback fonts
+ * (HanaMin A and B: 53 MB) draw only characters Noto lacks, which few names have: opened at
+ * start they cost every process (service and CLI) 53 MB and ~30 ms for nothing.
+ */
+function lazyFontList(first: fontkit.Font[], rest: ReadonlyArray<() => fontkit.Font>): readonly fontkit.Font[] {
+  const list = [...first];
+  rest.forEach((open, i) => Object.defineProperty(list, first.length + i, { enumerable: true, get: open }));
+  return list;
+}
+
 export function openLayoutFonts(layout: CertificateLayout, fallbackPaths: readonly string[] = []): Fonts {
   return {
     regular: openFont(layout.fonts.regular),
     bold: openFont(layout.fonts.bold),
-    fallbacks: fallbackPaths.map(openFontFile),
+    fallbacks: lazyFontList(
+      [],
+      fallbackPaths.map((path) => () => openFontFile(path)),
+    ),
   };
 }
 
-/** The layout's font first, then the fallbacks: the order glyphs are looked up in. */
-export function fontChain(fonts: Fonts, key: FontKey): fontkit.Font[] {
-  return [fonts[key], ...fonts.fallbacks];
+/** The layout's font first, then the fallbacks (still unopened): the order glyphs are looked up in. */
+export function fontChain(fonts: Fonts, key: FontKey): readonly fontkit.Font[] {
+  const chains = chainsOf.get(fonts) ?? new Map<FontKey, readonly fontkit.Font[]>();
+  chainsOf.set(fonts, chains);
+  let chain = chains.get(key);
+  if (!chain) {
+    const fallbacks = Array.from({ length: fonts.fallbacks.length }, (_, i) => () => fonts.fallbacks[i]);
+    chain = lazyFontList([fonts[key]], fallbacks);
+    chains.set(key, chain);
+  }
+  return chain;
 }
+
+/** Every measured text looks its characters up in a chain: built once per font set. */
+const chainsOf = new WeakMap<Fonts, Map<FontKey, readonly fontkit.Font[]>>();
 
 /** The name a font of a chain is registered under in a PDF document (see CertificateRenderer). */
 export function registeredFontName(key: FontKey, chainIndex: number): string {

@@ -4,6 +4,8 @@ import type { HttpStatusLike } from '../common/app-error';
 export const pdfErrors = {
   CERTIFICATE_REVOKED: 410,
   PDF_CHARACTER_UNSUPPORTED: 422,
+  /** Every render slot and the queue behind them are taken; with Retry-After (render-queue.ts). */
+  PDF_BUSY: 503,
 } as const satisfies Record<string, HttpStatusLike>;
 
 declare module '../common/app-error' {

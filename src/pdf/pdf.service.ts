@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -7,10 +7,23 @@ import { RateLimiters } from '../database/rate-limiters';
 import { AppError } from '../common/app-error';
 import { KeyStore } from '../keys/key-store';
 import { CertificateFontsService } from './certificate-fonts.service';
+import type { PrintedCertificate } from './certificate-fields';
 import { CertificateRenderer } from './certificate-renderer';
 import type { HolderPdfRequestDto } from './dto/holder-pdf-request.dto';
 import { HolderDownloadThrottle } from './holder-download-throttle';
 import { PdfCache } from './pdf-cache';
+import { RenderQueue } from './render-queue';
+import { WARM_UP_CERTIFICATE, WARM_UP_URL } from './warm-up-sample';
+
+/**
+ * Renders at a time, and requests waiting behind them before PDF_BUSY (docs/pdf.md, Load):
+ * two keep both cores busy while the event loop still answers other requests between pages.
+ */
+export const PDF_RENDER_CONCURRENCY = 2;
+export const PDF_RENDER_QUEUE_LIMIT = 32;
+
+/** The warm-up render at start: not yet, under way, done (with its time), or failed (logged). */
+export type WarmUpState = { status: 'pending' | 'running' | 'failed' } | { status: 'done'; ms: number };
 
 export interface CertificatePdf {
   bytes: Buffer;
@@ -38,6 +51,9 @@ export class PdfService {
   private readonly renderer: CertificateRenderer;
   private readonly cache = new PdfCache(64);
   private readonly throttle: HolderDownloadThrottle;
+  private readonly renders = new RenderQueue(PDF_RENDER_CONCURRENCY, PDF_RENDER_QUEUE_LIMIT);
+  private readonly logger = new Logger('PDF');
+  private warmUpState: WarmUpState = { status: 'pending' };
 
   constructor(
     private readonly certificates: CertificatesService,
@@ -49,6 +65,32 @@ export class PdfService {
     this.throttle = new HolderDownloadThrottle(limiters.shared);
     // The layout and fonts (with the fallbacks) issuance checked names against, opened once at start.
     this.renderer = new CertificateRenderer(fonts.layout, fonts.fonts);
+  }
+
+  /**
+   * Renders and signs a sample certificate once, through the render queue (a request arriving
+   * meanwhile waits for it rather than competing), so the first holder does not pay the
+   * process's cold start: fontkit parses a font's tables (cmap, hmtx, GSUB/GPOS, glyf) only
+   * when first used, and the first page runs all the layout, QR and CMS code unoptimised.
+   */
+  async warmUp(): Promise<WarmUpState> {
+    if (this.warmUpState.status !== 'pending') return this.warmUpState;
+    this.warmUpState = { status: 'running' };
+    const start = performance.now();
+    try {
+      await this.renders.run(() => this.render(WARM_UP_CERTIFICATE, WARM_UP_URL));
+      this.warmUpState = { status: 'done', ms: Math.round(performance.now() - start) };
+      this.logger.log(`Certificate PDF renderer warmed up in ${this.warmUpState.ms} ms`);
+    } catch (error) {
+      // Not fatal: the first download then pays the cold start, or fails with its own error.
+      this.warmUpState = { status: 'failed' };
+      this.logger.warn(`PDF warm-up render failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return this.warmUpState;
+  }
+
+  get warmUpStatus(): WarmUpState {
+    return this.warmUpState;
   }
 
   /** The holder's download: certificate number, name and ID number must all match. */
@@ -87,15 +129,20 @@ export class PdfService {
     }
     const url = this.certificates.verificationUrl(certificate);
     // Holder and office share this cache entry: both get the same twice-signed bytes.
+    // Only a render queues: a cached PDF, or one being rendered for another request, does not.
     const bytes = await this.cache.getOrCreate(cacheKey(certificate, url), () =>
-      this.renderer.renderSigned(
-        certificate,
-        url,
-        { amr: this.keys.documentSigner('amr'), hrss: this.keys.documentSigner('hrss') },
-        { development: this.keys.usesDevelopmentKeys() },
-      ),
+      this.renders.run(() => this.render(certificate, url)),
     );
     return { bytes, filename: `职称证书-${certificate.certificateNo}.pdf` };
+  }
+
+  private render(certificate: PrintedCertificate, url: string): Promise<Buffer> {
+    return this.renderer.renderSigned(
+      certificate,
+      url,
+      { amr: this.keys.documentSigner('amr'), hrss: this.keys.documentSigner('hrss') },
+      { development: this.keys.usesDevelopmentKeys() },
+    );
   }
 }
 
