@@ -3,6 +3,7 @@ import { AppError, TooManyAttemptsError } from '../common/app-error';
 import { invisibleCharacterIn } from '../common/text-input';
 import type { CertificatePdf } from '../pdf/pdf.service';
 import { PdfService } from '../pdf/pdf.service';
+import { PDF_BUSY_RETRY_AFTER_SECONDS } from '../pdf/render-queue';
 import { RegistryService } from '../registry/registry.service';
 import { formField } from './form-body';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
@@ -105,6 +106,12 @@ export class DownloadPageService {
           '暂时无法生成证书文件',
           '证书上的姓名或其他内容含有证书字体暂不能显示的字符，暂时无法生成 PDF 文件。请联系发证机关办理。',
         );
+      case 'PDF_BUSY':
+        // Many downloads at once (src/pdf/render-queue.ts): the holder only has to try again.
+        return {
+          ...this.message(503, refill, 'unknown', '下载人数较多', '当前下载的人数较多，请稍后再试。'),
+          retryAfterSeconds: PDF_BUSY_RETRY_AFTER_SECONDS,
+        };
       default:
         throw error;
     }
