@@ -95,6 +95,15 @@ export class AuditService {
 
   /** Entries after `afterSeq`, oldest first, for auditors; narrowed by the filter's fields that are present. */
   list(afterSeq: number, limit: number, filter: AuditFilter = {}): Promise<AuditEntryEntity[]> {
+    return this.filtered(filter, afterSeq).orderBy('a.seq', 'ASC').take(limit).getMany();
+  }
+
+  /** The newest entry the filter matches, if any: what a feature last recorded about a subject. */
+  async latest(filter: AuditFilter): Promise<AuditEntryEntity | null> {
+    return (await this.filtered(filter, 0).orderBy('a.seq', 'DESC').take(1).getMany())[0] ?? null;
+  }
+
+  private filtered(filter: AuditFilter, afterSeq: number) {
     checkAuditFilter(filter);
     const query = this.dataSource
       .getRepository(AuditEntryEntity)
@@ -111,6 +120,6 @@ export class AuditService {
     if (filter.subject !== undefined) query.andWhere('a.subject = :subject', { subject: filter.subject });
     if (filter.from !== undefined) query.andWhere('a.at >= :from', { from: chinaDayStart(filter.from) });
     if (filter.to !== undefined) query.andWhere('a.at < :to', { to: chinaDayEnd(filter.to) });
-    return query.orderBy('a.seq', 'ASC').take(limit).getMany();
+    return query;
   }
 }

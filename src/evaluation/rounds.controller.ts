@@ -83,8 +83,8 @@ export class RoundsController {
   @ApiOperation({ summary: 'A round with the dates its working-day calendar gives (report deadline, publicity end)' })
   @ApiOkResponse({ type: RoundDetailDto })
   async get(@Param('id', IdParamPipe) id: number): Promise<RoundDetailDto> {
-    const { round, dates } = await this.rounds.getWithDates(id);
-    return RoundDetailDto.withDates(round, dates);
+    const { round, dates, publicationRejection } = await this.rounds.getWithDates(id);
+    return RoundDetailDto.withDates(round, dates, publicationRejection);
   }
 
   @Post('rounds/:id/applications-closure')

@@ -54,6 +54,15 @@ const NOTHING_YET = Object.fromEntries(
 
 export const roundSubject = (id: number) => `evaluation-round:${id}`;
 
+/** A turned-down proposal of the joint publication (四.三.6), as the audit log recorded it. */
+export interface PublicationRejection {
+  jointDocument: string | null;
+  reason: string;
+  rejectedBy: string;
+  rejectedAuthority: string | null;
+  rejectedAt: string;
+}
+
 @Injectable()
 export class RoundsService {
   constructor(
@@ -120,9 +129,30 @@ export class RoundsService {
   }
 
   /** A round with the dates only the working-day calendar gives (the console's wizard shows them). */
-  async getWithDates(id: number): Promise<{ round: RoundEntity; dates: RoundWorkingDayDates }> {
+  async getWithDates(
+    id: number,
+  ): Promise<{ round: RoundEntity; dates: RoundWorkingDayDates; publicationRejection: PublicationRejection | null }> {
     const round = await this.get(id);
-    return { round, dates: roundWorkingDayDates(round, this.today(), await this.calendars.current()) };
+    const dates = roundWorkingDayDates(round, this.today(), await this.calendars.current());
+    return { round, dates, publicationRejection: await this.lastPublicationRejection(id) };
+  }
+
+  /**
+   * The last proposal of the joint publication the other authority turned down, and why: the
+   * round keeps no trace of a rejected proposal (it clears it), the audit log does, and the
+   * proposer must learn the reason to propose again.
+   */
+  private async lastPublicationRejection(id: number): Promise<PublicationRejection | null> {
+    const entry = await this.audit.latest({ action: 'evaluation.publication.rejected', subject: roundSubject(id) });
+    if (!entry) return null;
+    const details = JSON.parse(entry.details) as { jointDocument?: string | null; reason?: string };
+    return {
+      jointDocument: details.jointDocument ?? null,
+      reason: details.reason ?? '',
+      rejectedBy: entry.actor,
+      rejectedAuthority: entry.authority,
+      rejectedAt: entry.at,
+    };
   }
 
   /**

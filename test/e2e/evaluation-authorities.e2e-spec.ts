@@ -112,6 +112,14 @@ describe('who records each step of a round: AMR runs it, HRSS approves, both pub
       publicationProposedBy: null,
       jointDocument: null,
     });
+    // The round forgets the proposal; its detail names the rejection so the proposer learns why.
+    const detail = await api(t, 'GET', `/api/v1/evaluation/rounds/${id}`, undefined, amr.token);
+    expect(detail.body.publicationRejection).toMatchObject({
+      jointDocument: PUBLICATION.jointDocument,
+      reason: '文号有误，请更正。',
+      rejectedBy: hrss.username,
+      rejectedAuthority: 'hrss',
+    });
     expect(codes(await post(`/rounds/${id}/publication/confirmation`, undefined, amr))).toEqual([
       409,
       'PUBLICATION_NOT_PROPOSED',

@@ -6,6 +6,7 @@ import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import type { RoundEntity } from '../round.entity';
 import { ROUND_STATES } from '../round-states';
 import type { RoundWorkingDayDates } from '../round-working-day-dates';
+import type { PublicationRejection } from '../rounds.service';
 
 export class CreateRoundDto {
   @ApiProperty({ enum: LEVELS })
@@ -122,6 +123,15 @@ export class RoundResponseDto {
   }
 }
 
+export class PublicationRejectionRecordDto implements PublicationRejection {
+  @ApiProperty({ type: String, nullable: true, description: 'the document number that was proposed' })
+  jointDocument!: string | null;
+  @ApiProperty() reason!: string;
+  @ApiProperty({ description: 'the officer who turned it down' }) rejectedBy!: string;
+  @ApiProperty({ type: String, nullable: true, enum: ['amr', 'hrss'] }) rejectedAuthority!: string | null;
+  @ApiProperty({ description: 'ISO 8601 instant' }) rejectedAt!: string;
+}
+
 /** A round with the dates the working-day calendar gives it: what the console's wizard shows. */
 export class RoundDetailDto extends RoundResponseDto implements RoundWorkingDayDates {
   @ApiProperty({
@@ -139,7 +149,18 @@ export class RoundDetailDto extends RoundResponseDto implements RoundWorkingDayD
   @ApiProperty({ type: Number, nullable: true, description: 'working days of the recorded results publicity' })
   resultsPublicityWorkingDays!: number | null;
 
-  static withDates(r: RoundEntity, dates: RoundWorkingDayDates): RoundDetailDto {
-    return Object.assign(new RoundDetailDto(), RoundResponseDto.from(r), dates);
+  @ApiProperty({
+    type: () => PublicationRejectionRecordDto,
+    nullable: true,
+    description: 'the last proposal of the joint publication turned down, with the reason',
+  })
+  publicationRejection!: PublicationRejectionRecordDto | null;
+
+  static withDates(
+    r: RoundEntity,
+    dates: RoundWorkingDayDates,
+    publicationRejection: PublicationRejection | null,
+  ): RoundDetailDto {
+    return Object.assign(new RoundDetailDto(), RoundResponseDto.from(r), dates, { publicationRejection });
   }
 }

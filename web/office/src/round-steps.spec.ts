@@ -44,6 +44,7 @@ function round(patch: Partial<RoundDetail> = {}): RoundDetail {
     preEvaluationReportLatest: '2026-12-04',
     resultsPublicityEarliestEnd: '2026-12-03',
     resultsPublicityWorkingDays: null,
+    publicationRejection: null,
     ...patch,
   };
 }
