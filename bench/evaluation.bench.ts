@@ -138,9 +138,10 @@ export async function benchEvaluationIssuance(database: 'sqlite' | 'postgres', c
     if (report.created !== count) throw new Error(`issued ${report.created} of ${count}`);
     const two = await rawSigning(app.get(KeyStore), count, 2);
     const four = await rawSigning(app.get(KeyStore), count, 4);
+    const goal = (database === 'sqlite' ? 5 : 10) * (count / APPLICANTS);
     console.log(`\nRound issuance on ${database}: ${count} passed applicants, ${CONCURRENCY} in flight`);
     console.log(
-      `  round issuance (4 signatures + stored + audited)     ${issuing.toFixed(1).padStart(6)} s  ${(count / issuing).toFixed(0).padStart(6)} /s  (target < 60 s: ${issuing < 60 ? 'met' : 'MISSED'})`,
+      `  round issuance (4 signatures + stored + audited + logged) ${issuing.toFixed(1).padStart(6)} s  ${(count / issuing).toFixed(0).padStart(6)} /s  (goal ≤ ${goal} s: ${issuing <= goal ? 'met' : 'MISSED'})`,
     );
     console.log(
       `  raw jose: two FlattenedSign per payload              ${two.toFixed(1).padStart(6)} s  ${(count / two).toFixed(0).padStart(6)} /s`,

@@ -6,6 +6,7 @@ import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChainCheck, checkChain, entryHash, GENESIS_HASH } from './audit-chain';
+import { insertRows } from '../database/insert-rows';
 import { AuditFilter, chinaDayEnd, chinaDayStart, checkAuditFilter } from './audit-filter';
 
 /** Who an audit entry names: an officer (with their authority), `cli:<user>` or `system`. */
@@ -54,24 +55,44 @@ export class AuditService {
    * transaction at a time) so every entry chains to the one before it.
    */
   async append(manager: EntityManager, event: AuditEvent): Promise<AuditEntryEntity> {
-    if (manager.connection.options.type === 'postgres') {
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
-    }
-    const repo = manager.getRepository(AuditEntryEntity);
-    const [last] = await repo.find({ order: { seq: 'DESC' }, take: 1 });
-    const fields = {
-      seq: (last?.seq ?? 0) + 1,
-      at: this.clock.now().toISOString(),
-      actor: event.actor,
-      authority: event.authority ?? null,
-      action: event.action,
-      subject: event.subject ?? null,
-      details: JSON.stringify(event.details ?? {}),
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const entry = Object.assign(new AuditEntryEntity(), fields, { prevHash, hash: entryHash(prevHash, fields) });
-    await repo.insert(entry);
+    const [entry] = await this.appendMany(manager, [event]);
     return entry;
+  }
+
+  /**
+   * Appends several entries in order inside the caller's transaction: one lock, one read of the
+   * chain's head, the hashes chained in process, and multi-row INSERTs (a round's batch).
+   */
+  async appendMany(manager: EntityManager, events: AuditEvent[]): Promise<AuditEntryEntity[]> {
+    if (events.length === 0) return [];
+    const postgres = manager.connection.options.type === 'postgres';
+    if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    const [last] = await manager.query<Array<{ seq: number | string; hash: string }>>(
+      'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
+    );
+    let seq = last ? Number(last.seq) : 0;
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const at = this.clock.now().toISOString();
+    const entries = events.map((event) => {
+      const fields = {
+        seq: ++seq,
+        at,
+        actor: event.actor,
+        authority: event.authority ?? null,
+        action: event.action,
+        subject: event.subject ?? null,
+        details: JSON.stringify(event.details ?? {}),
+      };
+      const entry = Object.assign(new AuditEntryEntity(), fields, { prevHash, hash: entryHash(prevHash, fields) });
+      prevHash = entry.hash;
+      return entry;
+    });
+    await insertRows(
+      manager,
+      'audit_log (seq, at, actor, authority, action, subject, details, prev_hash, hash)',
+      entries.map((e) => [e.seq, e.at, e.actor, e.authority, e.action, e.subject, e.details, e.prevHash, e.hash]),
+    );
+    return entries;
   }
 
   /** Appends in a transaction of its own (for actions that change nothing else in the database). */

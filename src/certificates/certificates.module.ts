@@ -5,13 +5,21 @@ import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
 import { SigningModule } from '../signing/signing.module';
 import { TransparencyModule } from '../transparency/transparency.module';
 import { CertificateEntity } from './certificate.entity';
+import { CertificateBatchService } from './certificate-batch.service';
 import { CertificatesService } from './certificates.service';
+import { LogBackfillService } from './log-backfill.service';
 
 /** Issuing and reading certificates; the HTTP API is CertificatesApiModule. */
 @Module({
   // The fonts only (no PDF endpoints): issuance refuses what the certificate cannot print.
-  imports: [TypeOrmModule.forFeature([CertificateEntity]), SigningModule, AuditModule, CertificateFontsModule, TransparencyModule],
-  providers: [CertificatesService],
-  exports: [CertificatesService],
+  imports: [
+    TypeOrmModule.forFeature([CertificateEntity]),
+    SigningModule,
+    AuditModule,
+    CertificateFontsModule,
+    TransparencyModule,
+  ],
+  providers: [CertificatesService, CertificateBatchService, LogBackfillService],
+  exports: [CertificatesService, CertificateBatchService, LogBackfillService],
 })
 export class CertificatesModule {}

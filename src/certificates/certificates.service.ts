@@ -17,7 +17,9 @@ import type { CertificateSearchQueryDto } from './dto/certificate-search.dto';
 import { DEFAULT_PAGE_SIZE, page } from '../common/page-query.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
-import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
+import { CERTIFICATE_NO_PATTERN, type Level } from '../common/qualifications';
+import { insertRows } from '../database/insert-rows';
+import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
 import { TransparencyLogService } from '../transparency/transparency-log.service';
 import { credentialDigest } from '../transparency/subject-digest';
 
@@ -63,32 +65,9 @@ export class CertificatesService {
     this.fonts.assertPrintable(printedRequestFields(request));
     const existing = await this.findForHolder(request);
     if (existing) return this.replay(existing, request);
-    // No transaction spans the signing: the number comes from one atomic upsert, so parallel
-    // issuances never wait on each other's signatures. A failed insert leaves a gap in the
-    // sequence, never a duplicate.
-    const certificateNo = await this.transactions.run((m) =>
-      allocateCertificateNo(m, request.level, request.evaluationYear),
-    );
     for (let attempt = 1; ; attempt++) {
-      const record = await this.signedRecord(request, certificateNo, now);
       try {
-        await this.transactions.run(async (manager) => {
-          await manager.getRepository(CertificateEntity).insert(record);
-          await this.audit.append(manager, {
-            ...actor,
-            action: 'certificate.issued',
-            subject: certificateNo,
-            details: { level: record.level, year: record.evaluationYear },
-          });
-          await this.transparencyLog.append(manager, {
-            kind: 'issuance',
-            certificateNo,
-            date: chinaDate(new Date(record.issuedAt)),
-            document: record.approvalDocument,
-            subjectSha256: credentialDigest(record.credential),
-          });
-        });
-        return { created: true, certificate: record };
+        return { created: true, certificate: await this.issueOnce(request, actor, now) };
       } catch (error) {
         const violated = uniqueViolation(error);
         // Two random status indices met (rare): draw again and re-sign.
@@ -101,14 +80,47 @@ export class CertificatesService {
     }
   }
 
-  /** A new record with its credential and QR token, signed over a freshly drawn status index. */
-  private async signedRecord(
+  /**
+   * One issuance, one durable commit. SQLite writes one transaction at a time anyway, so the
+   * number is allocated inside it. On PostgreSQL the number comes first from one autocommitted
+   * upsert (its row lock is held for that statement only, never across another issuance's
+   * signing or commit); a failed write leaves a gap in the sequence, never a duplicate.
+   */
+  private async issueOnce(request: IssueCertificateDto, actor: AuditActor, now: Date): Promise<CertificateEntity> {
+    const { level, evaluationYear } = request;
+    const early = this.transactions.isSqlite
+      ? undefined
+      : await allocateCertificateNo(this.certificates.manager, level, evaluationYear);
+    return this.transactions.run(async (manager) => {
+      const certificateNo = early ?? (await allocateCertificateNo(manager, level, evaluationYear));
+      const record = await this.signedRecord(request, certificateNo, now, randomStatusIndex());
+      await insertRows(manager, CERTIFICATE_INSERT_TARGET, [certificateRow(record)]);
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'certificate.issued',
+        subject: certificateNo,
+        details: { level: record.level, year: record.evaluationYear },
+      });
+      await this.transparencyLog.append(manager, {
+        kind: 'issuance',
+        certificateNo,
+        date: chinaDate(new Date(record.issuedAt)),
+        document: record.approvalDocument,
+        subjectSha256: credentialDigest(record.credential),
+      });
+      return record;
+    });
+  }
+
+  /** A new record with its credential and QR token, signed over the given status index. */
+  async signedRecord(
     request: IssueCertificateDto,
     certificateNo: string,
     now: Date,
+    statusIndex: number,
   ): Promise<CertificateEntity> {
     const record = this.newRecord(request, certificateNo, now);
-    record.statusIndex = randomStatusIndex();
+    record.statusIndex = statusIndex;
     const claims = buildCredentialClaims(record);
     const [credential, qrToken] = await Promise.all([
       this.signing.signClaims(claims),
@@ -141,17 +153,13 @@ export class CertificatesService {
     }
     // The public registry's hot path: one raw, parameterised statement costs a fraction of
     // findOneBy's query building and hydration (bench/registry.bench.ts).
-    const { manager, metadata } = this.certificates;
+    const { manager } = this.certificates;
     const placeholder = manager.connection.options.type === 'postgres' ? '$1' : '?';
     const rows = await manager.query<Array<Record<string, unknown>>>(
       `SELECT * FROM certificates WHERE certificate_no = ${placeholder}`,
       [certificateNo],
     );
-    if (rows.length === 0) return undefined;
-    return Object.assign(
-      new CertificateEntity(),
-      Object.fromEntries(metadata.columns.map((column) => [column.propertyName, rows[0][column.databaseName]])),
-    );
+    return rows.length === 0 ? undefined : this.hydrate(rows[0]);
   }
 
   /**
@@ -217,15 +225,46 @@ export class CertificatesService {
   }
 
   private async findForHolder(request: IssueCertificateDto): Promise<CertificateEntity | undefined> {
-    const found = await this.certificates.findOneBy({
-      idNumber: request.holder.idNumber,
-      level: request.level,
-      evaluationYear: request.evaluationYear,
-    });
-    return found ?? undefined;
+    const [found] = await this.findManyForHolders([request.holder.idNumber], request.level, request.evaluationYear);
+    return found;
   }
 
-  private replay(existing: CertificateEntity, request: IssueCertificateDto): IssuanceResult {
+  /** The certificates of these ID numbers for one level and year (at most one each). */
+  async findManyForHolders(idNumbers: string[], level: Level, year: number): Promise<CertificateEntity[]> {
+    if (idNumbers.length === 0) return [];
+    const p = this.placeholder();
+    const rows = await this.certificates.manager.query<Array<Record<string, unknown>>>(
+      `SELECT * FROM certificates WHERE level = ${p(1)} AND evaluation_year = ${p(2)}
+       AND id_number IN (${idNumbers.map((_, k) => p(k + 3)).join(', ')})`,
+      [level, year, ...idNumbers],
+    );
+    return rows.map((row) => this.hydrate(row));
+  }
+
+  /** Those of `indices` some certificate already holds. */
+  async takenStatusIndices(indices: number[]): Promise<number[]> {
+    if (indices.length === 0) return [];
+    const p = this.placeholder();
+    const rows = await this.certificates.manager.query<Array<{ status_index: number | string }>>(
+      `SELECT status_index FROM certificates WHERE status_index IN (${indices.map((_, k) => p(k + 1)).join(', ')})`,
+      indices,
+    );
+    return rows.map((row) => Number(row.status_index));
+  }
+
+  private placeholder(): (n: number) => string {
+    return this.transactions.isSqlite ? () => '?' : (n) => `$${n}`;
+  }
+
+  private hydrate(row: Record<string, unknown>): CertificateEntity {
+    return Object.assign(
+      new CertificateEntity(),
+      Object.fromEntries(this.certificates.metadata.columns.map((c) => [c.propertyName, row[c.databaseName]])),
+    );
+  }
+
+  /** The existing certificate as the answer to a repeated request, or why it cannot be. */
+  replay(existing: CertificateEntity, request: IssueCertificateDto): IssuanceResult {
     if (existing.status === 'REVOKED') {
       throw new AppError(
         'HOLDER_CERTIFICATE_REVOKED',

@@ -7,6 +7,8 @@ import { OfficersModule } from '../officers/officers.module';
 import { AuditModule } from '../audit/audit.module';
 import { AuditVerifyCommand } from './audit-verify.command';
 import { LogMonitorCommand } from './log-monitor.command';
+import { LogBackfillCommand } from './log-backfill.command';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { KeysModule } from '../keys/keys.module';
 import { EvaluationModule } from '../evaluation/evaluation.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -44,6 +46,7 @@ import { TerminalService } from './terminal.service';
     CommonModule,
     DatabaseModule.forRoot(DATABASE_SCHEMA),
     AuditModule,
+    CertificatesModule,
     OfficersModule,
     EvaluationModule,
     CalendarModule,
@@ -57,6 +60,7 @@ import { TerminalService } from './terminal.service';
     KeysRotateCommand,
     AuditVerifyCommand,
     LogMonitorCommand,
+    LogBackfillCommand,
     // the evaluation round (docs/evaluation.md)
     EvaluationPoolImportCommand,
     RoundCreateCommand,

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { setImmediate } from 'node:timers/promises';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { CertificatesService } from '../certificates/certificates.service';
+import { CertificateBatchService } from '../certificates/certificate-batch.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ApplicationEntity } from './application.entity';
@@ -22,19 +23,23 @@ export interface IssuanceProgress {
 export type IssuanceReport = IssuanceProgress & { state: string };
 
 export interface IssuanceOptions {
-  /** Issuances in flight: signing runs on the libuv thread pool, so a few overlap well. */
+  /** Chunks in flight: one is signed while the one before it is written. */
   concurrency?: number;
+  /** Certificates per chunk: each chunk is one transaction. */
+  chunkSize?: number;
   onProgress?: (progress: IssuanceProgress) => void;
 }
 
-/** Certificate links are written in batches; a crash loses only links, which a rerun restores. */
-const LINK_BATCH = 100;
+/** Big enough that per-statement costs vanish, small enough that a crash redoes little. */
+export const ISSUANCE_CHUNK = 500;
 
 /**
  * 四.四.2: after the joint publication, a certificate for everyone who passed and was not
- * withheld. Idempotent and resumable: CertificatesService.issue returns the existing
- * certificate of a holder, level and year, so a rerun after a crash completes the batch and
- * leaves each applicant exactly one certificate.
+ * withheld, in chunks (CertificateBatchService): each chunk's certificates, audit entries, log
+ * leaves, checkpoint and application links commit together or not at all. Idempotent and
+ * resumable: a holder's existing certificate of the level and year is found, not issued again,
+ * so a rerun after a crash (even kill -9 between chunks) completes the batch and leaves each
+ * applicant exactly one certificate.
  */
 @Injectable()
 export class RoundIssuanceService {
@@ -42,7 +47,7 @@ export class RoundIssuanceService {
     @InjectRepository(ApplicationEntity) private readonly applications: Repository<ApplicationEntity>,
     @InjectRepository(TallyEntity) private readonly tallies: Repository<TallyEntity>,
     private readonly rounds: RoundsService,
-    private readonly certificates: CertificatesService,
+    private readonly batches: CertificateBatchService,
     private readonly transactions: TransactionRunner,
   ) {}
 
@@ -139,36 +144,51 @@ export class RoundIssuanceService {
     progress: IssuanceProgress,
     options: IssuanceOptions,
   ): Promise<void> {
+    const size = Math.max(1, options.chunkSize ?? ISSUANCE_CHUNK);
+    const chunks: ApplicationEntity[][] = [];
+    for (let start = 0; start < todo.length; start += size) chunks.push(todo.slice(start, start + size));
     let next = 0;
     let failure: Error | undefined;
-    const links: Array<[number, string]> = [];
     const worker = async () => {
-      while (failure === undefined && next < todo.length) {
-        const application = todo[next++];
+      while (failure === undefined && next < chunks.length) {
+        const chunk = chunks[next++];
         try {
-          const { created, certificate } = await this.certificates.issue(requestFor(round, application), actor);
-          links.push([application.id, certificate.certificateNo]);
-          progress[created ? 'created' : 'existing'] += 1;
-          progress.done += 1;
+          const results = await this.batches.issueMany(
+            chunk.map((application) => requestFor(round, application)),
+            actor,
+            (manager, issued) =>
+              linkApplications(
+                manager,
+                chunk,
+                issued.map((r) => r.certificate.certificateNo),
+              ),
+          );
+          for (const { created } of results) progress[created ? 'created' : 'existing'] += 1;
+          progress.done += results.length;
           options.onProgress?.({ ...progress });
-          if (links.length >= LINK_BATCH) await this.link(links.splice(0));
+          // Signing and SQLite's writes are synchronous: without a turn of the event loop between
+          // chunks, the console's progress polls would be answered only once the whole run ended.
+          await setImmediate();
         } catch (error) {
           failure ??= error instanceof Error ? error : new Error(String(error));
         }
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 8) }, worker));
-    await this.link(links.splice(0));
+    await Promise.all(Array.from({ length: Math.min(2, Math.max(1, options.concurrency ?? 2)) }, worker));
     if (failure !== undefined) throw failure;
   }
+}
 
-  private async link(links: Array<[number, string]>): Promise<void> {
-    if (links.length === 0) return;
-    await this.transactions.run(async (manager) => {
-      for (const [id, certificateNo] of links)
-        await manager.getRepository(ApplicationEntity).update({ id }, { certificateNo });
-    });
-  }
+/** Each application's certificate number, in one statement for the chunk. */
+async function linkApplications(manager: EntityManager, chunk: ApplicationEntity[], numbers: string[]): Promise<void> {
+  const postgres = manager.connection.options.type === 'postgres';
+  const p = (n: number) => (postgres ? `$${n}` : '?');
+  const cases = chunk.map((_, k) => `WHEN ${p(2 * k + 1)} THEN ${p(2 * k + 2)}`).join(' ');
+  const ids = chunk.map((_, k) => p(2 * chunk.length + k + 1)).join(', ');
+  await manager.query(`UPDATE evaluation_applications SET certificate_no = CASE id ${cases} END WHERE id IN (${ids})`, [
+    ...chunk.flatMap((a, k) => [a.id, numbers[k]]),
+    ...chunk.map((a) => a.id),
+  ]);
 }
 
 /** The certificate of an applicant: passed on the meeting date, approved by the joint document. */

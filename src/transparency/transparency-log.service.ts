@@ -1,10 +1,13 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AUTHORITY_IDS, type AuthorityId } from '../keys/authority';
 import { KeyStore } from '../keys/key-store';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
+import { TransactionRunner } from '../database/transaction-runner';
+import { insertRows } from '../database/insert-rows';
+import { appendLeaves, frontier } from './log-batch';
 import {
   LOG_ORIGIN,
   base64ToBytes,
@@ -33,6 +36,13 @@ import {
 
 /** What the acting service knows; the log adds the audit chain head itself. */
 export type LeafFacts = Omit<LogLeaf, 'auditSeq' | 'auditHash'>;
+
+/**
+ * The checkpoint cadence (docs/transparency-log.md): after an append, the process signs a
+ * checkpoint covering everything appended so far within this many milliseconds; a reader who
+ * finds the log ahead of its latest checkpoint gets one signed on demand first.
+ */
+export const CHECKPOINT_DELAY_MS = 500;
 
 export interface SignedCheckpoint {
   size: number;
@@ -69,21 +79,26 @@ export const MAX_ENTRIES_PAGE = 1000;
  * by both authorities after each append.
  */
 @Injectable()
-export class TransparencyLogService {
+export class TransparencyLogService implements OnModuleDestroy {
   private emptyCheckpoint?: SignedCheckpoint;
   private verifiers?: Promise<LogVerifier[]>;
+  private pending?: NodeJS.Timeout;
+  private signing?: Promise<void>;
+  private readonly logger = new Logger(TransparencyLogService.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly keys: KeyStore,
     private readonly clock: Clock,
+    private readonly transactions: TransactionRunner,
   ) {}
 
   /**
    * Appends the act's leaf inside the caller's transaction, after its audit entry (whose hash
-   * the leaf anchors), and signs the new checkpoint: O(log n) hash reads and writes. A batch
-   * (a round's issuance) may pass `{ checkpoint: false }` for all but its last append, or call
-   * `checkpoint(manager)` once at its end: the two signatures are most of an append's cost.
+   * the leaf anchors): O(log n) hash reads and writes. The checkpoint is not signed here (its
+   * two signatures would double an act's cost): one covering this entry follows within
+   * CHECKPOINT_DELAY_MS, or on demand when anyone reads the log first. `{ checkpoint: false }`
+   * schedules none (a batch that calls `checkpoint(manager)` itself).
    */
   async append(manager: EntityManager, facts: LeafFacts, options: { checkpoint?: boolean } = {}): Promise<number> {
     if (manager.connection.options.type === 'postgres')
@@ -114,8 +129,64 @@ export class TransparencyLogService {
       hashes: stored,
       now,
     });
-    if (options.checkpoint !== false) await this.insertCheckpoint(manager, index + 1, root, now);
+    if (options.checkpoint === true) await this.insertCheckpoint(manager, index + 1, root, now);
+    else if (options.checkpoint !== false) this.scheduleCheckpoint();
     return index;
+  }
+
+  /**
+   * Appends the leaves of a batch (a chunk of a round, each anchoring its own audit entry) in
+   * the caller's transaction: one lock, one read of the tree's frontier, the hashes computed in
+   * process, multi-row INSERTs, and one co-signed checkpoint of the new size.
+   */
+  async appendMany(manager: EntityManager, leaves: LogLeaf[]): Promise<number> {
+    if (manager.connection.options.type === 'postgres')
+      await manager.query('SELECT pg_advisory_xact_lock($1)', [LOG_APPEND_LOCK]);
+    const [row] = await manager.query<Array<{ size: number | string }>>(
+      'SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM transparency_log_hashes WHERE level = 0',
+    );
+    const first = Number(row.size);
+    if (leaves.length === 0) return first;
+    const encoded = leaves.map((leaf) => encodeLeaf(leaf));
+    const known = await readHashes(manager, frontier(first));
+    const { stored, root } = appendLeaves(first, encoded.map(leafHash), known);
+    const now = this.clock.now().toISOString();
+    const decoder = new TextDecoder();
+    await insertRows(
+      manager,
+      'transparency_log_entries (idx, kind, certificate_no, leaf, created_at)',
+      leaves.map((leaf, k) => [first + k, leaf.kind, leaf.certificateNo, decoder.decode(encoded[k]), now]),
+    );
+    await insertRows(
+      manager,
+      'transparency_log_hashes (level, idx, hash)',
+      stored.map((h) => [h.level, h.index, Buffer.from(h.hash).toString('hex')]),
+    );
+    await this.insertCheckpoint(manager, first + leaves.length, root, now);
+    return first;
+  }
+
+  /** Signs a checkpoint of the whole log soon, once for every append of the next moment. */
+  private scheduleCheckpoint(): void {
+    if (this.pending) return;
+    this.pending = setTimeout(() => {
+      this.pending = undefined;
+      this.signing = this.signNow()
+        .catch((error: unknown) => this.logger.warn(`deferred checkpoint not signed: ${String(error)}`))
+        .finally(() => (this.signing = undefined));
+    }, CHECKPOINT_DELAY_MS);
+    this.pending.unref();
+  }
+
+  private signNow(): Promise<void> {
+    return this.transactions.run((manager) => this.checkpoint(manager));
+  }
+
+  /** A checkpoint still owed is signed by whoever reads the log next (or the next instance). */
+  async onModuleDestroy(): Promise<void> {
+    clearTimeout(this.pending);
+    this.pending = undefined;
+    await this.signing;
   }
 
   /**
@@ -136,19 +207,33 @@ export class TransparencyLogService {
     await this.insertCheckpoint(manager, size, root, this.clock.now().toISOString());
   }
 
+  /**
+   * One checkpoint per size, ever: when two instances sign the same size at once (each with its
+   * own random ECDSA nonces, so different notes), the primary key keeps the first and the other
+   * insert does nothing; everyone then reads the one kept.
+   */
   private async insertCheckpoint(manager: EntityManager, size: number, root: Hash, now: string): Promise<void> {
     const note = signCheckpoint({ origin: LOG_ORIGIN, size, rootHash: root }, this.signers());
     const p = placeholders(manager);
     await manager.query(
-      `INSERT INTO transparency_checkpoints (size, root_hash, note, created_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})`,
+      `INSERT INTO transparency_checkpoints (size, root_hash, note, created_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)})
+       ON CONFLICT (size) DO NOTHING`,
       [size, Buffer.from(root).toString('hex'), note, now],
     );
   }
 
-  /** The latest co-signed checkpoint; before the first act, a freshly signed one of size 0. */
+  /**
+   * The latest co-signed checkpoint, covering every committed entry: when the log has grown past
+   * the latest one kept (its deferred signing still due), one is signed now, so no reader ever
+   * sees an entry missing. Before the first act, a freshly signed one of size 0.
+   */
   async latestCheckpoint(): Promise<SignedCheckpoint> {
-    const [latest] = await this.dataSource.getRepository(CheckpointEntity).find({ order: { size: 'DESC' }, take: 1 });
-    if (latest) return { size: latest.size, rootHash: latest.rootHash, note: latest.note };
+    let latest = await this.readLatest();
+    if (latest && latest.logSize > latest.size) {
+      await this.signNow();
+      latest = await this.readLatest();
+    }
+    if (latest && latest.size > 0) return { size: latest.size, rootHash: latest.rootHash, note: latest.note };
     this.emptyCheckpoint ??= {
       size: 0,
       rootHash: Buffer.from(EMPTY_TREE_HASH).toString('hex'),
@@ -157,7 +242,26 @@ export class TransparencyLogService {
     return this.emptyCheckpoint;
   }
 
-  /** The checkpoint kept for one tree size (each act left one). */
+  /** The newest kept checkpoint (size 0 when none) with the log's size, in one statement. */
+  private async readLatest(): Promise<(SignedCheckpoint & { logSize: number }) | undefined> {
+    const [row] = await this.dataSource.query<
+      Array<{ log_size: number | string; size: number | string | null; root_hash: string | null; note: string | null }>
+    >(
+      `SELECT (SELECT COALESCE(MAX(idx) + 1, 0) FROM transparency_log_hashes WHERE level = 0) AS log_size,
+              c.size, c.root_hash, c.note
+       FROM (SELECT 1 AS one) AS x
+       LEFT JOIN (SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size DESC LIMIT 1) AS c ON 1 = 1`,
+    );
+    if (!row) return undefined;
+    return {
+      logSize: Number(row.log_size),
+      size: Number(row.size ?? 0),
+      rootHash: row.root_hash ?? '',
+      note: row.note ?? '',
+    };
+  }
+
+  /** The checkpoint kept for one tree size (the cadence kept one now and then; see latestCheckpoint). */
   async checkpointAt(size: number): Promise<SignedCheckpoint> {
     if (size === 0) return (await this.latestCheckpoint()).size === 0 ? this.latestCheckpoint() : this.unknownSize(0);
     const found = await this.dataSource.getRepository(CheckpointEntity).findOneBy({ size });

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cliActor } from '../../src/audit/audit.service';
-import { CertificatesService } from '../../src/certificates/certificates.service';
+import { CertificateBatchService } from '../../src/certificates/certificate-batch.service';
 import { verifyDraw } from '../../src/evaluation/draw-verification';
 import { toDrawRecord } from '../../src/evaluation/draws.service';
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
@@ -321,18 +321,19 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       publishedOn: '2026-12-28',
     });
 
-    // Issuance crashes after 3 certificates; the rerun completes it with exactly one certificate each.
-    const certificates = t.app.get(CertificatesService);
-    const issue = certificates.issue.bind(certificates);
+    // Issuance crashes after its first chunk of 3 certificates; the rerun completes it with
+    // exactly one certificate each.
+    const batches = t.app.get(CertificateBatchService);
+    const issueMany = batches.issueMany.bind(batches);
     let calls = 0;
     const crash = jest
-      .spyOn(certificates, 'issue')
-      .mockImplementation((request, actor) =>
-        ++calls > 3 ? Promise.reject(new Error('simulated crash')) : issue(request, actor),
+      .spyOn(batches, 'issueMany')
+      .mockImplementation((requests, actor, withinWrite) =>
+        ++calls > 1 ? Promise.reject(new Error('simulated crash')) : issueMany(requests, actor, withinWrite),
       );
-    await expect(t.app.get(RoundIssuanceService).issueAll(id, cliActor(), { concurrency: 1 })).rejects.toThrow(
-      'simulated crash',
-    );
+    await expect(
+      t.app.get(RoundIssuanceService).issueAll(id, cliActor(), { concurrency: 1, chunkSize: 3 }),
+    ).rejects.toThrow('simulated crash');
     crash.mockRestore();
     const countRows = async () =>
       Number((await t.dataSource.query<Array<{ n: string | number }>>('SELECT COUNT(*) AS n FROM certificates'))[0].n);

@@ -1,4 +1,5 @@
-import { CertificatesService } from '../../src/certificates/certificates.service';
+import { CertificateBatchService } from '../../src/certificates/certificate-batch.service';
+import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
 import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
 
@@ -38,15 +39,21 @@ describe('issuance progress of a round (e2e)', () => {
       running: false,
     });
 
-    // The run issues 8 at a time: release them one by one, so the run is seen part-way.
-    const certificates = t.app.get(CertificatesService);
-    const realIssue = certificates.issue.bind(certificates);
+    // The run issues in chunks (8 fit in one): chunks of 2 here, released one by one, so the
+    // run is seen part-way.
+    const issuance = t.app.get(RoundIssuanceService);
+    const realIssueAll = issuance.issueAll.bind(issuance);
+    jest
+      .spyOn(issuance, 'issueAll')
+      .mockImplementation((round, actor, options) => realIssueAll(round, actor, { ...options, chunkSize: 2 }));
+    const batches = t.app.get(CertificateBatchService);
+    const realIssue = batches.issueMany.bind(batches);
     let calls = 0;
     let released = 0;
-    jest.spyOn(certificates, 'issue').mockImplementation(async (request, actor) => {
+    jest.spyOn(batches, 'issueMany').mockImplementation(async (requests, actor, withinWrite) => {
       const turn = calls++;
       while (released <= turn) await sleep(5);
-      return realIssue(request, actor);
+      return realIssue(requests, actor, withinWrite);
     });
     const post = api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
 

@@ -1,4 +1,4 @@
-import { CertificatesService } from '../../src/certificates/certificates.service';
+import { CertificateBatchService } from '../../src/certificates/certificate-batch.service';
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
 import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
@@ -33,15 +33,15 @@ describe('concurrent issuance of a round (e2e)', () => {
   }
 
   /**
-   * Holds every certificate issuance of `app` until `until()` is true, so the requests of a
-   * test overlap however fast a batch of 8 runs; returns the spy (restored after each test).
+   * Holds every chunk of certificates `app` issues until `until()` is true, so the requests of
+   * a test overlap however fast a batch of 8 runs; returns the spy (restored after each test).
    */
   function holdIssuance(app: TestApp, until: () => boolean): jest.SpyInstance {
-    const certificates = app.app.get(CertificatesService);
-    const realIssue = certificates.issue.bind(certificates);
-    return jest.spyOn(certificates, 'issue').mockImplementation(async (request, actor) => {
+    const batches = app.app.get(CertificateBatchService);
+    const realIssue = batches.issueMany.bind(batches);
+    return jest.spyOn(batches, 'issueMany').mockImplementation(async (requests, actor, withinWrite) => {
       while (!until()) await sleep(5);
-      return realIssue(request, actor);
+      return realIssue(requests, actor, withinWrite);
     });
   }
   afterEach(() => jest.restoreAllMocks());

@@ -100,9 +100,13 @@ describe('transparency log (e2e)', () => {
   it('logs issue, revoke and reinstate, each with a co-signed checkpoint; proofs and tiles verify', async () => {
     const empty = await checkpoint();
     expect(empty.size).toBe(0);
+    // A monitor reads the log after each act: each read is answered with a checkpoint covering it.
     const { certificateNo, credential } = await issue();
+    expect((await checkpoint()).size).toBe(1);
     await decide('revocations', certificateNo, '浙市监人〔2026〕40号');
+    expect((await checkpoint()).size).toBe(2);
     await decide('reinstatements', certificateNo, '浙人社〔2026〕8号');
+    expect((await checkpoint()).size).toBe(3);
 
     const entries = (await api(t, 'GET', `${LOG}/entries`)).body as Array<{
       index: number;
@@ -128,7 +132,7 @@ describe('transparency log (e2e)', () => {
     );
     expect([audit.action, audit.hash]).toEqual(['certificate.issued', issuance!.auditHash]);
 
-    // One checkpoint per act, all kept and consistent with each other.
+    // The checkpoints those reads were answered with are all kept and consistent with each other.
     const sizes = [await checkpoint(1), await checkpoint(2), await checkpoint(3)];
     const latest = await checkpoint();
     expect(latest.size).toBe(3);
@@ -191,7 +195,7 @@ describe('transparency log (e2e)', () => {
 
   it('an independent implementation (Python hashlib + cryptography) verifies signatures and proofs', async () => {
     const { certificateNo } = await issue();
-    const old = await checkpoint(1);
+    const old = await checkpoint();
     await decide('revocations', certificateNo, '浙市监人〔2026〕41号');
     await issue('11010519491231002X');
     const inclusion = (await api(t, 'GET', `${LOG}/inclusion/${certificateNo}`)).body;
@@ -257,6 +261,7 @@ describe('transparency log (e2e)', () => {
 
   it('a batch appends without checkpoints and signs one at its end', async () => {
     await issue();
+    expect((await checkpoint()).size).toBe(1);
     const log = t.app.get(TransparencyLogService);
     await t.app.get(TransactionRunner).run(async (m) => {
       for (let i = 0; i < 3; i++) await log.append(m, { ...BATCH_FACTS }, { checkpoint: false });

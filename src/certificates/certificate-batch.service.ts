@@ -1,0 +1,151 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { AuditActor, AuditService } from '../audit/audit.service';
+import { chinaDate } from '../common/china-dates';
+import { Clock } from '../common/clock';
+import { insertRows } from '../database/insert-rows';
+import { TransactionRunner } from '../database/transaction-runner';
+import { uniqueViolation } from '../database/unique-violation';
+import { CertificateFontsService } from '../pdf/certificate-fonts.service';
+import { credentialDigest } from '../transparency/subject-digest';
+import { TransparencyLogService } from '../transparency/transparency-log.service';
+import { allocateCertificateNos } from './certificate-numbers';
+import { CertificateEntity } from './certificate.entity';
+import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
+import { CertificatesService, type IssuanceResult } from './certificates.service';
+import { randomStatusIndex } from './credential-claims.builder';
+import type { IssueCertificateDto } from './dto/issue-certificate.dto';
+import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
+
+/** Tries of a chunk that met a parallel writer (a holder issued elsewhere, a status index taken). */
+const ATTEMPTS = 3;
+
+/**
+ * Issues many certificates of one level and year at once (a round's chunk): the same records,
+ * signatures, audit entries and log leaves as one issuance each, but numbers allocated in one
+ * statement, every signature made before the write, and all rows of the chunk written in one
+ * transaction with multi-row INSERTs, one audit lock, one log lock and one checkpoint.
+ */
+@Injectable()
+export class CertificateBatchService {
+  constructor(
+    private readonly certificates: CertificatesService,
+    private readonly transactions: TransactionRunner,
+    private readonly audit: AuditService,
+    private readonly transparencyLog: TransparencyLogService,
+    private readonly fonts: CertificateFontsService,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * The result of each request, in order. Idempotent: a holder who already has the certificate
+   * gets it back (created false), as CertificatesService.issue answers a retry. `withinWrite`
+   * runs in the chunk's transaction (a round links its applications there).
+   */
+  async issueMany(
+    requests: IssueCertificateDto[],
+    actor: AuditActor,
+    withinWrite?: (manager: EntityManager, results: IssuanceResult[]) => Promise<void>,
+  ): Promise<IssuanceResult[]> {
+    if (requests.length === 0) return [];
+    const now = this.clock.now();
+    for (const request of requests) {
+      checkIssuanceRules(request, chinaDate(now));
+      this.fonts.assertPrintable(printedRequestFields(request));
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.tryOnce(requests, actor, now, withinWrite);
+      } catch (error) {
+        // A parallel issuance of one of these holders, or a status index drawn twice: the next
+        // try finds the holder's certificate as existing, or draws again.
+        if (attempt < ATTEMPTS && uniqueViolation(error) !== undefined) continue;
+        throw error;
+      }
+    }
+  }
+
+  private async tryOnce(
+    requests: IssueCertificateDto[],
+    actor: AuditActor,
+    now: Date,
+    withinWrite?: (manager: EntityManager, results: IssuanceResult[]) => Promise<void>,
+  ): Promise<IssuanceResult[]> {
+    const existing = await this.existingOf(requests);
+    const results: Array<IssuanceResult | undefined> = requests.map((request) => {
+      const found = existing.get(holderKey(request));
+      return found ? this.certificates.replay(found, request) : undefined;
+    });
+    const fresh = requests.flatMap((request, k) => (results[k] ? [] : [k]));
+    const { level, evaluationYear } = requests[0];
+    const numbers = fresh.length
+      ? await this.transactions.run((m) => allocateCertificateNos(m, level, evaluationYear, fresh.length))
+      : [];
+    const indices = await this.freeStatusIndices(fresh.length);
+    const records: CertificateEntity[] = [];
+    for (const [j, k] of fresh.entries())
+      records.push(await this.certificates.signedRecord(requests[k], numbers[j], now, indices[j]));
+    fresh.forEach((k, j) => (results[k] = { created: true, certificate: records[j] }));
+    const done = results as IssuanceResult[];
+    await this.transactions.run(async (manager) => {
+      await this.write(manager, records, actor);
+      await withinWrite?.(manager, done);
+    });
+    return done;
+  }
+
+  private async write(manager: EntityManager, records: CertificateEntity[], actor: AuditActor): Promise<void> {
+    if (records.length === 0) return;
+    await insertRows(manager, CERTIFICATE_INSERT_TARGET, records.map(certificateRow));
+    const entries = await this.audit.appendMany(
+      manager,
+      records.map((record) => ({
+        ...actor,
+        action: 'certificate.issued',
+        subject: record.certificateNo,
+        details: { level: record.level, year: record.evaluationYear },
+      })),
+    );
+    await this.transparencyLog.appendMany(
+      manager,
+      records.map((record, k) => ({
+        kind: 'issuance' as const,
+        certificateNo: record.certificateNo,
+        date: chinaDate(new Date(record.issuedAt)),
+        document: record.approvalDocument,
+        subjectSha256: credentialDigest(record.credential),
+        auditSeq: entries[k].seq,
+        auditHash: entries[k].hash,
+      })),
+    );
+  }
+
+  /** The certificates these holders already have for the chunk's level and year, by holder. */
+  private async existingOf(requests: IssueCertificateDto[]): Promise<Map<string, CertificateEntity>> {
+    const { level, evaluationYear } = requests[0];
+    if (requests.some((r) => r.level !== level || r.evaluationYear !== evaluationYear))
+      throw new Error('a batch issues certificates of one level and year');
+    const ids = [...new Set(requests.map((r) => r.holder.idNumber))];
+    const found = await this.certificates.findManyForHolders(ids, level, evaluationYear);
+    return new Map(found.map((c) => [c.idNumber, c]));
+  }
+
+  /** `count` distinct status-list indices no certificate holds yet (a later collision retries the chunk). */
+  private async freeStatusIndices(count: number): Promise<number[]> {
+    const chosen = new Set<number>();
+    while (chosen.size < count) {
+      const drawn = new Set<number>();
+      while (drawn.size < count - chosen.size) {
+        const index = randomStatusIndex();
+        if (!chosen.has(index)) drawn.add(index);
+      }
+      const taken = new Set(await this.certificates.takenStatusIndices([...drawn]));
+      for (const index of drawn) if (!taken.has(index)) chosen.add(index);
+    }
+    return [...chosen];
+  }
+}
+
+function holderKey(request: IssueCertificateDto): string {
+  return request.holder.idNumber;
+}
