@@ -15,7 +15,7 @@ import type { AuthorityId } from '../src/keys/authority';
 import { CertificateRenderer, type DocumentSigners } from '../src/pdf/certificate-renderer';
 import { qrSymbol } from '../src/pdf/qr-symbol';
 import { measure, sideBySide } from './measure';
-import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
+import { SAMPLE_CERTIFICATE, SAMPLE_URL } from '../src/pdf/sample-certificate';
 
 export interface PdfBenchResult {
   /** Plan, render and PDF-sign one certificate by both authorities (two revisions), fonts already open. */
@@ -80,20 +80,20 @@ export async function benchPdf(options: { rounds?: number; msPerRound?: number }
   const cold = await coldFirstPdfMs(keys);
   const renderer = new CertificateRenderer();
   const dev = { development: true };
-  const page = renderer.prepare(BENCH_CERTIFICATE, BENCH_URL, dev);
+  const page = renderer.prepare(SAMPLE_CERTIFICATE, SAMPLE_URL, dev);
   const [warm, bare] = await sideBySide(
     () =>
       measure(
         'render + two signatures',
-        () => renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev),
+        () => renderer.renderSigned(SAMPLE_CERTIFICATE, SAMPLE_URL, keys, dev),
         msPerRound,
         1,
         3,
       ),
-    () => measure('bare pdfkit', () => renderer.render({ ...page, symbol: qrSymbol(BENCH_URL) }), msPerRound, 1, 3),
+    () => measure('bare pdfkit', () => renderer.render({ ...page, symbol: qrSymbol(SAMPLE_URL) }), msPerRound, 1, 3),
     rounds,
   );
-  const pdf = await renderer.renderSigned(BENCH_CERTIFICATE, BENCH_URL, keys, dev);
+  const pdf = await renderer.renderSigned(SAMPLE_CERTIFICATE, SAMPLE_URL, keys, dev);
   return {
     warmMsPerPdf: warm.microsPerOp / 1000,
     barePdfkitMsPerPage: bare.microsPerOp / 1000,

@@ -1,7 +1,7 @@
 import { createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { CertificateRenderer, type DocumentSigners } from '../src/pdf/certificate-renderer';
-import { BENCH_CERTIFICATE, BENCH_URL } from './pdf-bench-sample';
+import { SAMPLE_CERTIFICATE, SAMPLE_URL } from '../src/pdf/sample-certificate';
 
 /**
  * The first signed PDF of a fresh process: layout, font files, fontkit parsing and the first
@@ -13,7 +13,7 @@ export async function firstPdf(keyPath: string): Promise<number> {
   const keys = JSON.parse(readFileSync(keyPath, 'utf8')) as KeyFile;
   const signer = (k: KeyFile['amr']) => ({ privateKey: createPrivateKey(k.privateKeyPem), chainPem: k.chainPem });
   const signers = { amr: signer(keys.amr), hrss: signer(keys.hrss) };
-  const pdf = await new CertificateRenderer().renderSigned(BENCH_CERTIFICATE, BENCH_URL, signers, {
+  const pdf = await new CertificateRenderer().renderSigned(SAMPLE_CERTIFICATE, SAMPLE_URL, signers, {
     development: true,
   });
   return pdf.length;

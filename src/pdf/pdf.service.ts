@@ -13,7 +13,7 @@ import type { HolderPdfRequestDto } from './dto/holder-pdf-request.dto';
 import { HolderDownloadThrottle } from './holder-download-throttle';
 import { PdfCache } from './pdf-cache';
 import { RenderQueue } from './render-queue';
-import { WARM_UP_CERTIFICATE, WARM_UP_URL } from './warm-up-sample';
+import { SAMPLE_CERTIFICATE, SAMPLE_URL } from './sample-certificate';
 
 /**
  * Renders at a time, and requests waiting behind them before PDF_BUSY (docs/pdf.md, Load):
@@ -78,7 +78,7 @@ export class PdfService {
     this.warmUpState = { status: 'running' };
     const start = performance.now();
     try {
-      await this.renders.run(() => this.render(WARM_UP_CERTIFICATE, WARM_UP_URL));
+      await this.renders.run(() => this.render(SAMPLE_CERTIFICATE, SAMPLE_URL));
       this.warmUpState = { status: 'done', ms: Math.round(performance.now() - start) };
       this.logger.log(`Certificate PDF renderer warmed up in ${this.warmUpState.ms} ms`);
     } catch (error) {

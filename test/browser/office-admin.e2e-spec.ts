@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { OfficeBrowsers, signInOn } from './office-session';
 
 const NEW_PASSWORD = 'a-new-password-for-issuer2';
 
 /** The console's 人员 (admin) and 审计 (auditor) screens in Debian's chromium. */
 describe('office console: officers and audit (e2e, browser)', () => {
   let t: TestApp;
-  let browser: Phone;
+  let browsers: OfficeBrowsers;
   let page: Page;
 
   beforeAll(async () => {
@@ -18,23 +19,16 @@ describe('office console: officers and audit (e2e, browser)', () => {
     await officer(t, 'amr-auditor', 'amr', ['auditor']);
     await officer(t, 'amr-issuer', 'amr', ['issuer']);
     await officer(t, 'hrss-admin', 'hrss', ['admin']);
+    browsers = new OfficeBrowsers(t);
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
-    browser = await openPhone({ now: t.clock.now() });
-    page = browser.page;
-    await page.setViewportSize(OFFICE_SCREEN);
+    page = await browsers.newPage();
   });
-  afterEach(async () => {
-    await browser.close();
-    expect(browser.problems).toEqual([]);
-  });
+  afterEach(async () => browsers.closeAll());
 
   async function signIn(username: string, landing: RegExp): Promise<void> {
-    await page.goto(`${t.baseUrl}/office/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(`pw-${username}-correct-horse`);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInOn(page, t.baseUrl, username);
     await page.waitForURL(landing);
   }
 

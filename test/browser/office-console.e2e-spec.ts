@@ -1,12 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { OfficeBrowsers, signInOn } from './office-session';
 
 /** The office console (/office) in Debian's chromium: sign-in, the role menu, issuance and lookup. */
 describe('office console in a browser (e2e)', () => {
   let t: TestApp;
-  let browser: Phone;
+  let browsers: OfficeBrowsers;
   let page: Page;
 
   beforeAll(async () => {
@@ -14,23 +15,16 @@ describe('office console in a browser (e2e)', () => {
     buildOfficeConsole();
     t = await startTestApp();
     await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    browsers = new OfficeBrowsers(t);
   });
   afterAll(async () => t.close());
   beforeEach(async () => {
-    browser = await openPhone({ now: t.clock.now() });
-    page = browser.page;
-    await page.setViewportSize(OFFICE_SCREEN);
+    page = await browsers.newPage();
   });
-  afterEach(async () => {
-    await browser.close();
-    expect(browser.problems).toEqual([]);
-  });
+  afterEach(async () => browsers.closeAll());
 
   async function signIn(username: string): Promise<void> {
-    await page.goto(`${t.baseUrl}/office/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(`pw-${username}-correct-horse`);
-    await page.getByRole('button', { name: '登录' }).click();
+    await signInOn(page, t.baseUrl, username);
     await page.waitForURL(/\/office\/certificates$/);
   }
 

@@ -1,13 +1,14 @@
 import type { Page } from 'playwright-core';
 import { issuanceRequest } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { OfficeBrowsers } from './office-session';
 
 /** 撤销与恢复 in the console: one authority proposes, the other confirms (docs/rules.md 四.四.3). */
 describe('office console: revocation in a browser (e2e)', () => {
   let t: TestApp;
   let certificateNo: string;
-  const browsers: Phone[] = [];
+  let browsers: OfficeBrowsers;
 
   beforeAll(async () => {
     buildWebAssets();
@@ -18,25 +19,14 @@ describe('office console: revocation in a browser (e2e)', () => {
     await officer(t, 'hrss-revoker', 'hrss', ['revoker']);
     const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token);
     certificateNo = issued.body.certificateNo as string;
+    browsers = new OfficeBrowsers(t);
   });
   afterAll(async () => t.close());
-  afterEach(async () => {
-    for (const browser of browsers.splice(0)) {
-      await browser.close();
-      expect(browser.problems).toEqual([]);
-    }
-  });
+  afterEach(async () => browsers.closeAll());
 
-  /** A separate browser (its own cookie jar) per officer, its clock at the app's. */
+  /** A separate browser per officer, on 撤销与恢复. */
   async function signIn(username: string): Promise<Page> {
-    const browser = await openPhone({ now: t.clock.now() });
-    browsers.push(browser);
-    const page = browser.page;
-    await page.setViewportSize(OFFICE_SCREEN);
-    await page.goto(`${t.baseUrl}/office/`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(`pw-${username}-correct-horse`);
-    await page.getByRole('button', { name: '登录' }).click();
+    const page = await browsers.signIn(username);
     await page.waitForURL(/\/office\/certificates$/);
     await page.getByRole('menuitem', { name: '撤销与恢复' }).click();
     await page.waitForURL(/\/office\/revocations$/);

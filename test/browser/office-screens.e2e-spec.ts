@@ -4,7 +4,8 @@ import type { Page } from 'playwright-core';
 import { may, type Capability, type Role } from '../../web/office/src/access';
 import { issuanceRequest } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { OfficeBrowsers } from './office-session';
 import { issueAndRevoke } from './revocation-steps';
 
 /** Every capability-guarded screen of the console (web/office/src/router.ts), by a typed address. */
@@ -25,7 +26,7 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
   let t: TestApp;
   let revokedNo: string;
   let validNo: string;
-  const browsers: Phone[] = [];
+  let browsers: OfficeBrowsers;
 
   beforeAll(async () => {
     buildWebAssets();
@@ -37,28 +38,10 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
     // 李四's certificate, revoked by AMR's proposal and HRSS's confirmation; its revokers are amr-revoker-8, hrss-revoker-8.
     revokedNo = (await issueAndRevoke(t, issuer.token)).certificateNo;
     for (const role of ROLES) await officer(t, `hrss-${role}`, 'hrss', [role]);
+    browsers = new OfficeBrowsers(t);
   });
   afterAll(async () => t.close());
-  afterEach(async () => {
-    for (const browser of browsers.splice(0)) {
-      await browser.close();
-      expect(browser.problems).toEqual([]);
-    }
-  });
-
-  /** A separate browser (its own cookie jar) per officer, its clock at the app's. */
-  async function signIn(username: string): Promise<Page> {
-    const browser = await openPhone({ now: t.clock.now() });
-    browsers.push(browser);
-    const page = browser.page;
-    await page.setViewportSize(OFFICE_SCREEN);
-    await page.goto(`${t.baseUrl}/office/login`);
-    await page.locator('input[name="username"]').fill(username);
-    await page.locator('input[name="password"]').fill(`pw-${username}-correct-horse`);
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
-    return page;
-  }
+  afterEach(async () => browsers.closeAll());
 
   /** A form item of the tab shown (the hidden tabs' forms stay in the page). */
   const formItem = (page: Page, label: string) =>
@@ -70,7 +53,7 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
   }
 
   it('finds certificates by name or ID number, opens one, and shows its status history', async () => {
-    const page = await signIn('hrss-auditor');
+    const page = await browsers.signIn('hrss-auditor');
     await page.locator('input[name="holderName"]').fill('张三');
     await page.getByRole('button', { name: '查询' }).click();
     await page.waitForURL(/\/office\/certificates\?name=/);
@@ -109,7 +92,7 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
   });
 
   it('AMR proposes reinstating a revoked certificate, HRSS confirms it in the inbox, and /v says 有效 again', async () => {
-    const amr = await signIn('amr-revoker-8');
+    const amr = await browsers.signIn('amr-revoker-8');
     await amr.getByRole('menuitem', { name: '撤销与恢复' }).click();
     await amr.getByRole('tab', { name: '发起恢复' }).click();
     // A valid certificate has nothing to reinstate: refused under the number.
@@ -132,7 +115,7 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
     await amrRow.getByText('等待对方确认').waitFor();
     expect(await amrRow.innerText()).toMatch(/恢复[\s\S]*李四[\s\S]*浙市监人〔2026〕41号/);
 
-    const hrss = await signIn('hrss-revoker-8');
+    const hrss = await browsers.signIn('hrss-revoker-8');
     await hrss.getByRole('menuitem', { name: '撤销与恢复' }).click();
     const hrssRow = hrss.locator('.el-table__row').filter({ hasText: revokedNo });
     await hrssRow.getByRole('button', { name: '确认' }).click();
@@ -158,7 +141,7 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
   });
 
   it.each(ROLES)('role %s: every screen it may not use answers 无权访问, even typed as an address', async (role) => {
-    const page = await signIn(`hrss-${role}`);
+    const page = await browsers.signIn(`hrss-${role}`);
     for (const [path, capability] of SCREENS) {
       await page.goto(`${t.baseUrl}${path}`);
       // The guard resolves once the session is known; the router titles the page after it.
