@@ -2,7 +2,8 @@
 /**
  * Regenerates the screenshots of docs/office.md (docs/office/*.png): runs the built service on a
  * throw-away SQLite database with a fixed clock, seeds a few officers, certificates and cases
- * over the API, and photographs the console in Debian's chromium at 1366×768.
+ * over the API, and photographs the console in Debian's chromium at 1366×768. Then the clock moves
+ * forward day by day through an evaluation round (scripts/office-screenshots-round.js).
  *
  *   npm run build && node scripts/office-screenshots.js
  *
@@ -24,6 +25,7 @@ const { configureApp, createHttpAdapter } = require(join(DIST, 'app.factory'));
 const { Clock, FixedClock } = require(join(DIST, 'common', 'clock'));
 const { APP_CONFIG, parseConfig } = require(join(DIST, 'config', 'app-config'));
 const { OfficersService } = require(join(DIST, 'officers', 'officers.service'));
+const { shootRound } = require('./office-screenshots-round');
 
 const OUT = join(ROOT, 'docs', 'office');
 const CHROMIUM = '/usr/bin/chromium';
@@ -41,16 +43,17 @@ async function startApp(work) {
     PUBLIC_BASE_URL: 'https://zs.example.test',
     RATE_LIMIT_KEY_SECRET: randomBytes(24).toString('hex'),
   });
+  const clock = new FixedClock(NOW);
   const moduleRef = await Test.createTestingModule({ imports: [AppModule] })
     .overrideProvider(APP_CONFIG)
     .useValue(config)
     .overrideProvider(Clock)
-    .useValue(new FixedClock(NOW))
+    .useValue(clock)
     .compile();
   const app = moduleRef.createNestApplication(createHttpAdapter(config), { logger: ['error'] });
   configureApp(app, config);
   await app.listen(0, '127.0.0.1');
-  return { app, baseUrl: `http://127.0.0.1:${app.getHttpServer().address().port}` };
+  return { app, clock, baseUrl: `http://127.0.0.1:${app.getHttpServer().address().port}` };
 }
 
 const password = (username) => `pw-${username}-correct-horse`;
@@ -137,14 +140,17 @@ async function seed(app, baseUrl) {
 async function main() {
   mkdirSync(OUT, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'zjzc-office-shots-'));
-  const { app, baseUrl } = await startApp(work);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--no-sandbox', '--disable-gpu'] });
+  const { app, clock, baseUrl } = await startApp(work);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--lang=zh-CN'],
+  });
   const written = [];
   try {
     const { numbers } = await seed(app, baseUrl);
-    async function as(username) {
+    async function as(username, now = NOW) {
       const context = await browser.newContext({ viewport: SCREEN, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-      await context.clock.setFixedTime(NOW);
+      await context.clock.setFixedTime(now);
       const page = await context.newPage();
       await page.goto(`${baseUrl}/office/login`);
       if (username) {
@@ -229,6 +235,14 @@ async function main() {
     await admin.goto(`${baseUrl}/office/officers`);
     await admin.locator('.el-table__row').filter({ hasText: 'amr-auditor' }).waitFor();
     await shoot(admin, 'officers');
+
+    const officers = app.get(OfficersService);
+    const addOfficer = (username, authority, roles) =>
+      officers.add(
+        { username, password: password(username), authority, roles },
+        { actor: 'cli:admin', authority: null },
+      );
+    await shootRound({ baseUrl, clock, addOfficer, as, shoot });
   } finally {
     await browser.close();
     await app.close();

@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 import { chinaMorning, signIn } from '../support/evaluation-round';
 import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
-import { answerPrompt, panelTitle, refusal, RoundBrowsers, roundThroughApi, settled, toast } from './round-steps';
+import { answerPrompt, showsPanel, refusal, RoundBrowsers, roundThroughApi, settled, toast } from './round-steps';
 
 /**
  * 评审 in the console, the meeting's side roads: members who declare a conflict (回避) before
@@ -51,7 +51,7 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
   it('seats the next expert for a member who withdraws before the meeting, and records it in the draw', async () => {
     await browsers.day('2026-12-08');
     const page = await browsers.wizard('amr-admin', roundId);
-    expect(await panelTitle(page).innerText()).toBe('评审会议');
+    await showsPanel(page, '评审会议');
     expect(await sittingCodes(page)).toEqual(drawn);
     // Ten days before the meeting: attendance waits for the day, withdrawals do not.
     expect(await page.getByRole('button', { name: /保存签到/ }).isDisabled()).toBe(true);
@@ -77,7 +77,7 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
   it('takes the tally from the form, shows a refusal of the API in Chinese, and confirms the result', async () => {
     await browsers.day('2026-12-18');
     const page = await browsers.wizard('amr-admin', roundId);
-    expect(await panelTitle(page).innerText()).toBe('评审会议');
+    await showsPanel(page, '评审会议');
     // A second member withdraws on the morning of the meeting, before attendance.
     const replacement = await declareWithdrawal(page, drawn[10], '本人为申报人林雪的论文合作者。');
     const sitting = await sittingCodes(page);
@@ -131,6 +131,6 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
     await page.getByRole('button', { name: '确认评审结果' }).click();
     await toast(page, '已确认评审结果');
     expect(await page.locator('.round-state').innerText()).toBe('评审会议已举行');
-    expect(await panelTitle(page).innerText()).toBe('结果公示');
+    await showsPanel(page, '结果公示');
   });
 });

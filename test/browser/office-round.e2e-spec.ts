@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { chinaMorning } from '../support/evaluation-round';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
 import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+import { showsPanel } from './round-steps';
 
 const FIXTURES = join(__dirname, '../fixtures/evaluation');
 const fixture = (name: string) => join(FIXTURES, name);
@@ -72,7 +73,6 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     await input.fill(date);
     await input.press('Enter');
   }
-  const panelTitle = (page: Page) => page.locator('.round-panel-title');
   /** Screenshots without the success messages over the page (they fade after 3 s). */
   const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('.el-message'));
   const toast = (page: Page, text: string) => page.locator('.el-message').filter({ hasText: text }).first().waitFor();
@@ -92,7 +92,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     await amr.getByRole('button', { name: '新建', exact: true }).click();
     await amr.waitForURL(/\/office\/evaluation\/rounds\/\d+$/);
     roundId = Number(/rounds\/(\d+)$/.exec(amr.url())?.[1]);
-    expect(await panelTitle(amr).innerText()).toBe('申报受理');
+    await showsPanel(amr, '申报受理');
 
     // A file with bad lines imports nothing and lists each line, column and reason.
     await amr.locator('input[name="applications"]').setInputFiles(fixture('applications-invalid.csv'));
@@ -118,10 +118,10 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
 
     await day('2026-12-01');
     const drawing = await wizard('amr-admin');
-    expect(await panelTitle(drawing).innerText()).toBe('资格审查');
+    await showsPanel(drawing, '资格审查');
     await drawing.getByRole('button', { name: '资格审查', exact: true }).click();
     await toast(drawing, '资格审查已完成');
-    expect(await panelTitle(drawing).innerText()).toBe('抽取评委');
+    await showsPanel(drawing, '抽取评委');
     await drawing.getByRole('button', { name: '在本机生成种子' }).click();
     const seed = await drawing.getByTestId('seed').innerText();
     expect(seed).toMatch(/^[0-9a-f]{64}$/);
@@ -148,12 +148,12 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
 
     await day('2026-12-08');
     const reporting = await wizard('amr-admin');
-    expect(await panelTitle(reporting).innerText()).toBe('报送核准');
+    await showsPanel(reporting, '报送核准');
     expect(await reporting.getByTestId('report-latest').innerText()).toBe('2026-12-04');
     await fillDate(reporting, 'reportedOn', '2026-12-04');
     await reporting.getByRole('button', { name: '记录报送' }).click();
     await toast(reporting, '已记录报送');
-    expect(await panelTitle(reporting).innerText()).toBe('人社厅核准');
+    await showsPanel(reporting, '人社厅核准');
     expect(await reporting.getByRole('button', { name: '记录核准' }).isDisabled()).toBe(true);
     const approving = await wizard('hrss-admin');
     await approving.locator('input[name="approvalDocument"]').fill('浙人社〔2026〕88号');
@@ -162,7 +162,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
 
     await day('2026-12-18');
     const meeting = await wizard('amr-admin');
-    expect(await panelTitle(meeting).innerText()).toBe('评审会议');
+    await showsPanel(meeting, '评审会议');
     // Attendance by ticking: 17 of the 25 members present.
     const ticks = meeting.locator('.meeting-table').first().locator('.el-table__body .el-checkbox');
     expect(await ticks.count()).toBe(25);
@@ -184,7 +184,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
 
     await day('2026-12-21');
     const publicity = await wizard('amr-admin');
-    expect(await panelTitle(publicity).innerText()).toBe('结果公示');
+    await showsPanel(publicity, '结果公示');
     // The form starts today and ends on the earliest day the service's calendar allows.
     expect(await publicity.locator('input[name="publicityEnd"]').inputValue()).toBe('2026-12-25');
     await publicity.getByRole('button', { name: '开始公示' }).click();
@@ -192,7 +192,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
 
     await day('2026-12-28');
     const proposing = await wizard('hrss-admin');
-    expect(await panelTitle(proposing).innerText()).toBe('联合发文');
+    await showsPanel(proposing, '联合发文');
     await proposing.locator('input[name="jointDocument"]').fill('浙市监人〔2026〕50号');
     await proposing.getByRole('button', { name: '提出联合发文' }).click();
     await toast(proposing, '已提出联合发文');
@@ -202,7 +202,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     await toast(confirming, '已确认联合发文');
 
     const issuing = await wizard('hrss-issuer');
-    expect(await panelTitle(issuing).innerText()).toBe('批量发证');
+    await showsPanel(issuing, '批量发证');
     await issuing.getByTestId('issuance-progress').getByText('尚未全部签发：0 / 8').waitFor();
     // Reloaded once the server has the run (the POST answers only when it ends, the bar polls meanwhile).
     const started = issuing.waitForResponse(

@@ -59,6 +59,11 @@ export async function fillDate(page: Page, name: string, date: string): Promise<
   await input.press('Enter');
 }
 export const panelTitle = (page: Page) => page.locator('.round-panel-title');
+/** Waits until the wizard shows this step: after an act it reloads the round, then moves on. */
+export const showsPanel = (page: Page, title: string) =>
+  panelTitle(page)
+    .filter({ hasText: new RegExp(`^${title}$`) })
+    .waitFor();
 /** Screenshots without the success messages over the page (they fade after 3 s). */
 export const settled = (page: Page) => page.waitForFunction(() => !document.querySelector('.el-message'));
 export const toast = (page: Page, text: string) =>

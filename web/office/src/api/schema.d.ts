@@ -11,7 +11,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Audit log entries after a sequence number, oldest first */
+        /** Audit log entries after a sequence number, oldest first, filtered by action, actor, authority, subject, days */
         get: operations["AuditController_entries"];
         put?: never;
         post?: never;
@@ -149,7 +149,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Officer search by certificateNo, or by name and idNumber: full records, newest first */
+        /** Officer search by certificateNo, or by name and/or idNumber: full records, newest first */
         get: operations["CertificatesController_search"];
         put?: never;
         /** Issue a certificate signed by both authorities (201; 200 for an identical retry) */
@@ -499,6 +499,125 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/transparency-log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest checkpoint co-signed by both authorities (or ?treeSize=N: the one kept for N) */
+        get: operations["TransparencyLogController_checkpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency-log/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Each authority’s note verifier key (name+keyID+base64(0x02||SPKI)); pin both */
+        get: operations["TransparencyLogController_keys"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency-log/inclusion/{certificateNo}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 inclusion proof of a certificate’s issuance entry (?treeSize=N: in that tree) */
+        get: operations["TransparencyLogController_inclusion"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency-log/consistency": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9162 consistency proof from tree size ?from= to ?to= */
+        get: operations["TransparencyLogController_consistency"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/transparency-log/entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Entries from ?start= (default 0), at most ?limit= (default and maximum 1000) */
+        get: operations["TransparencyLogController_entries"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log/checkpoint": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest checkpoint, as the C2SP signed note */
+        get: operations["LogTilesController_checkpoint"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/log/tile/{path}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A C2SP tlog-tiles hash tile (tile/<L>/<N>[.p/<W>]) or entry bundle (tile/entries/<N>[.p/<W>]) */
+        get: operations["LogTilesController_tile"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar/years/{year}": {
         parameters: {
             query?: never;
@@ -593,6 +712,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** A round with the dates its working-day calendar gives (report deadline, publicity end) */
         get: operations["RoundsController_get"];
         put?: never;
         post?: never;
@@ -1051,11 +1171,69 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditEntryDto: {
+            /** @description 1, 2, 3, … without gaps */
+            seq: number;
+            /** @description ISO-8601 instant */
+            at: string;
+            /** @description username, `cli:<user>` or `system` */
+            actor: string;
+            /** @enum {string|null} */
+            authority: "amr" | "hrss" | null;
+            /** @example certificate.issued */
+            action: string;
+            subject: string | null;
+            /** @description JSON text */
+            details: string;
+            prevHash: string;
+            hash: string;
+        };
+        ChainCheckDto: {
+            ok: boolean;
+            /** @description entries checked */
+            entries: number;
+            /** @description the first broken entry (ok = false only) */
+            brokenAt?: number;
+            /** @description what is wrong with it (ok = false only) */
+            problem?: string;
+        };
+        PublishedJwkDto: {
+            /** @enum {string} */
+            authority: "amr" | "hrss";
+            kid: string;
+            /** @enum {string} */
+            kty: "EC";
+            /** @enum {string} */
+            crv: "P-256";
+            /** @description base64url */
+            x: string;
+            /** @description base64url */
+            y: string;
+            /** @enum {string} */
+            alg: "ES256";
+            /** @enum {string} */
+            use: "sig";
+            /** @description [authority certificate, root certificate], standard base64 DER */
+            x5c: string[];
+        };
+        JwksDto: {
+            keys: components["schemas"]["PublishedJwkDto"][];
+        };
         TokenRequestDto: {
             /** @example amr-issuer */
             username: string;
             /** @example correct horse battery staple */
             password: string;
+        };
+        TokenResponseDto: {
+            accessToken: string;
+            /** @example Bearer */
+            tokenType: string;
+            /**
+             * @description Lifetime in seconds
+             * @example 900
+             */
+            expiresIn: number;
         };
         SessionOfficerDto: {
             /** @example amr-admin */
@@ -1189,6 +1367,133 @@ export interface components {
             /** @description The QR token: <header>.<payload>.<signature>~<header>..<signature> (docs/qr-token.md) */
             token?: string;
         };
+        ReasonDto: {
+            code: string;
+            message: string;
+        };
+        SignatureResultDto: {
+            /** @enum {string|null} */
+            authority: "amr" | "hrss" | null;
+            kid: Record<string, never> | null;
+            valid: boolean;
+        };
+        VerifiedCertificateDto: {
+            certificateNo: string;
+            holderName: string;
+            gender: string;
+            idNumberMasked: string;
+            employer: string;
+            level: string;
+            levelName: string;
+            specialty: string;
+            specialtyName: string;
+            evaluationYear: number;
+            passedOn: string;
+            approvalDocument: string;
+            issuers: string[];
+            issuedAt: string;
+        };
+        VerificationRevocationDto: {
+            /** @example 2027-03-01 */
+            revokedOn: string;
+            /** @example falsified-materials */
+            reasonCategory: string;
+            /** @example 伪造、变造申报材料 */
+            reasonCategoryName: string;
+            /** @example 浙市监人〔2027〕3号 */
+            decisionDocument: string;
+            /** @example 2027-02-20 */
+            decisionDate: string;
+        };
+        VerificationLogDto: {
+            /** @description 0-based index of the issuance entry (登记序号) */
+            index: number;
+            /** @description Size of the latest co-signed checkpoint the proof was checked against */
+            treeSize: number;
+            /** @description The inclusion proof and both checkpoint signatures verified */
+            inclusionVerified: boolean;
+        };
+        VerificationResultDto: {
+            /** @enum {string} */
+            verdict: "VALID" | "REVOKED" | "INVALID";
+            reasons: components["schemas"]["ReasonDto"][];
+            signatures: components["schemas"]["SignatureResultDto"][];
+            certificate: components["schemas"]["VerifiedCertificateDto"] | null;
+            /** @description Set when the verdict is REVOKED */
+            revocation: components["schemas"]["VerificationRevocationDto"] | null;
+            /** @description Null when the certificate is not in the log */
+            log: components["schemas"]["VerificationLogDto"] | null;
+            checkedAt: string;
+        };
+        RegistryRevocationDto: {
+            /**
+             * @description Date the revocation took effect (YYYY-MM-DD)
+             * @example 2027-03-01
+             */
+            revokedOn: string;
+            /**
+             * @description Reason category code
+             * @example fraud
+             */
+            reasonCategory: string;
+            /**
+             * @description Reason category in Chinese
+             * @example 弄虚作假
+             */
+            reasonCategoryName: string;
+            /**
+             * @description Number of the revocation decision document
+             * @example 浙市监人〔2027〕3号
+             */
+            decisionDocument: string;
+            /**
+             * @description Date of the decision (YYYY-MM-DD)
+             * @example 2027-02-20
+             */
+            decisionDate: string;
+        };
+        RegistryCertificateDto: {
+            /** @example ZJZ2026000001 */
+            certificateNo: string;
+            /** @example 张三 */
+            holderName: string;
+            /** @enum {string} */
+            gender: "男" | "女";
+            /**
+             * @description First 3 and last 4 characters only
+             * @example 330***********1272
+             */
+            idNumberMasked: string;
+            /** @example 浙江省计量科学研究院 */
+            employer: string;
+            /** @enum {string} */
+            level: "professor" | "senior";
+            /** @example 正高级工程师 */
+            levelName: string;
+            /** @enum {string} */
+            specialty: "quality" | "metrology" | "standardization" | "special-equipment";
+            /** @example 计量 */
+            specialtyName: string;
+            /** @example 2026 */
+            evaluationYear: number;
+            /** @example 2026-11-20 */
+            passedOn: string;
+            /** @example 浙市监人〔2026〕12号 */
+            approvalDocument: string;
+            /**
+             * @example [
+             *       "amr",
+             *       "hrss"
+             *     ]
+             */
+            issuers: string[];
+            /** @example 2026-11-27T02:00:00.000Z */
+            issuedAt: string;
+            /** @enum {string} */
+            status: "VALID" | "REVOKED";
+            /** @description Set when the status is REVOKED and the decision is on record */
+            revocation: components["schemas"]["RegistryRevocationDto"] | null;
+        };
         ProposeRevocationDto: {
             /** @example ZJZ2026000001 */
             certificateNo: string;
@@ -1207,6 +1512,29 @@ export interface components {
             reasonCategory: "falsified-materials" | "fabricated-achievements" | "application-fraud" | "other-serious-violation";
             /** @description A serious case bars the holder for three years (docs/revocation.md) */
             serious: boolean;
+        };
+        DecisionCaseResponseDto: {
+            id: number;
+            /** @enum {string} */
+            kind: "REVOCATION" | "REINSTATEMENT";
+            /** @enum {string} */
+            state: "PROPOSED" | "CONFIRMED" | "REJECTED";
+            certificateNo: string;
+            reasonCategory: Record<string, never> | null;
+            reasonCategoryName: Record<string, never> | null;
+            description: Record<string, never>;
+            decisionDocument: string;
+            decisionDate: string;
+            effectiveDate: string;
+            serious: boolean;
+            reversesCaseId: Record<string, never> | null;
+            proposedBy: string;
+            proposedAuthority: string;
+            proposedAt: string;
+            decidedBy: Record<string, never> | null;
+            decidedAuthority: Record<string, never> | null;
+            decidedAt: Record<string, never> | null;
+            rejectionReason: Record<string, never> | null;
         };
         RejectionDto: {
             reason: string;
@@ -1242,6 +1570,76 @@ export interface components {
              * @example 1
              */
             applicationId: number;
+        };
+        ApplicantBanResponseDto: {
+            id: number;
+            /** @enum {string} */
+            state: "PROPOSED" | "CONFIRMED" | "REJECTED";
+            roundId: number;
+            applicationId: number;
+            evaluationYear: number;
+            name: string;
+            /** @description masked to the first 3 and last 4 characters */
+            idNumberMasked: string;
+            /** @description The employer criticised in the notice (通报批评) */
+            employer: string;
+            reasonCategory: string;
+            reasonCategoryName: string;
+            description: string;
+            decisionDocument: string;
+            decisionDate: string;
+            /** @description In force once confirmed: inclusive dates */
+            ban: Record<string, never>;
+            proposedBy: string;
+            proposedAuthority: string;
+            proposedAt: string;
+            decidedBy: Record<string, never> | null;
+            decidedAuthority: Record<string, never> | null;
+            decidedAt: Record<string, never> | null;
+            rejectionReason: Record<string, never> | null;
+        };
+        BanStatusDto: {
+            active: boolean;
+            from: string | null;
+            until: string | null;
+            decisionDocument: string | null;
+        };
+        NoticeBanDto: {
+            from: string;
+            until: string;
+        };
+        NoticeDto: {
+            /** @enum {string} */
+            kind: "REVOCATION" | "APPLICANT_BAN";
+            /** @description null for an applicant ban */
+            certificateNo: string | null;
+            /** @description REVOCATION only */
+            effectiveDate?: string;
+            /** @description APPLICANT_BAN only */
+            roundId?: number;
+            /** @description APPLICANT_BAN only */
+            evaluationYear?: number;
+            holderName: string;
+            idNumberMasked: string;
+            employer: string;
+            qualification: string;
+            specialty: string;
+            reasonCategory: string;
+            reasonCategoryName: string;
+            decisionDocument: string;
+            decisionDate: string;
+            ban: components["schemas"]["NoticeBanDto"] | null;
+        };
+        JwsSignatureDto: {
+            /** @description base64url protected header */
+            protected: string;
+            /** @description base64url signature */
+            signature: string;
+        };
+        GeneralJwsDto: {
+            /** @description base64url payload */
+            payload: string;
+            signatures: components["schemas"]["JwsSignatureDto"][];
         };
         CaseListItemDto: {
             id: number;
@@ -1343,6 +1741,64 @@ export interface components {
             makeUpWorkingDays: string[];
             note?: string | null;
         };
+        ImportedScheduleDto: {
+            /** @example 2027 */
+            year: number;
+            /**
+             * @description the State Council notice's document number
+             * @example 国办发明电〔2026〕7号
+             */
+            documentNumber: string;
+            /**
+             * @description the notice's date
+             * @example 2026-11-06
+             */
+            publishedOn: string;
+            /**
+             * @description every day off (放假), weekends inside a holiday block included
+             * @example [
+             *       "2027-01-01",
+             *       "2027-01-02",
+             *       "2027-01-03"
+             *     ]
+             */
+            holidays: string[];
+            /**
+             * @description weekend days worked (调休上班)
+             * @example [
+             *       "2027-01-31"
+             *     ]
+             */
+            makeUpWorkingDays: string[];
+            note?: string | null;
+            importedAt: string;
+            /** @description officer or cli:<user> */
+            importedBy: string;
+            contentSha256: string;
+        };
+        ImportResultDto: {
+            imported: number;
+        };
+        CoveredYearDto: {
+            year: number;
+            /** @enum {string} */
+            source: "imported" | "package";
+            /** @description imported for a year chinese-days knows too: the import wins */
+            overridesPackage: boolean;
+            documentNumber: string | null;
+            publishedOn: string | null;
+            importedAt: string | null;
+        };
+        YearHistoryDto: {
+            year: number;
+            /**
+             * @description null: not covered, working days in this year are refused
+             * @enum {string|null}
+             */
+            source: "imported" | "package" | null;
+            /** @description every import of the year, the one in force first */
+            imports: components["schemas"]["ImportedScheduleDto"][];
+        };
         CreateRoundDto: {
             /** @enum {string} */
             level: "professor" | "senior";
@@ -1369,6 +1825,58 @@ export interface components {
             items: components["schemas"]["RoundListItemDto"][];
             /** @description pass as `before` for the next page; null on the last */
             nextBefore: number | null;
+        };
+        PublicationRejectionRecordDto: {
+            /** @description the document number that was proposed */
+            jointDocument: string | null;
+            reason: string;
+            /** @description the officer who turned it down */
+            rejectedBy: string;
+            /** @enum {string|null} */
+            rejectedAuthority: "amr" | "hrss" | null;
+            /** @description ISO 8601 instant */
+            rejectedAt: string;
+        };
+        RoundDetailDto: {
+            id: number;
+            /** @enum {string} */
+            level: "professor" | "senior";
+            year: number;
+            meetingDate: string;
+            /** @enum {string} */
+            state: "OPEN" | "APPLICATIONS_CLOSED" | "ELIGIBILITY_CHECKED" | "PRE_EVALUATION_REPORTED" | "MEETING_HELD" | "RESULTS_PUBLICISED" | "PUBLISHED" | "CERTIFICATES_ISSUED";
+            scoreThreshold: number | null;
+            /** @description SHA-256 of the draw seed, published before the draw */
+            commitment: string | null;
+            snapshotSha256: string | null;
+            /** @description revealed after the draw */
+            seed: string | null;
+            applicationsClosedOn: string | null;
+            drawnAt: string | null;
+            reportedOn: string | null;
+            /** @description the AMR officer who recorded the report */
+            reportedBy: string | null;
+            hrssApprovalDocument: string | null;
+            hrssApprovedOn: string | null;
+            /** @description codes of the committee members present */
+            attendance: string[] | null;
+            presidingCode: string | null;
+            publicityStart: string | null;
+            publicityEnd: string | null;
+            jointDocument: string | null;
+            publishedOn: string | null;
+            /** @description who proposed the publication; in RESULTS_PUBLICISED, a proposal awaiting the other authority */
+            publicationProposedBy: string | null;
+            /** @enum {string|null} */
+            publicationProposedAuthority: "amr" | "hrss" | null;
+            /** @description the last day the report may reach HRSS: 10 working days before the meeting (四.三.4) */
+            preEvaluationReportLatest: string | null;
+            /** @description the first end giving the results publicity 5 working days, from its start or else from today */
+            resultsPublicityEarliestEnd: string | null;
+            /** @description working days of the recorded results publicity */
+            resultsPublicityWorkingDays: number | null;
+            /** @description the last proposal of the joint publication turned down, with the reason */
+            publicationRejection: components["schemas"]["PublicationRejectionRecordDto"] | null;
         };
         PreEvaluationReportDto: {
             /**
@@ -1419,6 +1927,57 @@ export interface components {
             /** @description senior: recommended by the intermediate committee (四.三.3) */
             intermediateRecommended: boolean;
         };
+        ApplicationResponseDto: {
+            id: number;
+            name: string;
+            /** @description masked to the first 3 and last 4 characters */
+            idNumberMasked: string;
+            employer: string;
+            /** @enum {string} */
+            specialty: "quality" | "metrology" | "standardization" | "special-equipment";
+            /** @enum {string} */
+            channel: "regular" | "landmark";
+            eligible: boolean | null;
+            ineligibleReason: string | null;
+            /** @description the counted secret ballots: yes, no, abstain, present */
+            tally: Record<string, never> | null;
+            passed: boolean | null;
+            withheld: boolean;
+            certificateNo: string | null;
+        };
+        RoundResponseDto: {
+            id: number;
+            /** @enum {string} */
+            level: "professor" | "senior";
+            year: number;
+            meetingDate: string;
+            /** @enum {string} */
+            state: "OPEN" | "APPLICATIONS_CLOSED" | "ELIGIBILITY_CHECKED" | "PRE_EVALUATION_REPORTED" | "MEETING_HELD" | "RESULTS_PUBLICISED" | "PUBLISHED" | "CERTIFICATES_ISSUED";
+            scoreThreshold: number | null;
+            /** @description SHA-256 of the draw seed, published before the draw */
+            commitment: string | null;
+            snapshotSha256: string | null;
+            /** @description revealed after the draw */
+            seed: string | null;
+            applicationsClosedOn: string | null;
+            drawnAt: string | null;
+            reportedOn: string | null;
+            /** @description the AMR officer who recorded the report */
+            reportedBy: string | null;
+            hrssApprovalDocument: string | null;
+            hrssApprovedOn: string | null;
+            /** @description codes of the committee members present */
+            attendance: string[] | null;
+            presidingCode: string | null;
+            publicityStart: string | null;
+            publicityEnd: string | null;
+            jointDocument: string | null;
+            publishedOn: string | null;
+            /** @description who proposed the publication; in RESULTS_PUBLICISED, a proposal awaiting the other authority */
+            publicationProposedBy: string | null;
+            /** @enum {string|null} */
+            publicationProposedAuthority: "amr" | "hrss" | null;
+        };
         CommitmentDto: {
             /**
              * @description SHA-256 (hex) of the secret seed: `printf %s "$SEED" | sha256sum`
@@ -1457,6 +2016,81 @@ export interface components {
             /** @description the seed committed to: 64 lowercase hex characters (32 random bytes) */
             seed: string;
         };
+        CommitteeMemberDto: {
+            code: string;
+            specialty: string;
+            /** @enum {string} */
+            role: "chair" | "vice-chair" | "member";
+            name: string;
+            affiliation: string;
+        };
+        ConflictDto: {
+            code: string;
+            /** @description the applicant's name (never the ID number) */
+            applicant: string;
+            /** @description the employer the expert shares with the applicant */
+            employer: string;
+        };
+        WitnessRecordDto: {
+            value: string;
+            source: string;
+            publishedOn: string;
+            recordedAt: string;
+        };
+        DrawnMemberDto: {
+            code: string;
+            specialty: string;
+            /** @enum {string} */
+            role: "chair" | "vice-chair" | "member";
+        };
+        WithdrawalRecordDto: {
+            code: string;
+            specialty: string;
+            /** @enum {string} */
+            role: "chair" | "vice-chair" | "member";
+            /** @enum {string} */
+            reason: "same-employer" | "declared";
+            /** @description same-employer: the applicant */
+            applicant: string | null;
+            /** @description same-employer: the shared employer */
+            employer: string | null;
+            /** @description the code of the member who took the seat */
+            replacedBy: string;
+            recordedAt: string;
+        };
+        DrawRecordDto: {
+            roundId: number;
+            level: string;
+            year: number;
+            commitment: string;
+            committedAt: string;
+            /** @description SHA-256 of `snapshotText` */
+            snapshotSha256: string;
+            /** @description the canonical pool snapshot, exactly as hashed */
+            snapshotText: string;
+            /** @description the seat plan: committeeSize, viceChairs, seats per specialty */
+            seatPlan: Record<string, never>;
+            /** @description experts sharing the employer of an applicant of their specialty */
+            conflicts: components["schemas"]["ConflictDto"][];
+            /** @description recorded after the commitment */
+            witness: components["schemas"]["WitnessRecordDto"] | null;
+            /** @description revealed after the draw */
+            seed: string | null;
+            drawnAt: string | null;
+            /** @description as drawn, before any withdrawal */
+            committee: components["schemas"]["DrawnMemberDto"][] | null;
+            /** @description in order: automatic at the draw, then declared */
+            withdrawals: components["schemas"]["WithdrawalRecordDto"][];
+            /** @description the committee that sits, in seat order */
+            sitting: components["schemas"]["DrawnMemberDto"][] | null;
+        };
+        DrawCheckDto: {
+            commitmentMatches: boolean;
+            snapshotMatches: boolean;
+            committeeMatches: boolean;
+            withdrawalsMatch: boolean;
+            matches: boolean;
+        };
         WithdrawalDto: {
             /**
              * @description the member's code
@@ -1468,6 +2102,10 @@ export interface components {
              * @example 申报人系本人指导的研究生
              */
             reason: string;
+        };
+        WithdrawalResultDto: {
+            withdrawn: components["schemas"]["CommitteeMemberDto"];
+            replacement: components["schemas"]["CommitteeMemberDto"];
         };
         AttendanceDto: {
             /**
@@ -1490,6 +2128,12 @@ export interface components {
             /** @description one line per eligible applicant */
             tallies: components["schemas"]["TallyLineDto"][];
         };
+        TallyResultDto: {
+            /** @description application ids */
+            passed: number[];
+            /** @description application ids */
+            failed: number[];
+        };
         ConfirmationDto: {
             /** @description the chair or a vice-chair who presided and signs the result (四.三.5) */
             presidingCode: string;
@@ -1509,6 +2153,15 @@ export interface components {
             summary: string;
             /** @example 2026-12-22 */
             receivedOn: string;
+        };
+        ObjectionResponseDto: {
+            id: number;
+            applicationId: number;
+            summary: string;
+            receivedOn: string;
+            /** @enum {string} */
+            state: "OPEN" | "UPHELD" | "DISMISSED";
+            finding: string | null;
         };
         ResolutionDto: {
             /**
@@ -1545,6 +2198,15 @@ export interface components {
             /** @description a run is under way in this server; created counts only such a run */
             running: boolean;
         };
+        IssuanceReportDto: {
+            /** @description applicants who passed and are not withheld */
+            total: number;
+            /** @description certificates issued by this run */
+            created: number;
+            /** @description certificates that already existed (an earlier, interrupted run) */
+            existing: number;
+            state: string;
+        };
         HolderPdfRequestDto: {
             /** @example ZJZ2026000001 */
             certificateNo: string;
@@ -1552,6 +2214,12 @@ export interface components {
             name: string;
             /** @example 330102198001011272 */
             idNumber: string;
+        };
+        HealthReportDto: {
+            /** @enum {string} */
+            status: "ok" | "degraded";
+            /** @enum {string} */
+            database: "up" | "down" | "schema-missing";
         };
     };
     responses: never;
@@ -1565,8 +2233,20 @@ export interface operations {
     AuditController_entries: {
         parameters: {
             query?: {
-                limit?: unknown;
-                after?: unknown;
+                /** @description the seq of the last entry of the previous page */
+                after?: number;
+                limit?: number;
+                /** @description an action (`revocation.confirmed`) or its leading words (`revocation` matches `revocation.*`) */
+                action?: string;
+                /** @description the officer’s username, `cli:<user>` or `system` */
+                actor?: string;
+                authority?: "amr" | "hrss";
+                /** @description exactly the subject, e.g. a certificate number */
+                subject?: string;
+                /** @description from this day (China time), inclusive */
+                from?: string;
+                /** @description up to this day (China time), inclusive */
+                to?: string;
             };
             header?: never;
             path?: never;
@@ -1578,7 +2258,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["AuditEntryDto"][];
+                };
             };
         };
     };
@@ -1595,7 +2277,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ChainCheckDto"];
+                };
             };
         };
     };
@@ -1612,7 +2296,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["JwksDto"];
+                };
             };
         };
     };
@@ -1633,7 +2319,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenResponseDto"];
+                };
             };
         };
     };
@@ -1793,9 +2481,9 @@ export interface operations {
                 /** @description the id of the last item of the previous page (nextBefore) */
                 before?: number;
                 certificateNo?: string;
-                /** @description exact name; only together with idNumber */
+                /** @description exact name (alone or with idNumber) */
                 name?: string;
-                /** @description the full 18-character ID number; only together with name */
+                /** @description the full 18-character ID number (alone or with name) */
                 idNumber?: string;
             };
             header?: never;
@@ -1827,11 +2515,22 @@ export interface operations {
             };
         };
         responses: {
+            /** @description an identical retry: the certificate issued before */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateResponseDto"];
+                };
+            };
             201: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateResponseDto"];
+                };
             };
         };
     };
@@ -1850,7 +2549,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CertificateResponseDto"];
+                };
             };
         };
     };
@@ -1871,7 +2572,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["VerificationResultDto"];
+                };
             };
         };
     };
@@ -1893,7 +2596,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistryCertificateDto"];
+                };
             };
         };
     };
@@ -1915,7 +2620,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RegistryCertificateDto"][];
+                };
             };
         };
     };
@@ -1961,7 +2668,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -1980,7 +2689,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -1999,7 +2710,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -2022,7 +2735,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -2068,7 +2783,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -2087,7 +2804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -2106,7 +2825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -2129,7 +2850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DecisionCaseResponseDto"];
+                };
             };
         };
     };
@@ -2175,7 +2898,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantBanResponseDto"];
+                };
             };
         };
     };
@@ -2194,7 +2919,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantBanResponseDto"];
+                };
             };
         };
     };
@@ -2213,7 +2940,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantBanResponseDto"];
+                };
             };
         };
     };
@@ -2236,7 +2965,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicantBanResponseDto"];
+                };
             };
         };
     };
@@ -2255,7 +2986,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["BanStatusDto"];
+                };
             };
         };
     };
@@ -2272,7 +3005,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["NoticeDto"][];
+                };
             };
         };
     };
@@ -2289,7 +3024,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["GeneralJwsDto"];
+                };
             };
         };
     };
@@ -2314,6 +3051,139 @@ export interface operations {
             };
         };
     };
+    TransparencyLogController_checkpoint: {
+        parameters: {
+            query?: {
+                treeSize?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransparencyLogController_keys: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransparencyLogController_inclusion: {
+        parameters: {
+            query?: {
+                treeSize?: string;
+            };
+            header?: never;
+            path: {
+                certificateNo: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransparencyLogController_consistency: {
+        parameters: {
+            query: {
+                from: string;
+                to: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TransparencyLogController_entries: {
+        parameters: {
+            query: {
+                start: string;
+                limit: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LogTilesController_checkpoint: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    LogTilesController_tile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                "*": string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     CalendarController_year: {
         parameters: {
             query?: never;
@@ -2329,7 +3199,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["YearHistoryDto"];
+                };
             };
         };
     };
@@ -2352,7 +3224,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
             };
         };
     };
@@ -2369,7 +3243,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CoveredYearDto"][];
+                };
             };
         };
     };
@@ -2481,7 +3357,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundDetailDto"];
+                };
             };
         };
     };
@@ -2565,7 +3443,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"][];
+                };
             };
         };
     };
@@ -2588,7 +3468,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ApplicationResponseDto"];
+                };
             };
         };
     };
@@ -2612,7 +3494,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ImportResultDto"];
+                };
             };
         };
     };
@@ -2631,7 +3515,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -2654,7 +3540,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -2677,7 +3565,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -2696,7 +3586,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DrawRecordDto"];
+                };
             };
         };
     };
@@ -2719,7 +3611,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberDto"][];
+                };
             };
         };
     };
@@ -2738,7 +3632,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["DrawCheckDto"];
+                };
             };
         };
     };
@@ -2757,7 +3653,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["CommitteeMemberDto"][];
+                };
             };
         };
     };
@@ -2780,7 +3678,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["WithdrawalResultDto"];
+                };
             };
         };
     };
@@ -2803,7 +3703,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -2826,7 +3728,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TallyResultDto"];
+                };
             };
         };
     };
@@ -2850,7 +3754,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TallyResultDto"];
+                };
             };
         };
     };
@@ -2873,7 +3779,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -2896,7 +3804,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -2915,7 +3825,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseDto"][];
+                };
             };
         };
     };
@@ -2938,7 +3850,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseDto"];
+                };
             };
         };
     };
@@ -2962,7 +3876,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["ObjectionResponseDto"];
+                };
             };
         };
     };
@@ -2985,7 +3901,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -3004,7 +3922,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -3027,7 +3947,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["RoundResponseDto"];
+                };
             };
         };
     };
@@ -3067,7 +3989,9 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["IssuanceReportDto"];
+                };
             };
         };
     };
@@ -3124,7 +4048,18 @@ export interface operations {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
+            };
+            /** @description the database is down or empty */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HealthReportDto"];
+                };
             };
         };
     };
