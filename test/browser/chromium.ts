@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -22,6 +22,20 @@ const ARGS = [
   '--disable-component-update',
   '--disable-sync',
 ];
+
+/**
+ * Whether the control is disabled once the page has caught up: after a toast the console still
+ * reloads the round before it re-renders, so a single read races it. Waits up to 5 s for the
+ * expected state, then reports what is there (the assertion fails on the wrong one).
+ */
+export async function isDisabledAfterRender(control: Locator, expected: boolean): Promise<boolean> {
+  const deadline = performance.now() + 5_000;
+  for (;;) {
+    const disabled = await control.isDisabled();
+    if (disabled === expected || performance.now() > deadline) return disabled;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
 
 /** Builds the page's browser bundle as `npm run build` does, so the spec never runs a stale one. */
 export function buildWebAssets(): void {

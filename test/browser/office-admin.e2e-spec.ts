@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath, isDisabledAfterRender } from './chromium';
 import { OfficeBrowsers, signInOn } from './office-session';
 
 const NEW_PASSWORD = 'a-new-password-for-issuer2';
@@ -45,7 +45,7 @@ describe('office console: officers and audit (e2e, browser)', () => {
     // Only the admin's own authority.
     expect(await page.locator('.el-table').innerText()).not.toContain('hrss-admin');
     // The admin's own row cannot be disabled.
-    expect(await row('amr-admin').getByRole('button', { name: '停用' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(row('amr-admin').getByRole('button', { name: '停用' }), true)).toBe(true);
 
     await page.getByRole('button', { name: '新增人员' }).click();
     const add = dialog('新增人员');

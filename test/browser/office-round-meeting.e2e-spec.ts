@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 import { chinaMorning, signIn } from '../support/evaluation-round';
-import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath, isDisabledAfterRender } from './chromium';
 import { answerPrompt, showsPanel, refusal, RoundBrowsers, roundThroughApi, settled, toast } from './round-steps';
 
 /**
@@ -26,8 +26,8 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
     ({ id: roundId, members: drawn } = await roundThroughApi(t, { amr: amrAdmin, hrss }, 'approved'));
   });
   afterAll(async () => {
-    await browsers.closeAll();
-    await t.close();
+    await browsers?.closeAll();
+    await t?.close();
   });
 
   const memberRows = (page: Page) => page.locator('.meeting-table').first().locator('.el-table__body .el-table__row');
@@ -54,7 +54,7 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
     await showsPanel(page, '评审会议');
     expect(await sittingCodes(page)).toEqual(drawn);
     // Ten days before the meeting: attendance waits for the day, withdrawals do not.
-    expect(await page.getByRole('button', { name: /保存签到/ }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(page.getByRole('button', { name: /保存签到/ }), true)).toBe(true);
     await page.getByText('评审会议日（2026-12-18）起方可办理。').first().waitFor();
 
     const leaving = drawn[5];
@@ -88,7 +88,9 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
     await page.getByRole('button', { name: '保存签到（已勾选 17 / 25 人）' }).click();
     await toast(page, '已保存签到：17 人到会');
     // Attendance taken: the meeting has begun and nobody withdraws any more.
-    expect(await rowOf(page, sitting[20]).getByRole('button', { name: '回避' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(rowOf(page, sitting[20]).getByRole('button', { name: '回避' }), true)).toBe(
+      true,
+    );
     await page.getByText('回避：已签到，不能再登记回避。').waitFor();
 
     const tallyRows = page.locator('.meeting-table').nth(1).locator('.el-table__body .el-table__row');
@@ -124,13 +126,16 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
       rows.map((row) => row.querySelectorAll('td')[5]?.textContent?.trim()),
     );
     expect(results).toEqual([...Array<string>(7).fill('通过'), '未通过']);
-    expect(await page.getByRole('button', { name: '提交计票结果' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(page.getByRole('button', { name: '提交计票结果' }), true)).toBe(true);
 
     await page.locator('.meeting-select').click();
     await page.getByRole('option').filter({ hasText: '主任委员' }).first().click();
     await page.getByRole('button', { name: '确认评审结果' }).click();
     await toast(page, '已确认评审结果');
-    expect(await page.locator('.round-state').innerText()).toBe('评审会议已举行');
+    await page
+      .locator('.round-state')
+      .filter({ hasText: /^评审会议已举行$/ })
+      .waitFor();
     await showsPanel(page, '结果公示');
   });
 });

@@ -3,7 +3,7 @@ import { CertificateBatchService } from '../../src/certificates/certificate-batc
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
 import { chinaMorning, signIn } from '../support/evaluation-round';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { buildOfficeConsole, buildWebAssets, screenshotPath, isDisabledAfterRender } from './chromium';
 import {
   answerPrompt,
   manyApplications,
@@ -42,8 +42,8 @@ describe('office console: publicity, objections, publication and issuance progre
     ({ id: roundId } = await roundThroughApi(t, { amr: amrAdmin, hrss }, 'meeting-held', csv));
   }, 120_000);
   afterAll(async () => {
-    await browsers.closeAll();
-    await t.close();
+    await browsers?.closeAll();
+    await t?.close();
   });
 
   const objectionRows = (page: Page) => page.locator('.publicity-table .el-table__body .el-table__row');
@@ -95,7 +95,7 @@ describe('office console: publicity, objections, publication and issuance progre
     await browsers.day('2026-12-28');
     const hrss = await browsers.wizard('hrss-admin', roundId);
     await showsPanel(hrss, '联合发文');
-    expect(await hrss.getByRole('button', { name: '提出联合发文' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(hrss.getByRole('button', { name: '提出联合发文' }), true)).toBe(true);
     await hrss.getByText('尚有未处理的异议。').waitFor();
     const hrssToken = (await signIn(t, { username: 'hrss-admin', password: 'pw-hrss-admin-correct-horse', token: '' }))
       .token;
@@ -123,7 +123,7 @@ describe('office console: publicity, objections, publication and issuance progre
     expect(withheld.map((a) => a.name)).toEqual([upheldName]);
 
     await hrss.reload();
-    expect(await hrss.getByRole('button', { name: '提出联合发文' }).isDisabled()).toBe(false);
+    expect(await isDisabledAfterRender(hrss.getByRole('button', { name: '提出联合发文' }), false)).toBe(false);
   });
 
   it('takes a rejected proposal back to the form, with the reason, and publishes on the second proposal', async () => {
@@ -151,7 +151,7 @@ describe('office console: publicity, objections, publication and issuance progre
     await hrss.getByRole('button', { name: '提出联合发文' }).click();
     await toast(hrss, '已提出联合发文');
     // The proposer cannot confirm its own proposal; the other authority does.
-    expect(await hrss.getByRole('button', { name: '确认联合发文' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(hrss.getByRole('button', { name: '确认联合发文' }), true)).toBe(true);
     await amr.reload();
     await amr.getByRole('button', { name: '确认联合发文' }).click();
     await toast(amr, '已确认联合发文');

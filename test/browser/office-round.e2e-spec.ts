@@ -3,7 +3,15 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chinaMorning } from '../support/evaluation-round';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+import {
+  buildOfficeConsole,
+  buildWebAssets,
+  OFFICE_SCREEN,
+  openPhone,
+  Phone,
+  screenshotPath,
+  isDisabledAfterRender,
+} from './chromium';
 import { showsPanel } from './round-steps';
 
 const FIXTURES = join(__dirname, '../fixtures/evaluation');
@@ -131,7 +139,9 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     expect(commitment).toMatch(/^[0-9a-f]{64}$/);
     // The witness may be recorded by either authority; the reveal only by AMR.
     const hrssWitness = await wizard('hrss-admin');
-    expect(await hrssWitness.getByRole('button', { name: '揭示种子并抽取评委' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(hrssWitness.getByRole('button', { name: '揭示种子并抽取评委' }), true)).toBe(
+      true,
+    );
     await hrssWitness.locator('input[name="witnessValue"]').fill('03 09 14 21 27 33 + 08');
     await hrssWitness.locator('input[name="witnessSource"]').fill('中国福利彩票 双色球 2026138期 开奖号码');
     await hrssWitness.getByRole('button', { name: '记录见证值' }).click();
@@ -154,7 +164,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     await reporting.getByRole('button', { name: '记录报送' }).click();
     await toast(reporting, '已记录报送');
     await showsPanel(reporting, '人社厅核准');
-    expect(await reporting.getByRole('button', { name: '记录核准' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(reporting.getByRole('button', { name: '记录核准' }), true)).toBe(true);
     const approving = await wizard('hrss-admin');
     await approving.locator('input[name="approvalDocument"]').fill('浙人社〔2026〕88号');
     await approving.getByRole('button', { name: '记录核准' }).click();
@@ -196,7 +206,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     await proposing.locator('input[name="jointDocument"]').fill('浙市监人〔2026〕50号');
     await proposing.getByRole('button', { name: '提出联合发文' }).click();
     await toast(proposing, '已提出联合发文');
-    expect(await proposing.getByRole('button', { name: '确认联合发文' }).isDisabled()).toBe(true);
+    expect(await isDisabledAfterRender(proposing.getByRole('button', { name: '确认联合发文' }), true)).toBe(true);
     const confirming = await wizard('amr-admin');
     await confirming.getByRole('button', { name: '确认联合发文' }).click();
     await toast(confirming, '已确认联合发文');
@@ -232,7 +242,8 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
       expect(no).toMatch(/^ZJZ2026\d{6}$/);
       expect((await api(t, 'GET', `/api/v1/certificates/${no}`, undefined, token)).status).toBe(200);
     }
-  });
+    // A whole round in eleven browser sessions: 30 s on CI, twice that on a loaded machine.
+  }, 180_000);
 
   it('answers 无权访问 to an officer without the evaluation screen who types its address', async () => {
     const page = await signIn('amr-revoker', '/evaluation');
