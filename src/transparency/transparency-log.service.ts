@@ -183,7 +183,17 @@ export class TransparencyLogService implements OnModuleDestroy {
   }
 
   /** A checkpoint still owed is signed by whoever reads the log next (or the next instance). */
-  async onModuleDestroy(): Promise<void> {
+  onModuleDestroy(): Promise<void> {
+    return this.cancelDeferredCheckpoint();
+  }
+
+  /**
+   * Drops the deferred checkpoint still owed and waits for one being signed, so that nothing
+   * this process started writes to the log afterwards: at shutdown, and before anyone empties
+   * the tables under it (a signing that read the old tree would otherwise store a checkpoint of
+   * it after the emptying, for a tree that no longer exists).
+   */
+  async cancelDeferredCheckpoint(): Promise<void> {
     clearTimeout(this.pending);
     this.pending = undefined;
     await this.signing;

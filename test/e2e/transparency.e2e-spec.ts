@@ -15,7 +15,7 @@ import {
 import { decodeLeaf } from '../../src/transparency/log-leaf';
 import { leafHashOf, verifyConsistency, verifyInclusion } from '../../src/transparency/merkle-verify';
 import { TransactionRunner } from '../../src/database/transaction-runner';
-import { TransparencyLogService } from '../../src/transparency/transparency-log.service';
+import { CHECKPOINT_DELAY_MS, TransparencyLogService } from '../../src/transparency/transparency-log.service';
 import { issuanceRequest } from '../support/builders';
 import { runCli } from '../support/office-cli';
 import { api, bypassAuditTriggers, officer, Officer, startTestApp, TEST_DB, TestApp } from '../support/test-app';
@@ -279,6 +279,18 @@ describe('transparency log (e2e)', () => {
         (proof.body.hashes as string[]).map(base64ToBytes),
       ),
     ).resolves.toBe(true);
+  });
+
+  it('a deferred checkpoint once cancelled is never signed (the test reset relies on it)', async () => {
+    await issue();
+    await t.app.get(TransparencyLogService).cancelDeferredCheckpoint();
+    await new Promise((resolve) => setTimeout(resolve, CHECKPOINT_DELAY_MS + 300));
+    const [row] = await t.dataSource.query<Array<{ n: number | string }>>(
+      'SELECT COUNT(*) AS n FROM transparency_checkpoints',
+    );
+    expect(Number(row.n)).toBe(0);
+    // The next reader gets one signed on demand.
+    expect((await checkpoint()).size).toBe(1);
   });
 
   it('a certificate missing from the log is not VALID', async () => {

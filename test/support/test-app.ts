@@ -17,6 +17,7 @@ import { SQLITE_AUDIT_NO_REPLACE_TRIGGER } from '../../src/database/migrations/1
 import { runMigrationsAsOwner } from '../../src/database/migration-runner';
 import { DATABASE_SCHEMA } from '../../src/database-schema';
 import { AdminConnection, asRole, ensureTestRoles, OWNER_ROLE, prepareForRoles, splitRoleEnv } from './postgres-roles';
+import { TransparencyLogService } from '../../src/transparency/transparency-log.service';
 
 export const TEST_DB = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
 /** The e2e database on PostgreSQL; tests refuse any database whose name lacks "test". */
@@ -121,7 +122,11 @@ export async function startTestApp(
         await dataSource.runMigrations();
       }
     },
-    reset: () => emptyEveryTable(dataSource),
+    reset: async () => {
+      // A deferred checkpoint of the last test's tree must not land in the emptied log.
+      await app.get(TransparencyLogService).cancelDeferredCheckpoint();
+      await emptyEveryTable(dataSource);
+    },
     close: async () => {
       try {
         await app.close();
