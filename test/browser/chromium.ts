@@ -1,8 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
 /** Debian's chromium (`apt-get install chromium`, see .ci/run); never a downloaded browser. */
 export const CHROMIUM = '/usr/bin/chromium';
@@ -80,17 +79,31 @@ export interface Phone {
 }
 
 /**
- * A fresh browser profile (its own --user-data-dir) with a phone-sized page whose clock stands
- * at `now` — the test app's instant — so what the page decides by time (a status list's expiry,
- * its age) agrees with the app on any machine date. Chromium under faketime crashes, so the
- * time is fixed by playwright's clock instead.
+ * The spec file's chromium, launched on first use and closed after its last test: starting the
+ * browser costs more than a second of CPU, a new context (its own cookies and storage, as a
+ * fresh profile has) a fraction of it. Jest loads this module anew for each spec file.
+ */
+let sharedBrowser: Promise<Browser> | undefined;
+afterAll(async () => {
+  const browser = sharedBrowser;
+  sharedBrowser = undefined;
+  await (await browser)?.close();
+});
+
+function browserOfThisSpec(): Promise<Browser> {
+  sharedBrowser ??= chromium.launch({ executablePath: CHROMIUM, args: ARGS, headless: true });
+  return sharedBrowser;
+}
+
+/**
+ * A fresh browser context (nothing shared with any other: cookies, storage, cache) with a
+ * phone-sized page whose clock stands at `now` — the test app's instant — so what the page
+ * decides by time (a status list's expiry, its age) agrees with the app on any machine date.
+ * Chromium under faketime crashes, so the time is fixed by playwright's clock instead.
  */
 export async function openPhone(options: { now: Date; javaScriptEnabled?: boolean }): Promise<Phone> {
-  const profile = mkdtempSync(join(tmpdir(), 'zjzc-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    args: ARGS,
-    headless: true,
+  const browser = await browserOfThisSpec();
+  const context = await browser.newContext({
     viewport: PHONE,
     deviceScaleFactor: 2,
     isMobile: true,
@@ -100,22 +113,14 @@ export async function openPhone(options: { now: Date; javaScriptEnabled?: boolea
     javaScriptEnabled: options.javaScriptEnabled ?? true,
   });
   await context.clock.setFixedTime(options.now);
-  const page = context.pages()[0] ?? (await context.newPage());
+  const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (message) => {
     if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text()))
       problems.push(message.text());
   });
   page.on('pageerror', (error) => problems.push(error.message));
-  return {
-    context,
-    page,
-    problems,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  return { context, page, problems, close: () => context.close() };
 }
 
 export function screenshotPath(name: string): string {

@@ -234,7 +234,8 @@ describe('evaluation round through the office CLI (e2e)', () => {
     } finally {
       await t.close();
     }
-  });
+    // Some thirty CLI processes, each booting the app (~2 s of CPU): slow on a loaded machine.
+  }, 180_000);
 
   it('never takes a password from the command line, refuses a wrong one, and asks for it without echo', async () => {
     const inArgv = await cli(
