@@ -130,6 +130,8 @@ describe('office console in a browser (e2e)', () => {
     const script = await fetch(`${t.baseUrl}${asset}`);
     expect(script.status).toBe(200);
     expect(script.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
+    // Read to the end: an unread megabyte holds the server's response (and its close) open.
+    expect((await script.arrayBuffer()).byteLength).toBeGreaterThan(0);
     expect((await api(t, 'GET', '/office/assets/none.js')).status).toBe(404);
   });
 });
