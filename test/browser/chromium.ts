@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
 
@@ -36,38 +36,17 @@ export async function isDisabledAfterRender(control: Locator, expected: boolean)
   }
 }
 
-/** Builds the page's browser bundle as `npm run build` does, so the spec never runs a stale one. */
-export function buildWebAssets(): void {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
-  execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-web.js')], { stdio: 'inherit' });
-  mkdirSync(ARTIFACTS, { recursive: true });
-}
-
 const ROOT = join(__dirname, '..', '..');
-// The console bundles a few pure files of the service (the vocabulary, the reason categories).
-const OFFICE_SOURCES = [join(ROOT, 'web', 'office'), join(ROOT, 'src', 'common'), join(ROOT, 'src', 'revocation')];
-const OFFICE_BUILD = join(ROOT, 'dist', 'office', 'index.html');
-
-function newestMtime(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
-  }
-  return newest;
-}
 
 /**
- * Builds the office console as `npm run build` does, unless its build is newer than every source
- * file: a spec never runs a stale console, and `npm test` (which builds first) builds it once.
+ * Builds the project as `npm test` does, only when a source is newer than the last build
+ * (scripts/build-state.js): a spec run alone never serves a stale page or console, and a spec
+ * never rewrites dist/ under another run reading it (CI runs the PostgreSQL e2e beside these).
  */
-export function buildOfficeConsole(): void {
-  if (existsSync(OFFICE_BUILD) && statSync(OFFICE_BUILD).mtimeMs > Math.max(...OFFICE_SOURCES.map(newestMtime))) return;
-  const vite = join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js');
-  execFileSync(process.execPath, [vite, 'build', '--config', 'web/office/vite.config.mts', '--logLevel', 'warn'], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
+export function ensureBuilt(): void {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (see .ci/run)`);
+  execFileSync(process.execPath, [join(ROOT, 'scripts', 'build-state.js')], { stdio: 'inherit' });
+  mkdirSync(ARTIFACTS, { recursive: true });
 }
 
 export interface Phone {

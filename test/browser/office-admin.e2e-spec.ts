@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath, isDisabledAfterRender } from './chromium';
+import { ensureBuilt, screenshotPath, isDisabledAfterRender } from './chromium';
 import { OfficeBrowsers, signInOn } from './office-session';
 
 const NEW_PASSWORD = 'a-new-password-for-issuer2';
@@ -12,8 +12,7 @@ describe('office console: officers and audit (e2e, browser)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp({ now: new Date('2026-12-01T02:00:00Z') });
     await officer(t, 'amr-admin', 'amr', ['admin']);
     await officer(t, 'amr-auditor', 'amr', ['auditor']);

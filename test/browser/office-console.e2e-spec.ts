@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { ensureBuilt, screenshotPath } from './chromium';
 import { OfficeBrowsers, signInOn } from './office-session';
 
 /** The office console (/office) in Debian's chromium: sign-in, the role menu, issuance and lookup. */
@@ -11,8 +11,7 @@ describe('office console in a browser (e2e)', () => {
   let page: Page;
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp();
     await officer(t, 'amr-issuer', 'amr', ['issuer']);
     browsers = new OfficeBrowsers(t);

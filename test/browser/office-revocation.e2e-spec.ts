@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { issuanceRequest } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { ensureBuilt, screenshotPath } from './chromium';
 import { OfficeBrowsers } from './office-session';
 
 /** 撤销与恢复 in the console: one authority proposes, the other confirms (docs/rules.md 四.四.3). */
@@ -11,8 +11,7 @@ describe('office console: revocation in a browser (e2e)', () => {
   let browsers: OfficeBrowsers;
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp();
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     await officer(t, 'amr-revoker', 'amr', ['revoker']);

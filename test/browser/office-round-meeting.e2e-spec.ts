@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 import { chinaMorning, signIn } from '../support/evaluation-round';
-import { buildOfficeConsole, buildWebAssets, screenshotPath, isDisabledAfterRender } from './chromium';
+import { ensureBuilt, screenshotPath, isDisabledAfterRender } from './chromium';
 import { answerPrompt, showsPanel, refusal, RoundBrowsers, roundThroughApi, settled, toast } from './round-steps';
 
 /**
@@ -17,8 +17,7 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
   let amrAdmin: Officer;
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp({ now: chinaMorning('2026-11-02') });
     browsers = new RoundBrowsers(t);
     amrAdmin = await officer(t, 'amr-admin', 'amr', ['admin']);

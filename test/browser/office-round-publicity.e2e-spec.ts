@@ -3,7 +3,7 @@ import { CertificateBatchService } from '../../src/certificates/certificate-batc
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
 import { chinaMorning, signIn } from '../support/evaluation-round';
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath, isDisabledAfterRender } from './chromium';
+import { ensureBuilt, screenshotPath, isDisabledAfterRender } from './chromium';
 import {
   answerPrompt,
   manyApplications,
@@ -31,8 +31,7 @@ describe('office console: publicity, objections, publication and issuance progre
   let amrAdmin: Officer;
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp({ now: chinaMorning('2026-11-02') });
     browsers = new RoundBrowsers(t);
     amrAdmin = await officer(t, 'amr-admin', 'amr', ['admin']);

@@ -3,15 +3,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { chinaMorning } from '../support/evaluation-round';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import {
-  buildOfficeConsole,
-  buildWebAssets,
-  OFFICE_SCREEN,
-  openPhone,
-  Phone,
-  screenshotPath,
-  isDisabledAfterRender,
-} from './chromium';
+import { ensureBuilt, OFFICE_SCREEN, openPhone, Phone, screenshotPath, isDisabledAfterRender } from './chromium';
 import { showsPanel } from './round-steps';
 
 const FIXTURES = join(__dirname, '../fixtures/evaluation');
@@ -34,8 +26,7 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
   const browsers: Phone[] = [];
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp({ now: chinaMorning('2026-11-02') });
     await officer(t, 'amr-admin', 'amr', ['admin']);
     await officer(t, 'hrss-admin', 'hrss', ['admin']);

@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { may, type Capability, type Role } from '../../web/office/src/access';
 import { issuanceRequest } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildOfficeConsole, buildWebAssets, screenshotPath } from './chromium';
+import { ensureBuilt, screenshotPath } from './chromium';
 import { OfficeBrowsers } from './office-session';
 import { issueAndRevoke } from './revocation-steps';
 
@@ -29,8 +29,7 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
   let browsers: OfficeBrowsers;
 
   beforeAll(async () => {
-    buildWebAssets();
-    buildOfficeConsole();
+    ensureBuilt();
     t = await startTestApp({ now: new Date('2026-11-27T02:00:00Z') });
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     validNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuer.token)).body

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { issuanceRequest } from '../support/builders';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
+import { ensureBuilt, openPhone, Phone, screenshotPath } from './chromium';
 import { issueAndRevoke, REVOCATION } from './revocation-steps';
 
 /**
@@ -17,7 +17,7 @@ describe('public site in a browser (e2e)', () => {
   let revoked: { certificateNo: string; idNumber: string };
 
   beforeAll(async () => {
-    buildWebAssets();
+    ensureBuilt();
     t = await startTestApp({ now: new Date('2026-11-27T02:00:00Z') });
     const issuerToken = (await officer(t, 'amr-issuer', 'amr', ['issuer'])).token;
     expect((await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuerToken)).status).toBe(201);

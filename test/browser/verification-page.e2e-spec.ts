@@ -2,7 +2,7 @@ import * as QRCode from 'qrcode';
 import { issuanceRequest } from '../support/builders';
 import { decodeQrCodes } from '../support/pdf-tools';
 import { api, bypassAuditTriggers, officer, startTestApp, TestApp } from '../support/test-app';
-import { buildWebAssets, openPhone, Phone, screenshotPath } from './chromium';
+import { ensureBuilt, openPhone, Phone, screenshotPath } from './chromium';
 import { issueAndRevoke, REVOCATION } from './revocation-steps';
 
 /**
@@ -17,7 +17,7 @@ describe('verification page in a browser (e2e)', () => {
   let issuerToken: string;
 
   beforeAll(async () => {
-    buildWebAssets();
+    ensureBuilt();
     t = await startTestApp();
     issuerToken = (await officer(t, 'amr-issuer', 'amr', ['issuer'])).token;
     certificateNo = (await api(t, 'POST', '/api/v1/certificates', issuanceRequest(), issuerToken)).body.certificateNo;
