@@ -1,17 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { AuditActor, AuditService } from '../audit/audit.service';
+import type { AuditActor } from '../audit/audit.service';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
-import { insertRows } from '../database/insert-rows';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
-import { credentialDigest } from '../transparency/subject-digest';
-import { TransparencyLogService } from '../transparency/transparency-log.service';
 import { allocateCertificateNos } from './certificate-numbers';
 import { CertificateEntity } from './certificate.entity';
-import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
+import { CertificateWriter } from './certificate-writer';
 import { CertificatesService, type IssuanceResult } from './certificates.service';
 import { randomStatusIndex } from './credential-claims.builder';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
@@ -31,8 +28,7 @@ export class CertificateBatchService {
   constructor(
     private readonly certificates: CertificatesService,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
-    private readonly transparencyLog: TransparencyLogService,
+    private readonly writer: CertificateWriter,
     private readonly fonts: CertificateFontsService,
     private readonly clock: Clock,
   ) {}
@@ -88,36 +84,14 @@ export class CertificateBatchService {
     fresh.forEach((k, j) => (results[k] = { created: true, certificate: records[j] }));
     const done = results as IssuanceResult[];
     await this.transactions.run(async (manager) => {
-      await this.write(manager, records, actor);
+      await this.writer.write(
+        manager,
+        records.map((record) => ({ record, actor })),
+        { checkpoint: true },
+      );
       await withinWrite?.(manager, done);
     });
     return done;
-  }
-
-  private async write(manager: EntityManager, records: CertificateEntity[], actor: AuditActor): Promise<void> {
-    if (records.length === 0) return;
-    await insertRows(manager, CERTIFICATE_INSERT_TARGET, records.map(certificateRow));
-    const entries = await this.audit.appendMany(
-      manager,
-      records.map((record) => ({
-        ...actor,
-        action: 'certificate.issued',
-        subject: record.certificateNo,
-        details: { level: record.level, year: record.evaluationYear },
-      })),
-    );
-    await this.transparencyLog.appendMany(
-      manager,
-      records.map((record, k) => ({
-        kind: 'issuance' as const,
-        certificateNo: record.certificateNo,
-        date: chinaDate(new Date(record.issuedAt)),
-        document: record.approvalDocument,
-        subjectSha256: credentialDigest(record.credential),
-        auditSeq: entries[k].seq,
-        auditHash: entries[k].hash,
-      })),
-    );
   }
 
   /** The certificates these holders already have for the chunk's level and year, by holder. */

@@ -6,6 +6,7 @@ import { SigningModule } from '../signing/signing.module';
 import { TransparencyModule } from '../transparency/transparency.module';
 import { CertificateEntity } from './certificate.entity';
 import { CertificateBatchService } from './certificate-batch.service';
+import { CertificateWriter } from './certificate-writer';
 import { CertificatesService } from './certificates.service';
 import { LogBackfillService } from './log-backfill.service';
 
@@ -19,7 +20,7 @@ import { LogBackfillService } from './log-backfill.service';
     CertificateFontsModule,
     TransparencyModule,
   ],
-  providers: [CertificatesService, CertificateBatchService, LogBackfillService],
+  providers: [CertificatesService, CertificateBatchService, CertificateWriter, LogBackfillService],
   exports: [CertificatesService, CertificateBatchService, LogBackfillService],
 })
 export class CertificatesModule {}

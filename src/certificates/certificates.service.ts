@@ -7,10 +7,10 @@ import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
-import { allocateCertificateNo } from './certificate-numbers';
+import { allocateCertificateNos } from './certificate-numbers';
 import { CertificateEntity, CertificateStatus } from './certificate.entity';
 import { buildCredentialClaims, buildTokenClaims, newIdHashSalt, randomStatusIndex } from './credential-claims.builder';
-import { AuditActor, AuditService } from '../audit/audit.service';
+import type { AuditActor } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import type { CertificateSearchQueryDto } from './dto/certificate-search.dto';
@@ -18,10 +18,29 @@ import { DEFAULT_PAGE_SIZE, page } from '../common/page-query.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN, type Level } from '../common/qualifications';
-import { insertRows } from '../database/insert-rows';
-import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
-import { TransparencyLogService } from '../transparency/transparency-log.service';
-import { credentialDigest } from '../transparency/subject-digest';
+import { GroupCommit, type Settled } from '../database/group-commit';
+import { CertificateWriter, type IssuedRecord } from './certificate-writer';
+
+/** Tries of one request that met a parallel writer (its holder issued elsewhere, a status index taken). */
+const MAX_ISSUE_ATTEMPTS = 5;
+
+/** Requests written together at most: a group's signing keeps the event loop this long (~0.1 ms each). */
+const MAX_ISSUANCE_GROUP = 64;
+
+/** A synchronous answer as a settled result: its value, or the error it threw. */
+function settle<T>(answer: () => T): Settled<T> {
+  try {
+    return { status: 'fulfilled', value: answer() };
+  } catch (reason) {
+    return { status: 'rejected', reason };
+  }
+}
+
+interface PendingIssuance {
+  request: IssueCertificateDto;
+  actor: AuditActor;
+  now: Date;
+}
 
 export interface IssuanceResult {
   /** False when an identical earlier request already issued this certificate. */
@@ -47,12 +66,16 @@ export class CertificatesService {
     @InjectRepository(CertificateEntity) private readonly certificates: Repository<CertificateEntity>,
     private readonly signing: SigningService,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly fonts: CertificateFontsService,
-    private readonly transparencyLog: TransparencyLogService,
+    private readonly writer: CertificateWriter,
   ) {}
+
+  private readonly pendingIssuances = new GroupCommit<PendingIssuance, IssuanceResult | undefined>(
+    (pending) => this.answerGroup(pending),
+    MAX_ISSUANCE_GROUP,
+  );
 
   /**
    * Issues a certificate signed by both authorities. Safe to retry: the same holder, level
@@ -63,52 +86,79 @@ export class CertificatesService {
     checkIssuanceRules(request, chinaDate(now));
     // A certificate whose PDF could never be downloaded is refused now, not at every download.
     this.fonts.assertPrintable(printedRequestFields(request));
-    const existing = await this.findForHolder(request);
-    if (existing) return this.replay(existing, request);
     for (let attempt = 1; ; attempt++) {
       try {
-        return { created: true, certificate: await this.issueOnce(request, actor, now) };
+        const result = await this.pendingIssuances.submit({ request, actor, now });
+        // Undefined: another request of the group for the same holder was answered first; the
+        // next turn answers this one against its certificate.
+        if (result) return result;
       } catch (error) {
-        const violated = uniqueViolation(error);
-        // Two random status indices met (rare): draw again and re-sign.
-        if (violated?.includes('status_index') && attempt < 5) continue;
-        // A parallel request for the same holder, level and year won the race.
-        const winner = violated ? await this.findForHolder(request) : undefined;
-        if (winner) return this.replay(winner, request);
-        throw error;
+        // A parallel request for the same holder, level and year won the race (the next turn
+        // replays its certificate), or two random status indices met (rare: draw again).
+        if (uniqueViolation(error) === undefined || attempt >= MAX_ISSUE_ATTEMPTS) throw error;
       }
     }
   }
 
   /**
-   * One issuance, one durable commit. SQLite writes one transaction at a time anyway, so the
-   * number is allocated inside it. On PostgreSQL the number comes first from one autocommitted
-   * upsert (its row lock is held for that statement only, never across another issuance's
-   * signing or commit); a failed write leaves a gap in the sequence, never a duplicate.
+   * Answers the requests that arrived while the previous group was being written (GroupCommit):
+   * one read for the holders' existing certificates, then the new ones in one transaction and
+   * one durable commit, with the same records, audit entries and log leaves as one by one. Each
+   * level and year is answered apart; a holder asked twice in one group is answered once.
    */
-  private async issueOnce(request: IssueCertificateDto, actor: AuditActor, now: Date): Promise<CertificateEntity> {
-    const { level, evaluationYear } = request;
-    const early = this.transactions.isSqlite
-      ? undefined
-      : await allocateCertificateNo(this.certificates.manager, level, evaluationYear);
+  private async answerGroup(pending: PendingIssuance[]): Promise<Array<Settled<IssuanceResult | undefined>>> {
+    const results: Array<Settled<IssuanceResult | undefined>> = [];
+    const byNumbering = new Map<string, number[]>();
+    pending.forEach(({ request }, k) => {
+      const key = `${request.level}/${request.evaluationYear}`;
+      byNumbering.set(key, [...(byNumbering.get(key) ?? []), k]);
+    });
+    for (const members of byNumbering.values()) {
+      try {
+        const { level, evaluationYear } = pending[members[0]].request;
+        const holders = members.map((k) => pending[k].request.holder.idNumber);
+        const existing = new Map(
+          (await this.findManyForHolders([...new Set(holders)], level, evaluationYear)).map((c) => [c.idNumber, c]),
+        );
+        const seen = new Set<string>();
+        const fresh: number[] = [];
+        for (const [j, k] of members.entries()) {
+          const found = existing.get(holders[j]);
+          if (found) results[k] = settle(() => this.replay(found, pending[k].request));
+          else if (seen.has(holders[j])) results[k] = { status: 'fulfilled', value: undefined };
+          else fresh.push(k);
+          seen.add(holders[j]);
+        }
+        if (fresh.length === 0) continue;
+        const written = await this.issueTogether(fresh.map((k) => pending[k]));
+        fresh.forEach(
+          (k, j) => (results[k] = { status: 'fulfilled', value: { created: true, certificate: written[j] } }),
+        );
+      } catch (reason) {
+        for (const k of members) results[k] ??= { status: 'rejected', reason };
+      }
+    }
+    return results;
+  }
+
+  /**
+   * Certificates of one level and year in one transaction and one durable commit, numbers
+   * allocated inside it (a failed write leaves no gap). Within a process, groups are written one
+   * at a time anyway; across instances on PostgreSQL the number's row lock is held to the commit,
+   * as the audit chain's lock that every issuance takes already is.
+   */
+  private async issueTogether(pending: PendingIssuance[]): Promise<CertificateEntity[]> {
+    const { level, evaluationYear } = pending[0].request;
+    const indices = new Set<number>();
+    while (indices.size < pending.length) indices.add(randomStatusIndex());
+    const statusIndices = [...indices];
     return this.transactions.run(async (manager) => {
-      const certificateNo = early ?? (await allocateCertificateNo(manager, level, evaluationYear));
-      const record = await this.signedRecord(request, certificateNo, now, randomStatusIndex());
-      await insertRows(manager, CERTIFICATE_INSERT_TARGET, [certificateRow(record)]);
-      await this.audit.append(manager, {
-        ...actor,
-        action: 'certificate.issued',
-        subject: certificateNo,
-        details: { level: record.level, year: record.evaluationYear },
-      });
-      await this.transparencyLog.append(manager, {
-        kind: 'issuance',
-        certificateNo,
-        date: chinaDate(new Date(record.issuedAt)),
-        document: record.approvalDocument,
-        subjectSha256: credentialDigest(record.credential),
-      });
-      return record;
+      const numbers = await allocateCertificateNos(manager, level, evaluationYear, pending.length);
+      const issued: IssuedRecord[] = [];
+      for (const [k, { request, actor, now }] of pending.entries())
+        issued.push({ record: await this.signedRecord(request, numbers[k], now, statusIndices[k]), actor });
+      await this.writer.write(manager, issued);
+      return issued.map(({ record }) => record);
     });
   }
 
@@ -222,11 +272,6 @@ export class CertificatesService {
       where: { holderName: name, idNumber },
       order: { evaluationYear: 'DESC', certificateNo: 'ASC' },
     });
-  }
-
-  private async findForHolder(request: IssueCertificateDto): Promise<CertificateEntity | undefined> {
-    const [found] = await this.findManyForHolders([request.holder.idNumber], request.level, request.evaluationYear);
-    return found;
   }
 
   /** The certificates of these ID numbers for one level and year (at most one each). */

@@ -6,9 +6,19 @@ import type { CredentialClaims } from '../signing/credential-claims';
 import type { TokenClaims } from '../signing/token-claims';
 import type { CertificateEntity } from './certificate.entity';
 
+const SALT_BYTES = 16;
+/** Random bytes drawn 4 KiB at a time: one call to the CSPRNG per 256 salts instead of one each. */
+let saltPool = Buffer.alloc(0);
+let saltOffset = 0;
+
 /** A fresh per-certificate salt for the ID hash binding (128 bits, base64url). */
 export function newIdHashSalt(): string {
-  return randomBytes(16).toString('base64url');
+  if (saltOffset + SALT_BYTES > saltPool.length) {
+    saltPool = randomBytes(4096);
+    saltOffset = 0;
+  }
+  saltOffset += SALT_BYTES;
+  return saltPool.toString('base64url', saltOffset - SALT_BYTES, saltOffset);
 }
 
 /**

@@ -71,6 +71,7 @@ export class LogBackfillService {
         auditSeq: entries[k].seq,
         auditHash: entries[k].hash,
       })),
+      { checkpoint: true },
     );
     return missing.length;
   }

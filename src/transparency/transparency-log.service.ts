@@ -137,9 +137,10 @@ export class TransparencyLogService implements OnModuleDestroy {
   /**
    * Appends the leaves of a batch (a chunk of a round, each anchoring its own audit entry) in
    * the caller's transaction: one lock, one read of the tree's frontier, the hashes computed in
-   * process, multi-row INSERTs, and one co-signed checkpoint of the new size.
+   * process and multi-row INSERTs. `{ checkpoint: true }` signs one co-signed checkpoint of the
+   * new size in the same transaction (a round's chunk); otherwise one follows as after `append`.
    */
-  async appendMany(manager: EntityManager, leaves: LogLeaf[]): Promise<number> {
+  async appendMany(manager: EntityManager, leaves: LogLeaf[], options: { checkpoint?: boolean } = {}): Promise<number> {
     if (manager.connection.options.type === 'postgres')
       await manager.query('SELECT pg_advisory_xact_lock($1)', [LOG_APPEND_LOCK]);
     const [row] = await manager.query<Array<{ size: number | string }>>(
@@ -162,7 +163,8 @@ export class TransparencyLogService implements OnModuleDestroy {
       'transparency_log_hashes (level, idx, hash)',
       stored.map((h) => [h.level, h.index, Buffer.from(h.hash).toString('hex')]),
     );
-    await this.insertCheckpoint(manager, first + leaves.length, root, now);
+    if (options.checkpoint === true) await this.insertCheckpoint(manager, first + leaves.length, root, now);
+    else this.scheduleCheckpoint();
     return first;
   }
 

@@ -1,5 +1,9 @@
 import { api, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 import { issuanceRequest, makeIdNumber } from '../support/builders';
+import { AuditService } from '../../src/audit/audit.service';
+import { CertificatesService } from '../../src/certificates/certificates.service';
+import type { IssueCertificateDto } from '../../src/certificates/dto/issue-certificate.dto';
+import type { AppError } from '../../src/common/app-error';
 
 describe('issuing certificates (e2e)', () => {
   let t: TestApp;
@@ -123,6 +127,67 @@ describe('issuing certificates (e2e)', () => {
     expect(same.filter((r) => r.status === 201)).toHaveLength(1);
     expect(same.filter((r) => r.status === 200)).toHaveLength(5);
     expect(new Set(same.map((r) => r.body.certificateNo)).size).toBe(1);
+  });
+
+  it('answers a burst written as one group request by request: numbers per level, replays, conflicts', async () => {
+    const certificates = t.app.get(CertificatesService);
+    const actor = { actor: 'amr-issuer', authority: 'amr' as const };
+    const request = (overrides: Record<string, unknown>, holder: Record<string, unknown>) =>
+      issuanceRequest(overrides, holder) as unknown as IssueCertificateDto;
+    const earlier = request({}, { idNumber: makeIdNumber('1969-02-02', 11) });
+    await certificates.issue(earlier, actor);
+    const senior = { level: 'senior', specialty: 'quality' };
+    const twiceSame = request({}, { idNumber: makeIdNumber('1971-03-03', 13) });
+    const burst = [
+      ...Array.from({ length: 5 }, (_, i) => request({}, { idNumber: makeIdNumber('1975-06-15', 2 * i + 1) })),
+      ...Array.from({ length: 3 }, (_, i) => request(senior, { idNumber: makeIdNumber('1976-07-16', 2 * i + 1) })),
+      earlier,
+      request({}, { idNumber: makeIdNumber('1969-02-02', 11), employer: '浙江大学' }),
+      twiceSame,
+      twiceSame,
+      request({}, { idNumber: makeIdNumber('1972-04-04', 15) }),
+      request({}, { idNumber: makeIdNumber('1972-04-04', 15), employer: '浙江大学' }),
+    ];
+    // Called in one moment, so GroupCommit writes them as one group (api() would spread them out).
+    const settled = await Promise.allSettled(burst.map((body) => certificates.issue(body, actor)));
+    const answer = (k: number) => {
+      const s = settled[k];
+      return s.status === 'fulfilled'
+        ? { created: s.value.created, no: s.value.certificate.certificateNo }
+        : { code: (s.reason as AppError).code };
+    };
+    expect(Array.from({ length: 8 }, (_, k) => answer(k))).toEqual([
+      ...['000002', '000003', '000004', '000005', '000006'].map((n) => ({ created: true, no: `ZJZ2026${n}` })),
+      ...['000001', '000002', '000003'].map((n) => ({ created: true, no: `ZJG2026${n}` })),
+    ]);
+    expect(answer(8)).toEqual({ created: false, no: 'ZJZ2026000001' });
+    expect(answer(9)).toEqual({ code: 'CERTIFICATE_CONFLICT' });
+    expect([answer(10), answer(11)]).toEqual([
+      { created: true, no: 'ZJZ2026000007' },
+      { created: false, no: 'ZJZ2026000007' },
+    ]);
+    expect([answer(12), answer(13)]).toEqual([
+      { created: true, no: 'ZJZ2026000008' },
+      { code: 'CERTIFICATE_CONFLICT' },
+    ]);
+
+    // One audit entry and one log leaf each, the chain intact, and every certificate VALID.
+    await expect(t.app.get(AuditService).verify()).resolves.toMatchObject({ ok: true });
+    const logged = await t.dataSource.query<Array<{ certificate_no: string; n: number | string }>>(
+      "SELECT certificate_no, COUNT(*) AS n FROM transparency_log_entries WHERE kind = 'issuance' GROUP BY certificate_no",
+    );
+    const audited = await t.dataSource.query<Array<{ subject: string }>>(
+      "SELECT subject FROM audit_log WHERE action = 'certificate.issued'",
+    );
+    expect(logged).toHaveLength(11);
+    expect(logged.every((row) => Number(row.n) === 1)).toBe(true);
+    expect(audited.map((row) => row.subject).sort()).toEqual(logged.map((row) => row.certificate_no).sort());
+    for (const s of settled) {
+      if (s.status !== 'fulfilled') continue;
+      const { credential } = s.value.certificate;
+      const verified = await api(t, 'POST', '/api/v1/verifications', { credential });
+      expect(verified.body.verdict).toBe('VALID');
+    }
   });
 
   it('shows the office the full record, with the full ID number', async () => {
