@@ -1,8 +1,9 @@
 /**
  * The part of the benchmark data that must be genuine: a sample of seeded certificates
- * re-signed with the bench keys (data/bench-keys), so their QR tokens verify, and a spread of
+ * re-signed with the bench keys (data/bench-keys), so their QR tokens verify, recorded in the
+ * transparency log (a certificate missing from it verifies INVALID), and a spread of
  * certificate numbers to look up. Signing is skipped when the sample is already signed by the
- * current keys.
+ * current keys, logging when it is already logged.
  */
 import 'reflect-metadata';
 import { CertificateEntity } from '../src/certificates/certificate.entity';
@@ -11,7 +12,16 @@ import { parseConfig } from '../src/config/app-config';
 import { createDataSource } from '../src/database/data-source';
 import { DATABASE_SCHEMA } from '../src/database-schema';
 import { openKeyStore } from '../src/keys/keys.module';
-import type { Jwks } from '../src/keys/key-store';
+import type { Jwks, KeyStore } from '../src/keys/key-store';
+import type { DataSource } from 'typeorm';
+import { AuditService } from '../src/audit/audit.service';
+import { chinaDate } from '../src/common/china-dates';
+import { SystemClock } from '../src/common/clock';
+import { TransactionRunner } from '../src/database/transaction-runner';
+import { credentialDigest } from '../src/transparency/subject-digest';
+import { TransparencyLogService } from '../src/transparency/transparency-log.service';
+import { verifierKey } from '../src/transparency/checkpoint-signer';
+import { AUTHORITY_IDS, type AuthorityId } from '../src/keys/authority';
 import { SigningService } from '../src/signing/signing.service';
 
 export interface RegistrySample {
@@ -20,6 +30,47 @@ export interface RegistrySample {
   /** Genuine QR tokens of certificates in the table. */
   tokens: string[];
   jwks: Jwks;
+  /** Each authority's transparency-log verifier key (C2SP vkey), as verifiers pin them. */
+  logVerifierKeys: Record<AuthorityId, string>;
+}
+
+/**
+ * Appends the sample's certificates the log lacks, as the service's backfill would (an audit
+ * entry each, anchored by its leaf, and one co-signed checkpoint), with the service's own code.
+ */
+async function logSample(dataSource: DataSource, keys: KeyStore, records: CertificateEntity[]): Promise<void> {
+  const logged = new Set(
+    (
+      await dataSource.query<Array<{ certificate_no: string }>>(
+        "SELECT certificate_no FROM transparency_log_entries WHERE kind = 'issuance'",
+      )
+    ).map((row) => row.certificate_no),
+  );
+  const missing = records.filter((r) => !logged.has(r.certificateNo));
+  if (missing.length === 0) return;
+  const clock = new SystemClock();
+  const transactions = new TransactionRunner(dataSource);
+  const audit = new AuditService(dataSource, transactions, clock);
+  const log = new TransparencyLogService(dataSource, keys, clock, transactions);
+  await transactions.run(async (manager) => {
+    const entries = await audit.appendMany(
+      manager,
+      missing.map((r) => ({ actor: 'bench', action: 'certificate.logged', subject: r.certificateNo })),
+    );
+    await log.appendMany(
+      manager,
+      missing.map((r, k) => ({
+        kind: 'issuance' as const,
+        certificateNo: r.certificateNo,
+        date: chinaDate(new Date(r.issuedAt)),
+        document: r.approvalDocument,
+        subjectSha256: credentialDigest(r.credential),
+        auditSeq: entries[k].seq,
+        auditHash: entries[k].hash,
+      })),
+      { checkpoint: true },
+    );
+  });
 }
 
 function kidOf(token: string): string {
@@ -53,12 +104,20 @@ export async function prepareSample(databaseUrl: string, keysDir: string, every 
       record.qrToken = qrToken;
       await repository.update({ id: record.id }, { credential: record.credential, qrToken });
     }
+    await logSample(dataSource, keys, records);
     const spread = await repository
       .createQueryBuilder('c')
       .select('c.certificateNo', 'no')
       .where('c.id % 97 = 5')
       .getRawMany<{ no: string }>();
-    return { numbers: spread.map((r) => r.no), tokens: records.map((r) => r.qrToken), jwks: keys.jwks() };
+    return {
+      numbers: spread.map((r) => r.no),
+      tokens: records.map((r) => r.qrToken),
+      jwks: keys.jwks(),
+      logVerifierKeys: Object.fromEntries(
+        AUTHORITY_IDS.map((authority) => [authority, verifierKey(keys.logKey(authority))]),
+      ) as Record<AuthorityId, string>,
+    };
   } finally {
     await dataSource.destroy();
   }

@@ -29,6 +29,9 @@ export function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
 const odd = (n: number) => n % 2 === 1;
 const half = (n: number) => Math.floor(n / 2);
 
+/** An interior node's hash, SHA-256(0x01 || left || right): WebCrypto's here; a server may pass node:crypto's. */
+export type NodeHasher = (left: Uint8Array, right: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+
 /** RFC 9162 §2.1.3.2: does `path` lead from the leaf hash at `index` to `root` of a tree of `size`? */
 export async function verifyInclusion(
   index: number,
@@ -36,6 +39,7 @@ export async function verifyInclusion(
   leafHash: Uint8Array,
   path: Uint8Array[],
   root: Uint8Array,
+  hashNode: NodeHasher = node,
 ): Promise<boolean> {
   if (!Number.isSafeInteger(index) || !Number.isSafeInteger(size) || index < 0 || index >= size) return false;
   let fn = index;
@@ -44,13 +48,13 @@ export async function verifyInclusion(
   for (const p of path) {
     if (sn === 0) return false;
     if (odd(fn) || fn === sn) {
-      r = await node(p, r);
+      r = await hashNode(p, r);
       while (!odd(fn) && fn !== 0) {
         fn = half(fn);
         sn = half(sn);
       }
     } else {
-      r = await node(r, p);
+      r = await hashNode(r, p);
     }
     fn = half(fn);
     sn = half(sn);
