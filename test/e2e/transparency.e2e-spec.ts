@@ -306,6 +306,41 @@ describe('transparency log (e2e)', () => {
     });
   });
 
+  it('a proof that no longer reaches the signed root is LOG_PROOF_INVALID, after a VALID answer for the same checkpoint', async () => {
+    const first = await issue();
+    await issue('330102198001011280');
+    await checkpoint();
+    const verify = () => api(t, 'POST', '/api/v1/verifications', { credential: first.credential });
+    // The checkpoint's check is kept per note: the next answers must still check the proof itself.
+    expect((await verify()).body.verdict).toBe('VALID');
+    const [sibling] = await t.dataSource.query<Array<{ hash: string }>>(
+      'SELECT hash FROM transparency_log_hashes WHERE level = 0 AND idx = 1',
+    );
+    await bypassAuditTriggers(t.dataSource, async (sql) => {
+      await sql(`UPDATE transparency_log_hashes SET hash = '${'0'.repeat(64)}' WHERE level = 0 AND idx = 1`);
+    });
+    expect((await verify()).body).toMatchObject({
+      verdict: 'INVALID',
+      reasons: [{ code: 'LOG_PROOF_INVALID' }],
+      log: { index: 0, treeSize: 2, inclusionVerified: false },
+    });
+    await bypassAuditTriggers(t.dataSource, async (sql) => {
+      await sql(`UPDATE transparency_log_hashes SET hash = '${sibling.hash}' WHERE level = 0 AND idx = 1`);
+    });
+    expect((await verify()).body.verdict).toBe('VALID');
+
+    // A checkpoint whose root was rewritten keeps its old signatures, which no longer verify.
+    const [latest] = await t.dataSource.query<Array<{ note: string }>>(
+      'SELECT note FROM transparency_checkpoints WHERE size = 2',
+    );
+    const lines = latest.note.split('\n');
+    lines[2] = Buffer.alloc(32, 7).toString('base64');
+    await bypassAuditTriggers(t.dataSource, async (sql) => {
+      await sql(`UPDATE transparency_checkpoints SET note = '${lines.join('\n')}' WHERE size = 2`);
+    });
+    expect((await verify()).body).toMatchObject({ verdict: 'INVALID', reasons: [{ code: 'LOG_PROOF_INVALID' }] });
+  });
+
   describe('log:monitor', () => {
     const monitor = (file: string) =>
       runCli(
