@@ -16,6 +16,7 @@ import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import type { CertificateSearchQueryDto } from './dto/certificate-search.dto';
 import { DEFAULT_PAGE_SIZE, page } from '../common/page-query.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
+import type { PublicFactsSource } from './public-facts';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN, type Level } from '../common/qualifications';
 import { GroupCommit, type Settled } from '../database/group-commit';
@@ -41,6 +42,13 @@ interface PendingIssuance {
   actor: AuditActor;
   now: Date;
 }
+
+/** What a public answer shows of a record: its public facts and its status. */
+export type PublicRecordFields = Pick<CertificateEntity, PublicFactsSource | 'status'>;
+
+const PUBLIC_COLUMNS =
+  'certificate_no, holder_name, gender, id_number, employer, level, specialty, evaluation_year, passed_on, ' +
+  'approval_document, issued_at, status';
 
 export interface IssuanceResult {
   /** False when an identical earlier request already issued this certificate. */
@@ -195,21 +203,31 @@ export class CertificatesService {
 
   /** The record of a certificate number, or undefined; a malformed number is refused. */
   async findByNumber(certificateNo: string): Promise<CertificateEntity | undefined> {
+    const [row] = await this.selectByNumber('*', certificateNo);
+    return row && this.hydrate(row);
+  }
+
+  /**
+   * The public registry's hot path: the facts anyone may see and the status, without the
+   * credential and token (a few KB a row the lookup never shows).
+   */
+  async findPublicByNumber(certificateNo: string): Promise<PublicRecordFields | undefined> {
+    const [row] = await this.selectByNumber(PUBLIC_COLUMNS, certificateNo);
+    return row && this.hydrate(row);
+  }
+
+  /** One raw, parameterised statement: a fraction of findOneBy's query building and hydration (bench/registry.bench.ts). */
+  private selectByNumber(columns: string, certificateNo: string): Promise<Array<Record<string, unknown>>> {
     if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) {
       throw new AppError(
         'CERTIFICATE_NO_INVALID',
         'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
       );
     }
-    // The public registry's hot path: one raw, parameterised statement costs a fraction of
-    // findOneBy's query building and hydration (bench/registry.bench.ts).
-    const { manager } = this.certificates;
-    const placeholder = manager.connection.options.type === 'postgres' ? '$1' : '?';
-    const rows = await manager.query<Array<Record<string, unknown>>>(
-      `SELECT * FROM certificates WHERE certificate_no = ${placeholder}`,
+    return this.certificates.manager.query<Array<Record<string, unknown>>>(
+      `SELECT ${columns} FROM certificates WHERE certificate_no = ${this.placeholder()(1)}`,
       [certificateNo],
     );
-    return rows.length === 0 ? undefined : this.hydrate(rows[0]);
   }
 
   /**

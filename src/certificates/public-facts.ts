@@ -20,8 +20,22 @@ export interface PublicCertificateFacts {
   issuedAt: string;
 }
 
+/** The record fields the public facts come from (the registry's lookup reads only these). */
+export type PublicFactsSource =
+  | 'certificateNo'
+  | 'holderName'
+  | 'gender'
+  | 'idNumber'
+  | 'employer'
+  | 'level'
+  | 'specialty'
+  | 'evaluationYear'
+  | 'passedOn'
+  | 'approvalDocument'
+  | 'issuedAt';
+
 /** A record's public facts, in the order every response lists them. */
-export function publicFacts(record: CertificateEntity): PublicCertificateFacts {
+export function publicFacts(record: Pick<CertificateEntity, PublicFactsSource>): PublicCertificateFacts {
   return {
     certificateNo: record.certificateNo,
     holderName: record.holderName,

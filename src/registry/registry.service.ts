@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CertificateEntity, CertificateStatus } from '../certificates/certificate.entity';
-import { CertificatesService } from '../certificates/certificates.service';
+import type { CertificateStatus } from '../certificates/certificate.entity';
+import { CertificatesService, type PublicRecordFields } from '../certificates/certificates.service';
 import { publicFacts } from '../certificates/public-facts';
 import { AppError } from '../common/app-error';
 import { isCalendarDate } from '../common/formats';
@@ -21,7 +21,7 @@ export abstract class RevocationDetails {
 }
 
 function publicRecord(
-  record: CertificateEntity,
+  record: PublicRecordFields,
   revocation: RegistryRevocationDto | undefined,
 ): RegistryCertificateDto {
   return {
@@ -60,7 +60,7 @@ export class RegistryService {
   }
 
   async findByNumber(certificateNo: string): Promise<RegistryCertificateDto | undefined> {
-    const record = await this.certificates.findByNumber(certificateNo);
+    const record = await this.certificates.findPublicByNumber(certificateNo);
     return record ? (await this.present([record]))[0] : undefined;
   }
 
@@ -76,7 +76,7 @@ export class RegistryService {
     return this.present(await this.certificates.findByHolder(name.trim(), id));
   }
 
-  private async present(records: CertificateEntity[]): Promise<RegistryCertificateDto[]> {
+  private async present(records: PublicRecordFields[]): Promise<RegistryCertificateDto[]> {
     const revoked = records.filter((r) => r.status === 'REVOKED').map((r) => r.certificateNo);
     const details =
       revoked.length > 0 ? await this.revocations.forCertificates(revoked) : new Map<string, RegistryRevocationDto>();
