@@ -88,7 +88,10 @@ describe('parseConfig', () => {
     const pg = 'postgres://zjzc_app@db:5432/zjzc';
     const secret = 'x'.repeat(32);
     expect(parseConfig({}).publicRateLimitStore).toBe('memory');
-    expect(parseConfig({ DATABASE_URL: pg }).publicRateLimitStore).toBe('database');
+    expect(parseConfig({ DATABASE_URL: pg }).publicRateLimitStore).toBe('memory');
+    expect(parseConfig({ DATABASE_URL: pg, PUBLIC_RATE_LIMIT_STORE: 'database' }).publicRateLimitStore).toBe(
+      'database',
+    );
     expect(parseConfig({ DATABASE_URL: pg, PUBLIC_RATE_LIMIT_STORE: 'memory' }).publicRateLimitStore).toBe('memory');
     expect(() => parseConfig({ PUBLIC_RATE_LIMIT_STORE: 'database' })).toThrow(/PUBLIC_RATE_LIMIT_STORE/);
     expect(() => parseConfig({ NODE_ENV: 'production', DATABASE_URL: pg })).toThrow(/RATE_LIMIT_KEY_SECRET: required/);

@@ -136,7 +136,7 @@ export function parseConfig(env: Record<string, string | undefined>): AppConfig 
     database,
     databaseTimeouts: { connectMs: e.DATABASE_CONNECT_TIMEOUT_MS, statementMs: e.DATABASE_STATEMENT_TIMEOUT_MS },
     rateLimitKeySecret: e.RATE_LIMIT_KEY_SECRET ?? DEVELOPMENT_RATE_LIMIT_KEY_SECRET,
-    publicRateLimitStore: e.PUBLIC_RATE_LIMIT_STORE ?? (postgres ? 'database' : 'memory'),
+    publicRateLimitStore: e.PUBLIC_RATE_LIMIT_STORE ?? 'memory',
     publicBaseUrl,
     keysDir: resolve(e.KEYS_DIR),
     accessTokenTtlSeconds: e.ACCESS_TOKEN_TTL_SECONDS,

@@ -52,7 +52,7 @@ export class RateLimiters {
   readonly shared: CreateLimiter = (options) =>
     this.wrap(this.postgres ? this.postgresLimiter(options) : memoryLimiter(options));
 
-  /** Counted where PUBLIC_RATE_LIMIT_STORE says: the public budgets may be left to the edge. */
+  /** Counted where PUBLIC_RATE_LIMIT_STORE says: in memory by default, the edge limiting across instances. */
   readonly publicBudget: CreateLimiter = (options) =>
     this.config.publicRateLimitStore === 'database' ? this.shared(options) : this.wrap(memoryLimiter(options));
 

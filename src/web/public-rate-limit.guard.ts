@@ -15,9 +15,9 @@ const WINDOW_SECONDS = 60;
  * separately per client address, so a page view (one page, one verification) uses one of each.
  * Office endpoints sit behind sign-in and have their own throttles; this guard passes them.
  * Fixed 60-second windows from a client's first request: O(1) a request, and a blocked client
- * stays blocked until its window ends. On PostgreSQL the counts are shared by every instance
- * (one upsert a request, in an unlogged table) unless PUBLIC_RATE_LIMIT_STORE=memory leaves the
- * budget to the load balancer (docs/deployment.md).
+ * stays blocked until its window ends. Counted in this process's memory unless
+ * PUBLIC_RATE_LIMIT_STORE=database shares the counts between instances at one write per request
+ * on the primary: a limit on load, left across instances to the load balancer (docs/deployment.md).
  */
 @Injectable()
 export class PublicRateLimitGuard implements CanActivate {

@@ -1,5 +1,5 @@
 import { issuanceRequest } from '../support/builders';
-import { api, officer, startTestApp, TestApp } from '../support/test-app';
+import { api, officer, startTestApp, TEST_DB, TestApp } from '../support/test-app';
 
 const ID = '330102198001011272';
 
@@ -92,7 +92,14 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
   describe('rate limits per client address', () => {
     let limited: TestApp;
     beforeAll(async () => {
-      limited = await startTestApp({ databaseUrl: t.databaseUrl, env: { PUBLIC_RATE_LIMIT_PER_MINUTE: '3' } });
+      // On PostgreSQL the shared store a deployment may choose, so both stores stay covered.
+      limited = await startTestApp({
+        databaseUrl: t.databaseUrl,
+        env: {
+          PUBLIC_RATE_LIMIT_PER_MINUTE: '3',
+          ...(TEST_DB === 'postgres' ? { PUBLIC_RATE_LIMIT_STORE: 'database' } : {}),
+        },
+      });
     });
     afterAll(async () => limited.close());
 
