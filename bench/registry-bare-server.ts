@@ -47,10 +47,10 @@ async function logStanding(no: string) {
   const { result: path } = await withStoredHashes(
     (lookup) => inclusionProof(index, size, lookup),
     async (keys) => {
-      const where = keys.map((_, i) => `(level = $${2 * i + 1} AND idx = $${2 * i + 2})`).join(' OR ');
       const { rows } = await pool.query<{ level: number; idx: string; hash: string }>(
-        `SELECT level, idx, hash FROM transparency_log_hashes WHERE ${where}`,
-        keys.flatMap((k) => [k.level, k.index]),
+        `SELECT h.level, h.idx, h.hash FROM transparency_log_hashes h
+         JOIN unnest($1::int[], $2::int[]) AS k(level, idx) ON h.level = k.level AND h.idx = k.idx`,
+        [keys.map((k) => k.level), keys.map((k) => k.index)],
       );
       return new Map(rows.map((r) => [hashKeyId(Number(r.level), Number(r.idx)), Buffer.from(r.hash, 'hex')]));
     },
