@@ -342,10 +342,15 @@ export class TransparencyLogService implements OnModuleDestroy {
     ) as Record<AuthorityId, string>;
   }
 
-  issuanceEntry(certificateNo: string): Promise<LogEntryEntity | null> {
-    return this.dataSource
-      .getRepository(LogEntryEntity)
-      .findOne({ where: { certificateNo, kind: 'issuance' }, order: { index: 'ASC' } });
+  /** A certificate's issuance entry: one raw statement on every verification's path (no query building). */
+  async issuanceEntry(certificateNo: string): Promise<Pick<LogEntryEntity, 'index' | 'leaf'> | undefined> {
+    const p = placeholders(this.dataSource.manager);
+    const [row] = await this.dataSource.query<Array<{ idx: number | string; leaf: string }>>(
+      `SELECT idx, leaf FROM transparency_log_entries WHERE certificate_no = ${p(1)} AND kind = 'issuance'
+       ORDER BY idx LIMIT 1`,
+      [certificateNo],
+    );
+    return row && { index: Number(row.idx), leaf: row.leaf };
   }
 
   /**
