@@ -46,6 +46,9 @@ export type LeafFacts = Omit<LogLeaf, 'auditSeq' | 'auditHash'>;
  */
 export const CHECKPOINT_DELAY_MS = 500;
 
+/** A certificate's issuance leaf: its index and canonical text. */
+type IssuanceEntry = Pick<LogEntryEntity, 'index' | 'leaf'>;
+
 /** Checked checkpoint notes kept (the latest few: a verification proves against the newest). */
 const CHECKED_NOTES_KEPT = 16;
 
@@ -260,15 +263,35 @@ export class TransparencyLogService implements OnModuleDestroy {
     return this.emptyCheckpoint;
   }
 
-  /** The newest kept checkpoint (size 0 when none) with the log's size, in one statement. */
-  private async readLatest(): Promise<(SignedCheckpoint & { logSize: number }) | undefined> {
+  /**
+   * The newest kept checkpoint (size 0 when none) with the log's size, in one statement; with
+   * `entryOf`, that certificate's issuance entry in the same statement (a verification's path).
+   */
+  private async readLatest(
+    entryOf?: string,
+  ): Promise<(SignedCheckpoint & { logSize: number; entry?: IssuanceEntry }) | undefined> {
+    const p = placeholders(this.dataSource.manager);
     const [row] = await this.dataSource.query<
-      Array<{ log_size: number | string; size: number | string | null; root_hash: string | null; note: string | null }>
+      Array<{
+        log_size: number | string;
+        size: number | string | null;
+        root_hash: string | null;
+        note: string | null;
+        entry_idx?: number | string | null;
+        entry_leaf?: string | null;
+      }>
     >(
       `SELECT (SELECT COALESCE(MAX(idx) + 1, 0) FROM transparency_log_hashes WHERE level = 0) AS log_size,
-              c.size, c.root_hash, c.note
+              c.size, c.root_hash, c.note${entryOf === undefined ? '' : ', e.idx AS entry_idx, e.leaf AS entry_leaf'}
        FROM (SELECT 1 AS one) AS x
-       LEFT JOIN (SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size DESC LIMIT 1) AS c ON 1 = 1`,
+       LEFT JOIN (SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size DESC LIMIT 1) AS c ON 1 = 1
+       ${
+         entryOf === undefined
+           ? ''
+           : `LEFT JOIN (SELECT idx, leaf FROM transparency_log_entries
+                         WHERE certificate_no = ${p(1)} AND kind = 'issuance' ORDER BY idx LIMIT 1) AS e ON 1 = 1`
+       }`,
+      entryOf === undefined ? [] : [entryOf],
     );
     if (!row) return undefined;
     return {
@@ -276,7 +299,22 @@ export class TransparencyLogService implements OnModuleDestroy {
       size: Number(row.size ?? 0),
       rootHash: row.root_hash ?? '',
       note: row.note ?? '',
+      entry:
+        row.entry_idx === null || row.entry_idx === undefined || row.entry_leaf == null
+          ? undefined
+          : { index: Number(row.entry_idx), leaf: row.entry_leaf },
     };
+  }
+
+  /** The latest checkpoint and a certificate's issuance entry: one statement when no checkpoint is owed. */
+  private async latestWithEntry(
+    certificateNo: string,
+  ): Promise<{ checkpoint: SignedCheckpoint; entry: IssuanceEntry | undefined }> {
+    const read = await this.readLatest(certificateNo);
+    if (read && read.size > 0 && read.logSize <= read.size)
+      return { checkpoint: { size: read.size, rootHash: read.rootHash, note: read.note }, entry: read.entry };
+    // A checkpoint still owed (signed now) or an empty log: the general path.
+    return { checkpoint: await this.latestCheckpoint(), entry: await this.issuanceEntry(certificateNo) };
   }
 
   /** The checkpoint kept for one tree size (the cadence kept one now and then; see latestCheckpoint). */
@@ -289,9 +327,17 @@ export class TransparencyLogService implements OnModuleDestroy {
 
   /** The issuance entry of a certificate, proven included in the latest tree or the one of `treeSize`. */
   async inclusionForCertificate(certificateNo: string, treeSize?: number): Promise<InclusionProof> {
-    const entry = await this.issuanceEntry(certificateNo);
-    if (!entry) throw new AppError('LOG_ENTRY_NOT_FOUND', `The log has no issuance entry for ${certificateNo}.`);
-    const checkpoint = treeSize === undefined ? await this.latestCheckpoint() : await this.checkpointAt(treeSize);
+    const notFound = () => new AppError('LOG_ENTRY_NOT_FOUND', `The log has no issuance entry for ${certificateNo}.`);
+    let entry: IssuanceEntry | undefined;
+    let checkpoint: SignedCheckpoint;
+    if (treeSize === undefined) {
+      ({ entry, checkpoint } = await this.latestWithEntry(certificateNo));
+      if (!entry) throw notFound();
+    } else {
+      entry = await this.issuanceEntry(certificateNo);
+      if (!entry) throw notFound();
+      checkpoint = await this.checkpointAt(treeSize);
+    }
     if (entry.index >= checkpoint.size)
       throw new AppError(
         'LOG_ENTRY_NOT_FOUND',
@@ -343,7 +389,7 @@ export class TransparencyLogService implements OnModuleDestroy {
   }
 
   /** A certificate's issuance entry: one raw statement on every verification's path (no query building). */
-  async issuanceEntry(certificateNo: string): Promise<Pick<LogEntryEntity, 'index' | 'leaf'> | undefined> {
+  async issuanceEntry(certificateNo: string): Promise<IssuanceEntry | undefined> {
     const p = placeholders(this.dataSource.manager);
     const [row] = await this.dataSource.query<Array<{ idx: number | string; leaf: string }>>(
       `SELECT idx, leaf FROM transparency_log_entries WHERE certificate_no = ${p(1)} AND kind = 'issuance'
