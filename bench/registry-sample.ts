@@ -15,10 +15,9 @@ import { openKeyStore } from '../src/keys/keys.module';
 import type { Jwks, KeyStore } from '../src/keys/key-store';
 import type { DataSource } from 'typeorm';
 import { AuditService } from '../src/audit/audit.service';
-import { chinaDate } from '../src/common/china-dates';
 import { SystemClock } from '../src/common/clock';
 import { TransactionRunner } from '../src/database/transaction-runner';
-import { credentialDigest } from '../src/transparency/subject-digest';
+import { issuanceLeaf } from '../src/certificates/issuance-leaf';
 import { TransparencyLogService } from '../src/transparency/transparency-log.service';
 import { verifierKey } from '../src/transparency/checkpoint-signer';
 import { AUTHORITY_IDS, type AuthorityId } from '../src/keys/authority';
@@ -59,15 +58,7 @@ async function logSample(dataSource: DataSource, keys: KeyStore, records: Certif
     );
     await log.appendMany(
       manager,
-      missing.map((r, k) => ({
-        kind: 'issuance' as const,
-        certificateNo: r.certificateNo,
-        date: chinaDate(new Date(r.issuedAt)),
-        document: r.approvalDocument,
-        subjectSha256: credentialDigest(r.credential),
-        auditSeq: entries[k].seq,
-        auditHash: entries[k].hash,
-      })),
+      missing.map((r, k) => issuanceLeaf(r, entries[k])),
       { checkpoint: true },
     );
   });

@@ -2,19 +2,10 @@ import type { EntityManager } from 'typeorm';
 import { formatCertificateNo, type Level } from '../common/qualifications';
 
 /**
- * Allocates the next certificate number of a level and year with one atomic upsert: the row
- * lock (PostgreSQL) or the write lock (SQLite) lasts only for this statement, so parallel
- * issuances get distinct, increasing numbers without queueing behind each other.
- */
-export async function allocateCertificateNo(manager: EntityManager, level: Level, year: number): Promise<string> {
-  const [certificateNo] = await allocateCertificateNos(manager, level, year, 1);
-  return certificateNo;
-}
-
-/**
- * Allocates `count` consecutive numbers of a level and year in the same one statement (a batch:
- * the range ends at the returned value). A batch that fails after this leaves a gap, never a
- * duplicate.
+ * Allocates `count` consecutive numbers of a level and year with one atomic upsert (the range
+ * ends at the returned value): parallel writers get distinct, increasing numbers. Inside the
+ * issuing transaction a failed write leaves no gap; allocated apart (a round's chunk), a write
+ * that fails after it leaves a gap, never a duplicate.
  */
 export async function allocateCertificateNos(
   manager: EntityManager,

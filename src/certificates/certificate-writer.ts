@@ -1,12 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
-import { chinaDate } from '../common/china-dates';
 import { insertRows } from '../database/insert-rows';
-import { credentialDigest } from '../transparency/subject-digest';
 import { TransparencyLogService } from '../transparency/transparency-log.service';
 import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
 import type { CertificateEntity } from './certificate.entity';
+import { issuanceLeaf } from './issuance-leaf';
 
 /** A signed record about to be written, and the officer (or round) that issues it. */
 export interface IssuedRecord {
@@ -49,15 +48,7 @@ export class CertificateWriter {
     );
     await this.transparencyLog.appendMany(
       manager,
-      issued.map(({ record }, k) => ({
-        kind: 'issuance' as const,
-        certificateNo: record.certificateNo,
-        date: chinaDate(new Date(record.issuedAt)),
-        document: record.approvalDocument,
-        subjectSha256: credentialDigest(record.credential),
-        auditSeq: entries[k].seq,
-        auditHash: entries[k].hash,
-      })),
+      issued.map(({ record }, k) => issuanceLeaf(record, entries[k])),
       options,
     );
   }

@@ -2,9 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
-import { chinaDate } from '../common/china-dates';
 import { TransactionRunner } from '../database/transaction-runner';
-import { credentialDigest } from '../transparency/subject-digest';
+import { issuanceLeaf } from './issuance-leaf';
 import { TransparencyLogService } from '../transparency/transparency-log.service';
 
 /** Certificates per transaction. */
@@ -62,15 +61,17 @@ export class LogBackfillService {
     );
     await this.transparencyLog.appendMany(
       manager,
-      missing.map((c, k) => ({
-        kind: 'issuance' as const,
-        certificateNo: c.certificate_no,
-        date: chinaDate(new Date(c.issued_at)),
-        document: c.approval_document,
-        subjectSha256: credentialDigest(c.credential),
-        auditSeq: entries[k].seq,
-        auditHash: entries[k].hash,
-      })),
+      missing.map((c, k) =>
+        issuanceLeaf(
+          {
+            certificateNo: c.certificate_no,
+            issuedAt: c.issued_at,
+            approvalDocument: c.approval_document,
+            credential: c.credential,
+          },
+          entries[k],
+        ),
+      ),
       { checkpoint: true },
     );
     return missing.length;

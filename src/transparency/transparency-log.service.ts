@@ -49,6 +49,12 @@ export const CHECKPOINT_DELAY_MS = 500;
 /** A certificate's issuance leaf: its index and canonical text. */
 type IssuanceEntry = Pick<LogEntryEntity, 'index' | 'leaf'>;
 
+/** The statement reading a certificate's issuance entry, its number as parameter `placeholder`. */
+function issuanceEntrySql(placeholder: string): string {
+  return `SELECT idx, leaf FROM transparency_log_entries WHERE certificate_no = ${placeholder} AND kind = 'issuance'
+          ORDER BY idx LIMIT 1`;
+}
+
 /** Checked checkpoint notes kept (the latest few: a verification proves against the newest). */
 const CHECKED_NOTES_KEPT = 16;
 
@@ -285,12 +291,7 @@ export class TransparencyLogService implements OnModuleDestroy {
               c.size, c.root_hash, c.note${entryOf === undefined ? '' : ', e.idx AS entry_idx, e.leaf AS entry_leaf'}
        FROM (SELECT 1 AS one) AS x
        LEFT JOIN (SELECT size, root_hash, note FROM transparency_checkpoints ORDER BY size DESC LIMIT 1) AS c ON 1 = 1
-       ${
-         entryOf === undefined
-           ? ''
-           : `LEFT JOIN (SELECT idx, leaf FROM transparency_log_entries
-                         WHERE certificate_no = ${p(1)} AND kind = 'issuance' ORDER BY idx LIMIT 1) AS e ON 1 = 1`
-       }`,
+       ${entryOf === undefined ? '' : `LEFT JOIN (${issuanceEntrySql(p(1))}) AS e ON 1 = 1`}`,
       entryOf === undefined ? [] : [entryOf],
     );
     if (!row) return undefined;
@@ -391,11 +392,9 @@ export class TransparencyLogService implements OnModuleDestroy {
   /** A certificate's issuance entry: one raw statement on every verification's path (no query building). */
   async issuanceEntry(certificateNo: string): Promise<IssuanceEntry | undefined> {
     const p = placeholders(this.dataSource.manager);
-    const [row] = await this.dataSource.query<Array<{ idx: number | string; leaf: string }>>(
-      `SELECT idx, leaf FROM transparency_log_entries WHERE certificate_no = ${p(1)} AND kind = 'issuance'
-       ORDER BY idx LIMIT 1`,
-      [certificateNo],
-    );
+    const [row] = await this.dataSource.query<Array<{ idx: number | string; leaf: string }>>(issuanceEntrySql(p(1)), [
+      certificateNo,
+    ]);
     return row && { index: Number(row.idx), leaf: row.leaf };
   }
 
