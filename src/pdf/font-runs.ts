@@ -12,9 +12,30 @@ export interface FontRun {
  */
 const FOLLOWS_PREVIOUS = /^[\s\p{M}]$/u;
 
+/** Code points remembered per font: the distinct characters of real text, a few thousand. */
+const REMEMBERED_CODE_POINTS = 65_536;
+const glyphKnown = new WeakMap<Font, Map<number, boolean>>();
+
+/**
+ * Whether the font has a glyph for the code point. Fonts never change, so the answer is kept:
+ * fontkit's cmap lookup cost an issuance ~4 % of its CPU (every issuance checks its printed
+ * fields). Bounded against text made of ever new code points: a full map starts over.
+ */
+function hasGlyph(font: Font, codePoint: number): boolean {
+  let known = glyphKnown.get(font);
+  if (!known) glyphKnown.set(font, (known = new Map<number, boolean>()));
+  let has = known.get(codePoint);
+  if (has === undefined) {
+    if (known.size >= REMEMBERED_CODE_POINTS) known.clear();
+    has = font.hasGlyphForCodePoint(codePoint);
+    known.set(codePoint, has);
+  }
+  return has;
+}
+
 /** The first font of the chain with a glyph for the code point, or -1 when none has one. */
 export function fontIndexFor(chain: readonly Font[], codePoint: number): number {
-  return chain.findIndex((font) => font.hasGlyphForCodePoint(codePoint));
+  return chain.findIndex((font) => hasGlyph(font, codePoint));
 }
 
 /**
@@ -27,7 +48,7 @@ export function splitRuns(text: string, chain: readonly Font[]): FontRun[] {
   for (const ch of text) {
     const codePoint = ch.codePointAt(0) ?? 0;
     const last = runs.at(-1);
-    const keep = last !== undefined && FOLLOWS_PREVIOUS.test(ch) && chain[last.font].hasGlyphForCodePoint(codePoint);
+    const keep = last !== undefined && FOLLOWS_PREVIOUS.test(ch) && hasGlyph(chain[last.font], codePoint);
     const font = keep ? last.font : Math.max(fontIndexFor(chain, codePoint), 0);
     if (last?.font === font) last.text += ch;
     else runs.push({ font, text: ch });
