@@ -6,7 +6,8 @@ import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
 import { AuditEntryEntity } from './audit-entry.entity';
 import { ChainCheck, checkChain, entryHash, GENESIS_HASH } from './audit-chain';
-import { insertRows } from '../database/insert-rows';
+import { insertRows, type InsertTarget } from '../database/insert-rows';
+import { AUDIT_CHAIN_LOCK, lockChains } from '../database/chain-locks';
 import { AuditFilter, chinaDayEnd, chinaDayStart, checkAuditFilter } from './audit-filter';
 
 /** Who an audit entry names: an officer (with their authority), `cli:<user>` or `system`. */
@@ -38,8 +39,31 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-/** An arbitrary constant naming the audit chain's advisory lock on PostgreSQL. */
-const AUDIT_CHAIN_LOCK = 727_001;
+/** The newest entry of the chain: what the next entry links to. */
+export interface AuditHead {
+  seq: number;
+  hash: string;
+}
+
+/** The columns of an entry, in the order of `auditRow`. */
+export const AUDIT_INSERT_TARGET: InsertTarget = {
+  table: 'audit_log',
+  columns: [
+    ['seq', 'int'],
+    ['at', 'text'],
+    ['actor', 'text'],
+    ['authority', 'text'],
+    ['action', 'text'],
+    ['subject', 'text'],
+    ['details', 'text'],
+    ['prev_hash', 'text'],
+    ['hash', 'text'],
+  ],
+};
+
+export function auditRow(e: AuditEntryEntity): unknown[] {
+  return [e.seq, e.at, e.actor, e.authority, e.action, e.subject, e.details, e.prevHash, e.hash];
+}
 
 @Injectable()
 export class AuditService {
@@ -65,15 +89,24 @@ export class AuditService {
    */
   async appendMany(manager: EntityManager, events: AuditEvent[]): Promise<AuditEntryEntity[]> {
     if (events.length === 0) return [];
-    const postgres = manager.connection.options.type === 'postgres';
-    if (postgres) await manager.query('SELECT pg_advisory_xact_lock($1)', [AUDIT_CHAIN_LOCK]);
+    await lockChains(manager, [AUDIT_CHAIN_LOCK]);
     const [last] = await manager.query<Array<{ seq: number | string; hash: string }>>(
       'SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1',
     );
-    let seq = last ? Number(last.seq) : 0;
-    let prevHash = last?.hash ?? GENESIS_HASH;
+    const entries = this.chain(last && { seq: Number(last.seq), hash: last.hash }, events);
+    await insertRows(manager, AUDIT_INSERT_TARGET, entries.map(auditRow));
+    return entries;
+  }
+
+  /**
+   * The entries of `events`, in order, chained after `head` (none: the chain's first). For a
+   * writer that holds the chain's lock and read its head itself (src/database/chain-locks.ts).
+   */
+  chain(head: AuditHead | undefined, events: AuditEvent[]): AuditEntryEntity[] {
+    let seq = head?.seq ?? 0;
+    let prevHash = head?.hash ?? GENESIS_HASH;
     const at = this.clock.now().toISOString();
-    const entries = events.map((event) => {
+    return events.map((event) => {
       const fields = {
         seq: ++seq,
         at,
@@ -87,12 +120,6 @@ export class AuditService {
       prevHash = entry.hash;
       return entry;
     });
-    await insertRows(
-      manager,
-      'audit_log (seq, at, actor, authority, action, subject, details, prev_hash, hash)',
-      entries.map((e) => [e.seq, e.at, e.actor, e.authority, e.action, e.subject, e.details, e.prevHash, e.hash]),
-    );
-    return entries;
   }
 
   /** Appends in a transaction of its own (for actions that change nothing else in the database). */

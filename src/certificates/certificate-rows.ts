@@ -1,9 +1,30 @@
+import type { InsertTarget } from '../database/insert-rows';
 import type { CertificateEntity } from './certificate.entity';
 
 /** The columns an issuance writes (all but the generated id), in the order of `certificateRow`. */
-export const CERTIFICATE_INSERT_TARGET =
-  'certificates (certificate_no, holder_name, gender, id_number, id_hash_salt, employer, level, specialty, ' +
-  'evaluation_year, passed_on, approval_document, issued_at, status, credential, status_index, qr_token, created_at, updated_at)';
+export const CERTIFICATE_INSERT_TARGET: InsertTarget = {
+  table: 'certificates',
+  columns: [
+    ['certificate_no', 'text'],
+    ['holder_name', 'text'],
+    ['gender', 'text'],
+    ['id_number', 'text'],
+    ['id_hash_salt', 'text'],
+    ['employer', 'text'],
+    ['level', 'text'],
+    ['specialty', 'text'],
+    ['evaluation_year', 'int'],
+    ['passed_on', 'text'],
+    ['approval_document', 'text'],
+    ['issued_at', 'text'],
+    ['status', 'text'],
+    ['credential', 'text'],
+    ['status_index', 'int'],
+    ['qr_token', 'text'],
+    ['created_at', 'text'],
+    ['updated_at', 'text'],
+  ],
+};
 
 /** A record's values for CERTIFICATE_INSERT_TARGET: issuance's bound parameters, no query builder. */
 export function certificateRow(c: CertificateEntity): unknown[] {

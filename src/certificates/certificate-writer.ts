@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AuditActor, AuditService } from '../audit/audit.service';
-import { insertRows } from '../database/insert-rows';
+import { AUDIT_INSERT_TARGET, AuditActor, AuditService, auditRow } from '../audit/audit.service';
+import { BOTH_CHAIN_LOCKS, lockChains } from '../database/chain-locks';
+import { insertRowSets } from '../database/insert-rows';
+import { readAppendState } from '../transparency/append-state';
 import { TransparencyLogService } from '../transparency/transparency-log.service';
 import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
 import type { CertificateEntity } from './certificate.entity';
@@ -29,16 +31,22 @@ export class CertificateWriter {
   /**
    * `checkpoint: true` signs a checkpoint of the new size in this transaction (a round's chunk);
    * otherwise one follows within the log's deferred cadence (docs/transparency-log.md).
+   * `chainsLocked`: the transaction holds BOTH_CHAIN_LOCKS already (taken with the numbers).
+   *
+   * At most three round trips on PostgreSQL whatever the count: the chains' locks, one read of
+   * what the append builds on (audit head, log frontier), and one statement inserting all four
+   * tables' rows (src/database/insert-rows.ts); a fourth for the checkpoint when asked.
    */
-  async write(manager: EntityManager, issued: IssuedRecord[], options: { checkpoint?: boolean } = {}): Promise<void> {
+  async write(
+    manager: EntityManager,
+    issued: IssuedRecord[],
+    options: { checkpoint?: boolean; chainsLocked?: boolean } = {},
+  ): Promise<void> {
     if (issued.length === 0) return;
-    await insertRows(
-      manager,
-      CERTIFICATE_INSERT_TARGET,
-      issued.map(({ record }) => certificateRow(record)),
-    );
-    const entries = await this.audit.appendMany(
-      manager,
+    if (options.chainsLocked !== true) await lockChains(manager, BOTH_CHAIN_LOCKS);
+    const state = await readAppendState(manager);
+    const entries = this.audit.chain(
+      state.auditHead,
       issued.map(({ record, actor }) => ({
         ...actor,
         action: 'certificate.issued',
@@ -46,10 +54,15 @@ export class CertificateWriter {
         details: { level: record.level, year: record.evaluationYear },
       })),
     );
-    await this.transparencyLog.appendMany(
-      manager,
+    const log = this.transparencyLog.planAppend(
+      state,
       issued.map(({ record }, k) => issuanceLeaf(record, entries[k])),
-      options,
     );
+    await insertRowSets(manager, [
+      { into: CERTIFICATE_INSERT_TARGET, rows: issued.map(({ record }) => certificateRow(record)) },
+      { into: AUDIT_INSERT_TARGET, rows: entries.map(auditRow) },
+      ...log.rows,
+    ]);
+    await this.transparencyLog.finishAppend(manager, log, options);
   }
 }

@@ -3,6 +3,8 @@ import { APP_CONFIG, AppConfig } from '../config/app-config';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, LessThan, Repository } from 'typeorm';
 import { uniqueViolation } from '../database/unique-violation';
+import { preparedQuery } from '../database/prepared-query';
+import { BOTH_CHAIN_LOCKS } from '../database/chain-locks';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
@@ -161,11 +163,11 @@ export class CertificatesService {
     while (indices.size < pending.length) indices.add(randomStatusIndex());
     const statusIndices = [...indices];
     return this.transactions.run(async (manager) => {
-      const numbers = await allocateCertificateNos(manager, level, evaluationYear, pending.length);
+      const numbers = await allocateCertificateNos(manager, level, evaluationYear, pending.length, BOTH_CHAIN_LOCKS);
       const issued: IssuedRecord[] = [];
       for (const [k, { request, actor, now }] of pending.entries())
         issued.push({ record: await this.signedRecord(request, numbers[k], now, statusIndices[k]), actor });
-      await this.writer.write(manager, issued);
+      await this.writer.write(manager, issued, { chainsLocked: true });
       return issued.map(({ record }) => record);
     });
   }
@@ -224,7 +226,8 @@ export class CertificatesService {
         'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
       );
     }
-    return this.certificates.manager.query<Array<Record<string, unknown>>>(
+    return preparedQuery<Record<string, unknown>>(
+      this.certificates.manager,
       `SELECT ${columns} FROM certificates WHERE certificate_no = ${this.placeholder()(1)}`,
       [certificateNo],
     );
@@ -295,12 +298,18 @@ export class CertificatesService {
   /** The certificates of these ID numbers for one level and year (at most one each). */
   async findManyForHolders(idNumbers: string[], level: Level, year: number): Promise<CertificateEntity[]> {
     if (idNumbers.length === 0) return [];
-    const p = this.placeholder();
-    const rows = await this.certificates.manager.query<Array<Record<string, unknown>>>(
-      `SELECT * FROM certificates WHERE level = ${p(1)} AND evaluation_year = ${p(2)}
-       AND id_number IN (${idNumbers.map((_, k) => p(k + 3)).join(', ')})`,
-      [level, year, ...idNumbers],
-    );
+    // PostgreSQL: the numbers as one array, so one prepared statement serves any count.
+    const rows = this.transactions.isSqlite
+      ? await this.certificates.manager.query<Array<Record<string, unknown>>>(
+          `SELECT * FROM certificates WHERE level = ? AND evaluation_year = ?
+           AND id_number IN (${idNumbers.map(() => '?').join(', ')})`,
+          [level, year, ...idNumbers],
+        )
+      : await preparedQuery<Record<string, unknown>>(
+          this.certificates.manager,
+          'SELECT * FROM certificates WHERE level = $1 AND evaluation_year = $2 AND id_number = ANY($3::text[])',
+          [level, year, idNumbers],
+        );
     return rows.map((row) => this.hydrate(row));
   }
 

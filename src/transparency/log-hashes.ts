@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { hashKeyId, type Hash, type HashKey } from './merkle';
 
 /** `$n` on PostgreSQL, `?` on SQLite. */
@@ -16,7 +17,8 @@ export async function readHashes(manager: EntityManager, keys: HashKey[]): Promi
   const found = new Map<string, Hash>();
   if (keys.length === 0) return found;
   const postgres = manager.connection.options.type === 'postgres';
-  const rows = await manager.query<Array<{ level: number; idx: number; hash: string }>>(
+  const rows = await preparedQuery<{ level: number; idx: number; hash: string }>(
+    manager,
     postgres
       ? `SELECT h.level, h.idx, h.hash FROM transparency_log_hashes h
          JOIN unnest($1::int[], $2::int[]) AS k(level, idx) ON h.level = k.level AND h.idx = k.idx`

@@ -6,8 +6,11 @@ import { KeyStore } from '../keys/key-store';
 import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { TransactionRunner } from '../database/transaction-runner';
-import { insertRows } from '../database/insert-rows';
-import { appendLeaves, frontier } from './log-batch';
+import { insertRowSets, type InsertTarget, type RowSet } from '../database/insert-rows';
+import { LOG_APPEND_LOCK, lockChains } from '../database/chain-locks';
+import { preparedQuery } from '../database/prepared-query';
+import { readAppendState, type AppendState } from './append-state';
+import { appendLeaves } from './log-batch';
 import {
   LOG_ORIGIN,
   base64ToBytes,
@@ -81,8 +84,33 @@ export interface InclusionProof {
   checkpoint: string;
 }
 
-/** Serializes appends on PostgreSQL (SQLite writes one transaction at a time); taken after the audit chain's. */
-const LOG_APPEND_LOCK = 727_002;
+const LOG_ENTRIES_TARGET: InsertTarget = {
+  table: 'transparency_log_entries',
+  columns: [
+    ['idx', 'int'],
+    ['kind', 'text'],
+    ['certificate_no', 'text'],
+    ['leaf', 'text'],
+    ['created_at', 'text'],
+  ],
+};
+
+const LOG_HASHES_TARGET: InsertTarget = {
+  table: 'transparency_log_hashes',
+  columns: [
+    ['level', 'int'],
+    ['idx', 'int'],
+    ['hash', 'text'],
+  ],
+};
+
+/** An append computed in process (`planAppend`): its rows, and the tree it makes. */
+export interface AppendPlan {
+  size: number;
+  root: Hash;
+  now: string;
+  rows: RowSet[];
+}
 
 /** The largest page of entries one request returns (an entry bundle holds 256). */
 export const MAX_ENTRIES_PAGE = 1000;
@@ -116,8 +144,7 @@ export class TransparencyLogService implements OnModuleDestroy {
    * schedules none (a batch that calls `checkpoint(manager)` itself).
    */
   async append(manager: EntityManager, facts: LeafFacts, options: { checkpoint?: boolean } = {}): Promise<number> {
-    if (manager.connection.options.type === 'postgres')
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [LOG_APPEND_LOCK]);
+    await lockChains(manager, [LOG_APPEND_LOCK]);
     // One statement for the audit head (the act's own entry) and the log's size, counted in
     // stored leaf hashes: a deleted entry row leaves a gap monitors name, never a reused index.
     const [head] = await manager.query<Array<{ seq: number | null; hash: string | null; size: number | string }>>(
@@ -156,31 +183,47 @@ export class TransparencyLogService implements OnModuleDestroy {
    * new size in the same transaction (a round's chunk); otherwise one follows as after `append`.
    */
   async appendMany(manager: EntityManager, leaves: LogLeaf[], options: { checkpoint?: boolean } = {}): Promise<number> {
-    if (manager.connection.options.type === 'postgres')
-      await manager.query('SELECT pg_advisory_xact_lock($1)', [LOG_APPEND_LOCK]);
-    const [row] = await manager.query<Array<{ size: number | string }>>(
-      'SELECT COALESCE(MAX(idx) + 1, 0) AS size FROM transparency_log_hashes WHERE level = 0',
-    );
-    const first = Number(row.size);
-    if (leaves.length === 0) return first;
+    await lockChains(manager, [LOG_APPEND_LOCK]);
+    const state = await readAppendState(manager);
+    if (leaves.length === 0) return state.size;
+    const plan = this.planAppend(state, leaves);
+    await insertRowSets(manager, plan.rows);
+    await this.finishAppend(manager, plan, options);
+    return state.size;
+  }
+
+  /**
+   * The rows and the new root of appending `leaves` after the tree `state` describes, computed in
+   * process. For a writer that holds the log's lock, read the state and writes the rows itself
+   * (with its other rows, src/certificates/certificate-writer.ts), then calls `finishAppend`.
+   */
+  planAppend(state: Pick<AppendState, 'size' | 'frontier'>, leaves: LogLeaf[]): AppendPlan {
+    const first = state.size;
     const encoded = leaves.map((leaf) => encodeLeaf(leaf));
-    const known = await readHashes(manager, frontier(first));
-    const { stored, root } = appendLeaves(first, encoded.map(leafHash), known);
+    const { stored, root } = appendLeaves(first, encoded.map(leafHash), new Map(state.frontier));
     const now = this.clock.now().toISOString();
     const decoder = new TextDecoder();
-    await insertRows(
-      manager,
-      'transparency_log_entries (idx, kind, certificate_no, leaf, created_at)',
-      leaves.map((leaf, k) => [first + k, leaf.kind, leaf.certificateNo, decoder.decode(encoded[k]), now]),
-    );
-    await insertRows(
-      manager,
-      'transparency_log_hashes (level, idx, hash)',
-      stored.map((h) => [h.level, h.index, Buffer.from(h.hash).toString('hex')]),
-    );
-    if (options.checkpoint === true) await this.insertCheckpoint(manager, first + leaves.length, root, now);
+    return {
+      size: first + leaves.length,
+      root,
+      now,
+      rows: [
+        {
+          into: LOG_ENTRIES_TARGET,
+          rows: leaves.map((leaf, k) => [first + k, leaf.kind, leaf.certificateNo, decoder.decode(encoded[k]), now]),
+        },
+        {
+          into: LOG_HASHES_TARGET,
+          rows: stored.map((h) => [h.level, h.index, Buffer.from(h.hash).toString('hex')]),
+        },
+      ],
+    };
+  }
+
+  /** After a planned append's rows are written: its checkpoint now (`checkpoint: true`) or on the cadence. */
+  async finishAppend(manager: EntityManager, plan: AppendPlan, options: { checkpoint?: boolean } = {}): Promise<void> {
+    if (options.checkpoint === true) await this.insertCheckpoint(manager, plan.size, plan.root, plan.now);
     else this.scheduleCheckpoint();
-    return first;
   }
 
   /** Signs a checkpoint of the whole log soon, once for every append of the next moment. */
@@ -277,16 +320,15 @@ export class TransparencyLogService implements OnModuleDestroy {
     entryOf?: string,
   ): Promise<(SignedCheckpoint & { logSize: number; entry?: IssuanceEntry }) | undefined> {
     const p = placeholders(this.dataSource.manager);
-    const [row] = await this.dataSource.query<
-      Array<{
-        log_size: number | string;
-        size: number | string | null;
-        root_hash: string | null;
-        note: string | null;
-        entry_idx?: number | string | null;
-        entry_leaf?: string | null;
-      }>
-    >(
+    const [row] = await preparedQuery<{
+      log_size: number | string;
+      size: number | string | null;
+      root_hash: string | null;
+      note: string | null;
+      entry_idx?: number | string | null;
+      entry_leaf?: string | null;
+    }>(
+      this.dataSource.manager,
       `SELECT (SELECT COALESCE(MAX(idx) + 1, 0) FROM transparency_log_hashes WHERE level = 0) AS log_size,
               c.size, c.root_hash, c.note${entryOf === undefined ? '' : ', e.idx AS entry_idx, e.leaf AS entry_leaf'}
        FROM (SELECT 1 AS one) AS x

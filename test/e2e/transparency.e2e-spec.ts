@@ -16,7 +16,9 @@ import { decodeLeaf } from '../../src/transparency/log-leaf';
 import { leafHashOf, verifyConsistency, verifyInclusion } from '../../src/transparency/merkle-verify';
 import { TransactionRunner } from '../../src/database/transaction-runner';
 import { CHECKPOINT_DELAY_MS, TransparencyLogService } from '../../src/transparency/transparency-log.service';
-import { issuanceRequest } from '../support/builders';
+import { issuanceRequest, makeIdNumber } from '../support/builders';
+import { CertificatesService } from '../../src/certificates/certificates.service';
+import type { IssueCertificateDto } from '../../src/certificates/dto/issue-certificate.dto';
 import { runCli } from '../support/office-cli';
 import { api, bypassAuditTriggers, officer, Officer, startTestApp, TEST_DB, TestApp } from '../support/test-app';
 
@@ -279,6 +281,48 @@ describe('transparency log (e2e)', () => {
         (proof.body.hashes as string[]).map(base64ToBytes),
       ),
     ).resolves.toBe(true);
+  });
+
+  it('groups of issuances of many sizes build the tree an independent RFC 9162 computation gives', async () => {
+    // The writer reads the tree's frontier in SQL (one complete subtree per set bit of the size):
+    // sizes 1, 3, 6, 11, 18, 29, 33 and 49 cover frontiers of one to five subtrees.
+    const certificates = t.app.get(CertificatesService);
+    const actor = { actor: 'amr-issuer', authority: 'amr' as const };
+    const sha256 = (...parts: Uint8Array[]) => {
+      const hash = createHash('sha256');
+      for (const part of parts) hash.update(part);
+      return new Uint8Array(hash.digest());
+    };
+    // RFC 9162 §2.1.1: MTH over the leaves, split at the largest power of two below n.
+    const mth = (leaves: Uint8Array[]): Uint8Array => {
+      if (leaves.length === 1) return sha256(Uint8Array.of(0), leaves[0]);
+      let k = 1;
+      while (k * 2 < leaves.length) k *= 2;
+      return sha256(Uint8Array.of(1), mth(leaves.slice(0, k)), mth(leaves.slice(k)));
+    };
+    let holder = 0;
+    for (const size of [1, 2, 3, 5, 7, 11, 4, 16]) {
+      t.clock.set(new Date('2026-11-21T02:00:00Z'));
+      const requests = Array.from(
+        { length: size },
+        // Odd sequence numbers: men, as the builder's holder.
+        () =>
+          issuanceRequest(
+            {},
+            { idNumber: makeIdNumber('1970-05-05', 2 * ++holder - 1) },
+          ) as unknown as IssueCertificateDto,
+      );
+      // In one moment: GroupCommit writes them as one group.
+      await Promise.all(requests.map((request) => certificates.issue(request, actor)));
+      t.clock.set(TODAY);
+      const entries = (await api(t, 'GET', `${LOG}/entries`)).body as Array<{ index: number; leaf: string }>;
+      expect(entries.map((e) => e.index)).toEqual(entries.map((_, k) => k));
+      const latest = await checkpoint();
+      expect(latest.size).toBe(holder);
+      expect(Buffer.from(latest.rootHash).toString('hex')).toBe(
+        Buffer.from(mth(entries.map((e) => new TextEncoder().encode(e.leaf)))).toString('hex'),
+      );
+    }
   });
 
   it('a deferred checkpoint once cancelled is never signed (the test reset relies on it)', async () => {
