@@ -205,7 +205,7 @@ export class CertificatesService {
 
   /** The record of a certificate number, or undefined; a malformed number is refused. */
   async findByNumber(certificateNo: string): Promise<CertificateEntity | undefined> {
-    const [row] = await this.selectByNumber('*', certificateNo);
+    const [row] = await this.selectByNumber(this.allColumns(), certificateNo);
     return row && this.hydrate(row);
   }
 
@@ -307,7 +307,7 @@ export class CertificatesService {
         )
       : await preparedQuery<Record<string, unknown>>(
           this.certificates.manager,
-          'SELECT * FROM certificates WHERE level = $1 AND evaluation_year = $2 AND id_number = ANY($3::text[])',
+          `SELECT ${this.allColumns()} FROM certificates WHERE level = $1 AND evaluation_year = $2 AND id_number = ANY($3::text[])`,
           [level, year, idNumbers],
         );
     return rows.map((row) => this.hydrate(row));
@@ -323,6 +323,17 @@ export class CertificatesService {
     );
     return rows.map((row) => Number(row.status_index));
   }
+
+  /**
+   * The entity's columns by name. A prepared statement never says `SELECT *`: once a migration
+   * added a column under a running instance, PostgreSQL would refuse every execution of the
+   * plan it keeps ("cached plan must not change result type").
+   */
+  private allColumns(): string {
+    return (this.columnList ??= this.certificates.metadata.columns.map((c) => c.databaseName).join(', '));
+  }
+
+  private columnList?: string;
 
   private placeholder(): (n: number) => string {
     return this.transactions.isSqlite ? () => '?' : (n) => `$${n}`;
