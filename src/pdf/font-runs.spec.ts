@@ -9,6 +9,23 @@ import { codePointLabel, missingCharacters, splitRuns } from './font-runs';
 const fakeFont = (covered: string) =>
   ({ hasGlyphForCodePoint: (cp: number) => [...covered].some((ch) => ch.codePointAt(0) === cp) }) as unknown as Font;
 
+describe('glyph answers', () => {
+  it('asks a font once per code point, and the same answers come back', () => {
+    let asked = 0;
+    const font = {
+      hasGlyphForCodePoint: (cp: number) => {
+        asked++;
+        return cp === '王'.codePointAt(0);
+      },
+    } as unknown as Font;
+    expect(missingCharacters([font], '王明王明')).toEqual(['明']);
+    expect(asked).toBe(2);
+    expect(missingCharacters([font], '明王')).toEqual(['明']);
+    expect(splitRuns('王明', [font])).toEqual([{ font: 0, text: '王明' }]);
+    expect(asked).toBe(2);
+  });
+});
+
 describe('splitRuns', () => {
   const primary = fakeFont('王明田 Ae\u0301');
   const fallback = fakeFont('𠀀王田');
