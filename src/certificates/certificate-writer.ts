@@ -17,8 +17,8 @@ export interface IssuedRecord {
 
 /**
  * Writes issued certificates inside the caller's transaction: the rows, one audit entry each
- * (chained in order) and one transparency-log leaf each anchoring that entry, with multi-row
- * INSERTs. Every issuance path (one request, concurrent requests, a round's chunk, the backfill
+ * (chained in order) and one transparency-log leaf each anchoring that entry, all four tables'
+ * rows in one insert on PostgreSQL (src/database/insert-rows.ts). Every issuance path (one request, concurrent requests, a round's chunk, the backfill
  * excepted) writes through here, so the records of an act are the same whichever path made it.
  */
 @Injectable()

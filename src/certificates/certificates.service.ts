@@ -301,7 +301,7 @@ export class CertificatesService {
     // PostgreSQL: the numbers as one array, so one prepared statement serves any count.
     const rows = this.transactions.isSqlite
       ? await this.certificates.manager.query<Array<Record<string, unknown>>>(
-          `SELECT * FROM certificates WHERE level = ? AND evaluation_year = ?
+          `SELECT ${this.allColumns()} FROM certificates WHERE level = ? AND evaluation_year = ?
            AND id_number IN (${idNumbers.map(() => '?').join(', ')})`,
           [level, year, ...idNumbers],
         )

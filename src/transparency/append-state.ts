@@ -7,7 +7,11 @@ import { hashKeyId, type Hash } from './merkle';
 export interface AppendState {
   auditHead: AuditHead | undefined;
   size: number;
-  /** The stored hashes of the frontier of `size` (log-batch.ts `frontier`), by `hashKeyId`. */
+  /**
+   * The stored hashes a tree of `size` leaves ends with, by `hashKeyId`: one complete subtree per
+   * set bit of `size`. Appending any number of leaves combines only with these and with hashes
+   * the appended leaves produce themselves (log-batch.ts `appendLeaves`).
+   */
   frontier: Map<string, Hash>;
 }
 

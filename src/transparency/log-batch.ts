@@ -1,18 +1,6 @@
 import { hashKeyId, hashesToStore, treeHash, type Hash, type HashKey } from './merkle';
 
 /**
- * The stored hashes a tree of `size` leaves ends with: one complete subtree per set bit of
- * `size`. Appending any number of leaves after them combines only with these and with hashes
- * the appended leaves produce themselves.
- */
-export function frontier(size: number): HashKey[] {
-  const keys: HashKey[] = [];
-  for (let level = 0; size >> level > 0; level++)
-    if ((size >> level) & 1) keys.push({ level, index: (size >> level) - 1 });
-  return keys;
-}
-
-/**
  * Appends `leafHashes` after the first `first` leaves, in process: the hashes to store (each
  * leaf and each subtree it completes, in order) and the new root. `known` holds the frontier of
  * `first` and is extended with what the batch produces.

@@ -45,24 +45,3 @@ export async function readHashRange(
   );
   return rows.map((row) => ({ index: Number(row.idx), hash: Buffer.from(row.hash, 'hex') }));
 }
-
-export interface AppendRows {
-  entry: { index: number; kind: string; certificateNo: string | null; leaf: string };
-  hashes: Array<HashKey & { hash: Hash }>;
-  now: string;
-}
-
-/** The rows of one append in two plain INSERTs (the repository's insert costs more than the SQL). */
-export async function insertAppend(manager: EntityManager, rows: AppendRows): Promise<void> {
-  const p = placeholders(manager);
-  const { entry, now } = rows;
-  await manager.query(
-    `INSERT INTO transparency_log_entries (idx, kind, certificate_no, leaf, created_at) VALUES (${p(1)}, ${p(2)}, ${p(3)}, ${p(4)}, ${p(5)})`,
-    [entry.index, entry.kind, entry.certificateNo, entry.leaf, now],
-  );
-  const values = rows.hashes.map((_, i) => `(${p(3 * i + 1)}, ${p(3 * i + 2)}, ${p(3 * i + 3)})`).join(', ');
-  await manager.query(
-    `INSERT INTO transparency_log_hashes (level, idx, hash) VALUES ${values}`,
-    rows.hashes.flatMap((h) => [h.level, h.index, Buffer.from(h.hash).toString('hex')]),
-  );
-}

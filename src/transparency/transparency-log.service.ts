@@ -23,12 +23,10 @@ import {
 import { verifyInclusion } from './merkle-verify';
 import { signCheckpoint, verifierKey, type NoteSigner } from './checkpoint-signer';
 import { CheckpointEntity, LogEntryEntity } from './log-entities';
-import { insertAppend, placeholders, readHashes } from './log-hashes';
+import { placeholders, readHashes } from './log-hashes';
 import { encodeLeaf, type LogLeaf } from './log-leaf';
 import {
   EMPTY_TREE_HASH,
-  hashKeyId,
-  hashesToStore,
   inclusionProof,
   consistencyProof,
   leafHash,
@@ -36,7 +34,6 @@ import {
   treeHash,
   withStoredHashes,
   type Hash,
-  type HashKey,
 } from './merkle';
 
 /** What the acting service knows; the log adds the audit chain head itself. */
@@ -138,49 +135,27 @@ export class TransparencyLogService implements OnModuleDestroy {
 
   /**
    * Appends the act's leaf inside the caller's transaction, after its audit entry (whose hash
-   * the leaf anchors): O(log n) hash reads and writes. The checkpoint is not signed here (its
+   * the leaf anchors): one read of the audit head and the tree's frontier, one insert. The checkpoint is not signed here (its
    * two signatures would double an act's cost): one covering this entry follows within
    * CHECKPOINT_DELAY_MS, or on demand when anyone reads the log first. `{ checkpoint: false }`
    * schedules none (a batch that calls `checkpoint(manager)` itself).
    */
   async append(manager: EntityManager, facts: LeafFacts, options: { checkpoint?: boolean } = {}): Promise<number> {
     await lockChains(manager, [LOG_APPEND_LOCK]);
-    // One statement for the audit head (the act's own entry) and the log's size, counted in
-    // stored leaf hashes: a deleted entry row leaves a gap monitors name, never a reused index.
-    const [head] = await manager.query<Array<{ seq: number | null; hash: string | null; size: number | string }>>(
-      `SELECT (SELECT seq FROM audit_log ORDER BY seq DESC LIMIT 1) AS seq,
-              (SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1) AS hash,
-              (SELECT COALESCE(MAX(idx) + 1, 0) FROM transparency_log_hashes WHERE level = 0) AS size`,
-    );
-    if (head.seq === null || head.hash === null)
-      throw new Error('a log entry anchors the audit entry of its act: append that first');
-    const index = Number(head.size);
-    const leaf = encodeLeaf({ ...facts, auditSeq: Number(head.seq), auditHash: head.hash });
-    // One read: the left siblings the new leaf closes, and the new root's other subtrees.
-    const produced = new Set(closedSubtrees(index).map((k) => hashKeyId(k.level, k.index)));
-    const rootKeys = planReads((lookup) => treeHash(index + 1, lookup)).filter(
-      (k) => !produced.has(hashKeyId(k.level, k.index)),
-    );
-    const known = await readHashes(manager, [...leftSiblings(index), ...rootKeys]);
-    const stored = hashesToStore(index, leafHash(leaf), (level, i) => mustHave(known, level, i));
-    for (const h of stored) known.set(hashKeyId(h.level, h.index), h.hash);
-    const root = treeHash(index + 1, (level, i) => mustHave(known, level, i));
-    const now = this.clock.now().toISOString();
-    await insertAppend(manager, {
-      entry: { index, kind: facts.kind, certificateNo: facts.certificateNo, leaf: new TextDecoder().decode(leaf) },
-      hashes: stored,
-      now,
-    });
-    if (options.checkpoint === true) await this.insertCheckpoint(manager, index + 1, root, now);
-    else if (options.checkpoint !== false) this.scheduleCheckpoint();
-    return index;
+    // The audit head is the act's own entry, appended just before in this transaction.
+    const state = await readAppendState(manager);
+    if (!state.auditHead) throw new Error('a log entry anchors the audit entry of its act: append that first');
+    const plan = this.planAppend(state, [{ ...facts, auditSeq: state.auditHead.seq, auditHash: state.auditHead.hash }]);
+    await insertRowSets(manager, plan.rows);
+    await this.finishAppend(manager, plan, options);
+    return state.size;
   }
 
   /**
    * Appends the leaves of a batch (a chunk of a round, each anchoring its own audit entry) in
    * the caller's transaction: one lock, one read of the tree's frontier, the hashes computed in
    * process and multi-row INSERTs. `{ checkpoint: true }` signs one co-signed checkpoint of the
-   * new size in the same transaction (a round's chunk); otherwise one follows as after `append`.
+   * new size in the same transaction (a round's chunk); `false` none; otherwise one follows as after `append`.
    */
   async appendMany(manager: EntityManager, leaves: LogLeaf[], options: { checkpoint?: boolean } = {}): Promise<number> {
     await lockChains(manager, [LOG_APPEND_LOCK]);
@@ -220,10 +195,13 @@ export class TransparencyLogService implements OnModuleDestroy {
     };
   }
 
-  /** After a planned append's rows are written: its checkpoint now (`checkpoint: true`) or on the cadence. */
+  /**
+   * After a planned append's rows are written: its checkpoint now (`checkpoint: true`), none
+   * (`false`: the caller signs one at its batch's end), or one on the cadence (unset).
+   */
   async finishAppend(manager: EntityManager, plan: AppendPlan, options: { checkpoint?: boolean } = {}): Promise<void> {
     if (options.checkpoint === true) await this.insertCheckpoint(manager, plan.size, plan.root, plan.now);
-    else this.scheduleCheckpoint();
+    else if (options.checkpoint !== false) this.scheduleCheckpoint();
   }
 
   /** Signs a checkpoint of the whole log soon, once for every append of the next moment. */
@@ -495,36 +473,4 @@ export class TransparencyLogService implements OnModuleDestroy {
   private unknownSize(size: number): never {
     throw new AppError('LOG_TREE_SIZE_UNKNOWN', `The log has no checkpoint of size ${size}.`, { treeSize: size });
   }
-}
-
-/** The keys `compute` reads, without reading anything. */
-function planReads(compute: (lookup: (level: number, index: number) => Hash) => unknown): HashKey[] {
-  const keys: HashKey[] = [];
-  compute((level, index) => {
-    keys.push({ level, index });
-    return EMPTY_TREE_HASH;
-  });
-  return keys;
-}
-
-/** The keys appending leaf `n` writes: the leaf and each subtree it completes. */
-function closedSubtrees(n: number): HashKey[] {
-  const keys: HashKey[] = [{ level: 0, index: n }];
-  for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2))
-    keys.push({ level: level + 1, index: Math.floor(index / 2) });
-  return keys;
-}
-
-/** The stored hashes appending leaf `n` combines with: the left sibling at each level it closes. */
-function leftSiblings(n: number): HashKey[] {
-  const keys: HashKey[] = [];
-  for (let level = 0, index = n; index % 2 === 1; level++, index = Math.floor(index / 2))
-    keys.push({ level, index: index - 1 });
-  return keys;
-}
-
-function mustHave(found: Map<string, Hash>, level: number, index: number): Hash {
-  const hash = found.get(hashKeyId(level, index));
-  if (!hash) throw new Error(`transparency log hash at level ${level}, index ${index} is missing`);
-  return hash;
 }
