@@ -10,7 +10,7 @@ import { allocateCertificateNos } from './certificate-numbers';
 import { CertificateEntity } from './certificate.entity';
 import { CertificateWriter } from './certificate-writer';
 import { CertificatesService, type IssuanceResult } from './certificates.service';
-import { randomStatusIndex } from './credential-claims.builder';
+import { answersOf } from './issuance-plan';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 
@@ -67,22 +67,21 @@ export class CertificateBatchService {
     now: Date,
     withinWrite?: (manager: EntityManager, results: IssuanceResult[]) => Promise<void>,
   ): Promise<IssuanceResult[]> {
-    const existing = await this.existingOf(requests);
-    const results: Array<IssuanceResult | undefined> = requests.map((request) => {
-      const found = existing.get(holderKey(request));
-      return found ? this.certificates.replay(found, request) : undefined;
-    });
-    const fresh = requests.flatMap((request, k) => (results[k] ? [] : [k]));
+    const plan = await this.certificates.planIssuance(requests);
+    // A retry that cannot be answered (revoked, other facts) stops the chunk before anything is written.
+    for (const [position, found] of plan.existing) this.certificates.replay(found, requests[position]);
     const { level, evaluationYear } = requests[0];
-    const numbers = fresh.length
-      ? await this.transactions.run((m) => allocateCertificateNos(m, level, evaluationYear, fresh.length))
+    const numbers = plan.fresh.length
+      ? await this.transactions.run((m) => allocateCertificateNos(m, level, evaluationYear, plan.fresh.length))
       : [];
-    const indices = await this.freeStatusIndices(fresh.length);
     const records: CertificateEntity[] = [];
-    for (const [j, k] of fresh.entries())
-      records.push(await this.certificates.signedRecord(requests[k], numbers[j], now, indices[j]));
-    fresh.forEach((k, j) => (results[k] = { created: true, certificate: records[j] }));
-    const done = results as IssuanceResult[];
+    for (const [j, k] of plan.fresh.entries())
+      records.push(await this.certificates.signedRecord(requests[k], numbers[j], now, plan.statusIndices[j]));
+    const answers = answersOf(plan, requests, records, (found, request) => this.certificates.replay(found, request));
+    const done = answers.map((answer) => {
+      if (answer.status === 'rejected') throw answer.reason;
+      return answer.value;
+    });
     await this.transactions.run(async (manager) => {
       await this.writer.write(
         manager,
@@ -93,33 +92,4 @@ export class CertificateBatchService {
     });
     return done;
   }
-
-  /** The certificates these holders already have for the chunk's level and year, by holder. */
-  private async existingOf(requests: IssueCertificateDto[]): Promise<Map<string, CertificateEntity>> {
-    const { level, evaluationYear } = requests[0];
-    if (requests.some((r) => r.level !== level || r.evaluationYear !== evaluationYear))
-      throw new Error('a batch issues certificates of one level and year');
-    const ids = [...new Set(requests.map((r) => r.holder.idNumber))];
-    const found = await this.certificates.findManyForHolders(ids, level, evaluationYear);
-    return new Map(found.map((c) => [c.idNumber, c]));
-  }
-
-  /** `count` distinct status-list indices no certificate holds yet (a later collision retries the chunk). */
-  private async freeStatusIndices(count: number): Promise<number[]> {
-    const chosen = new Set<number>();
-    while (chosen.size < count) {
-      const drawn = new Set<number>();
-      while (drawn.size < count - chosen.size) {
-        const index = randomStatusIndex();
-        if (!chosen.has(index)) drawn.add(index);
-      }
-      const taken = new Set(await this.certificates.takenStatusIndices([...drawn]));
-      for (const index of drawn) if (!taken.has(index)) chosen.add(index);
-    }
-    return [...chosen];
-  }
-}
-
-function holderKey(request: IssueCertificateDto): string {
-  return request.holder.idNumber;
 }

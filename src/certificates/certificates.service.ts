@@ -11,7 +11,8 @@ import { Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNos } from './certificate-numbers';
 import { CertificateEntity, CertificateStatus } from './certificate.entity';
-import { buildCredentialClaims, buildTokenClaims, newIdHashSalt, randomStatusIndex } from './credential-claims.builder';
+import { buildCredentialClaims, buildTokenClaims, newIdHashSalt } from './credential-claims.builder';
+import { answersOf, drawStatusIndices, sortRequests, type IssuancePlan } from './issuance-plan';
 import type { AuditActor } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
@@ -29,15 +30,6 @@ const MAX_ISSUE_ATTEMPTS = 5;
 
 /** Requests written together at most: a group's signing keeps the event loop this long (~0.1 ms each). */
 const MAX_ISSUANCE_GROUP = 64;
-
-/** A synchronous answer as a settled result: its value, or the error it threw. */
-function settle<T>(answer: () => T): Settled<T> {
-  try {
-    return { status: 'fulfilled', value: answer() };
-  } catch (reason) {
-    return { status: 'rejected', reason };
-  }
-}
 
 interface PendingIssuance {
   request: IssueCertificateDto;
@@ -82,7 +74,7 @@ export class CertificatesService {
     private readonly writer: CertificateWriter,
   ) {}
 
-  private readonly pendingIssuances = new GroupCommit<PendingIssuance, IssuanceResult | undefined>(
+  private readonly pendingIssuances = new GroupCommit<PendingIssuance, IssuanceResult>(
     (pending) => this.answerGroup(pending),
     MAX_ISSUANCE_GROUP,
   );
@@ -98,13 +90,11 @@ export class CertificatesService {
     this.fonts.assertPrintable(printedRequestFields(request));
     for (let attempt = 1; ; attempt++) {
       try {
-        const result = await this.pendingIssuances.submit({ request, actor, now });
-        // Undefined: another request of the group for the same holder was answered first; the
-        // next turn answers this one against its certificate.
-        if (result) return result;
+        return await this.pendingIssuances.submit({ request, actor, now });
       } catch (error) {
         // A parallel request for the same holder, level and year won the race (the next turn
-        // replays its certificate), or two random status indices met (rare: draw again).
+        // replays its certificate), or another instance took a status index between this
+        // group's read and its write (rare: draw again).
         if (uniqueViolation(error) === undefined || attempt >= MAX_ISSUE_ATTEMPTS) throw error;
       }
     }
@@ -112,12 +102,12 @@ export class CertificatesService {
 
   /**
    * Answers the requests that arrived while the previous group was being written (GroupCommit):
-   * one read for the holders' existing certificates, then the new ones in one transaction and
-   * one durable commit, with the same records, audit entries and log leaves as one by one. Each
-   * level and year is answered apart; a holder asked twice in one group is answered once.
+   * one read for the holders' existing certificates (and the status indices drawn), then the new
+   * ones in one transaction and one durable commit, with the same records, audit entries and log
+   * leaves as one by one. Each level and year is answered apart.
    */
-  private async answerGroup(pending: PendingIssuance[]): Promise<Array<Settled<IssuanceResult | undefined>>> {
-    const results: Array<Settled<IssuanceResult | undefined>> = [];
+  private async answerGroup(pending: PendingIssuance[]): Promise<Array<Settled<IssuanceResult>>> {
+    const results: Array<Settled<IssuanceResult>> = [];
     const byNumbering = new Map<string, number[]>();
     pending.forEach(({ request }, k) => {
       const key = `${request.level}/${request.evaluationYear}`;
@@ -125,24 +115,16 @@ export class CertificatesService {
     });
     for (const members of byNumbering.values()) {
       try {
-        const { level, evaluationYear } = pending[members[0]].request;
-        const holders = members.map((k) => pending[k].request.holder.idNumber);
-        const existing = new Map(
-          (await this.findManyForHolders([...new Set(holders)], level, evaluationYear)).map((c) => [c.idNumber, c]),
-        );
-        const seen = new Set<string>();
-        const fresh: number[] = [];
-        for (const [j, k] of members.entries()) {
-          const found = existing.get(holders[j]);
-          if (found) results[k] = settle(() => this.replay(found, pending[k].request));
-          else if (seen.has(holders[j])) results[k] = { status: 'fulfilled', value: undefined };
-          else fresh.push(k);
-          seen.add(holders[j]);
-        }
-        if (fresh.length === 0) continue;
-        const written = await this.issueTogether(fresh.map((k) => pending[k]));
-        fresh.forEach(
-          (k, j) => (results[k] = { status: 'fulfilled', value: { created: true, certificate: written[j] } }),
+        const requests = members.map((k) => pending[k].request);
+        const plan = await this.planIssuance(requests);
+        const written = plan.fresh.length
+          ? await this.issueTogether(
+              plan.fresh.map((j) => pending[members[j]]),
+              plan.statusIndices,
+            )
+          : [];
+        answersOf(plan, requests, written, (existing, request) => this.replay(existing, request)).forEach(
+          (answer, j) => (results[members[j]] = answer),
         );
       } catch (reason) {
         for (const k of members) results[k] ??= { status: 'rejected', reason };
@@ -152,16 +134,55 @@ export class CertificatesService {
   }
 
   /**
+   * Sorts requests of one level and year into retries of existing certificates, new ones (one
+   * per holder) and repeats of a new one within the same requests, and draws a free status-list
+   * index for each new one, from one read: the holders' certificates and those holding any of
+   * twice as many drawn indices as needed. Outside the write's locks, so another instance can
+   * still take an index before the write; the unique index refuses it and the caller retries.
+   */
+  async planIssuance(requests: IssueCertificateDto[]): Promise<IssuancePlan> {
+    const { level, evaluationYear } = requests[0];
+    if (requests.some((r) => r.level !== level || r.evaluationYear !== evaluationYear))
+      throw new Error('an issuance plan covers one level and year');
+    const holders = [...new Set(requests.map((r) => r.holder.idNumber))];
+    const candidates = drawStatusIndices(2 * holders.length, new Set());
+    const rows = await this.readForIssuance(holders, level, evaluationYear, candidates);
+    const existing = new Map<string, CertificateEntity>();
+    const taken = new Set<number>();
+    for (const row of rows) {
+      if (row.level === level && row.evaluationYear === evaluationYear && holders.includes(row.idNumber))
+        existing.set(row.idNumber, row);
+      if (row.statusIndex !== null) taken.add(row.statusIndex);
+    }
+    const plan = sortRequests(requests, existing);
+    plan.statusIndices = await this.freeStatusIndices(plan.fresh.length, candidates, taken);
+    return plan;
+  }
+
+  /**
+   * `count` distinct status-list indices no certificate holds: the free ones of `candidates`
+   * (whose holders `taken` lists), then, rarely, more drawn and checked until there are enough.
+   */
+  private async freeStatusIndices(count: number, candidates: number[], taken: Set<number>): Promise<number[]> {
+    const chosen = candidates.filter((index) => !taken.has(index)).slice(0, count);
+    while (chosen.length < count) {
+      const drawn = drawStatusIndices(count - chosen.length, new Set([...chosen, ...taken]));
+      const takenNow = new Set(await this.takenStatusIndices(drawn));
+      for (const index of drawn)
+        if (takenNow.has(index)) taken.add(index);
+        else chosen.push(index);
+    }
+    return chosen;
+  }
+
+  /**
    * Certificates of one level and year in one transaction and one durable commit, numbers
    * allocated inside it (a failed write leaves no gap). Within a process, groups are written one
    * at a time anyway; across instances on PostgreSQL the number's row lock is held to the commit,
    * as the audit chain's lock that every issuance takes already is.
    */
-  private async issueTogether(pending: PendingIssuance[]): Promise<CertificateEntity[]> {
+  private async issueTogether(pending: PendingIssuance[], statusIndices: number[]): Promise<CertificateEntity[]> {
     const { level, evaluationYear } = pending[0].request;
-    const indices = new Set<number>();
-    while (indices.size < pending.length) indices.add(randomStatusIndex());
-    const statusIndices = [...indices];
     return this.transactions.run(async (manager) => {
       const numbers = await allocateCertificateNos(manager, level, evaluationYear, pending.length, BOTH_CHAIN_LOCKS);
       const issued: IssuedRecord[] = [];
@@ -295,20 +316,29 @@ export class CertificatesService {
     });
   }
 
-  /** The certificates of these ID numbers for one level and year (at most one each). */
-  async findManyForHolders(idNumbers: string[], level: Level, year: number): Promise<CertificateEntity[]> {
-    if (idNumbers.length === 0) return [];
-    // PostgreSQL: the numbers as one array, so one prepared statement serves any count.
+  /**
+   * The certificates of these ID numbers for one level and year (at most one each), and those
+   * holding any of these status-list indices, in one statement.
+   */
+  private async readForIssuance(
+    idNumbers: string[],
+    level: Level,
+    year: number,
+    statusIndices: number[],
+  ): Promise<CertificateEntity[]> {
+    // PostgreSQL: the lists as arrays, so one prepared statement serves any count.
     const rows = this.transactions.isSqlite
       ? await this.certificates.manager.query<Array<Record<string, unknown>>>(
-          `SELECT ${this.allColumns()} FROM certificates WHERE level = ? AND evaluation_year = ?
-           AND id_number IN (${idNumbers.map(() => '?').join(', ')})`,
-          [level, year, ...idNumbers],
+          `SELECT ${this.allColumns()} FROM certificates
+           WHERE (level = ? AND evaluation_year = ? AND id_number IN (${idNumbers.map(() => '?').join(', ')}))
+              OR status_index IN (${statusIndices.map(() => '?').join(', ')})`,
+          [level, year, ...idNumbers, ...statusIndices],
         )
       : await preparedQuery<Record<string, unknown>>(
           this.certificates.manager,
-          `SELECT ${this.allColumns()} FROM certificates WHERE level = $1 AND evaluation_year = $2 AND id_number = ANY($3::text[])`,
-          [level, year, idNumbers],
+          `SELECT ${this.allColumns()} FROM certificates
+           WHERE (level = $1 AND evaluation_year = $2 AND id_number = ANY($3::text[])) OR status_index = ANY($4::int[])`,
+          [level, year, idNumbers, statusIndices],
         );
     return rows.map((row) => this.hydrate(row));
   }

@@ -4,6 +4,7 @@ import { AuditService } from '../../src/audit/audit.service';
 import { CertificatesService } from '../../src/certificates/certificates.service';
 import type { IssueCertificateDto } from '../../src/certificates/dto/issue-certificate.dto';
 import type { AppError } from '../../src/common/app-error';
+import * as claimsBuilder from '../../src/certificates/credential-claims.builder';
 
 describe('issuing certificates (e2e)', () => {
   let t: TestApp;
@@ -187,6 +188,51 @@ describe('issuing certificates (e2e)', () => {
       const { credential } = s.value.certificate;
       const verified = await api(t, 'POST', '/api/v1/verifications', { credential });
       expect(verified.body.verdict).toBe('VALID');
+    }
+  });
+
+  it('draws status-list indices around those already held, however many draws meet them', async () => {
+    // A registry fills the status list over the years; draws then meet held indices often. Here
+    // the first 60 draws all meet one of ten held indices: more than a group of eight could
+    // retry through (it drew eight a try, five tries), so each draw must be checked before the write.
+    const held: number[] = [];
+    for (let i = 0; i < 10; i++) {
+      const body = issuanceRequest({}, { idNumber: makeIdNumber('1966-01-01', 2 * i + 1) });
+      const issued = await api(t, 'POST', '/api/v1/certificates', body, issuer.token);
+      const record = await t.app.get(CertificatesService).getByNumber(issued.body.certificateNo);
+      held.push(record.statusIndex as number);
+    }
+    let draws = 0;
+    const real = claimsBuilder.randomStatusIndex;
+    const drawn = jest
+      .spyOn(claimsBuilder, 'randomStatusIndex')
+      .mockImplementation(() => (draws++ < 60 ? held[draws % held.length] : real()));
+    try {
+      const certificates = t.app.get(CertificatesService);
+      const actor = { actor: 'amr-issuer', authority: 'amr' as const };
+      // Called in one moment, so GroupCommit writes them as one group.
+      const issued = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          certificates.issue(
+            issuanceRequest({}, { idNumber: makeIdNumber('1977-07-07', 2 * i + 1) }) as unknown as IssueCertificateDto,
+            actor,
+          ),
+        ),
+      );
+      expect(draws).toBeGreaterThan(60);
+      const indices = issued.map((r) => r.certificate.statusIndex as number);
+      expect(new Set(indices).size).toBe(8);
+      expect(indices.filter((index) => held.includes(index))).toEqual([]);
+      const over = await api(
+        t,
+        'POST',
+        '/api/v1/certificates',
+        issuanceRequest({}, { idNumber: makeIdNumber('1977-07-07', 99) }),
+        issuer.token,
+      );
+      expect(over.status).toBe(201);
+    } finally {
+      drawn.mockRestore();
     }
   });
 
