@@ -100,7 +100,9 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
   );
   await ds.query('DROP TABLE bench_commit_floor');
   let n = 0;
-  for (const concurrency of [1, 8]) {
+  // 8 in flight is the goal's load; 64 shows how far group commit carries (bigger groups share
+  // each round trip and commit), printed for scale, not as the goal's measure.
+  for (const concurrency of [1, 8, 64]) {
     const [issuance, rawSign] = await sideBySide(
       () =>
         measure(
@@ -112,11 +114,12 @@ export async function benchSigning(database: 'sqlite' | 'postgres'): Promise<voi
       () => measure('raw node:crypto: four ES256 signatures', rawFour, 2000, concurrency),
     );
     const when = concurrency === 1 ? 'one at a time' : `${concurrency} in flight`;
+    const goal = database === 'sqlite' ? '≥ 0.5' : '≥ 0.25';
     report(
       `Issuance (${when}) against raw signing of the same four signatures`,
       issuance,
       rawSign,
-      database === 'sqlite' ? '≥ 0.5' : '≥ 0.25',
+      concurrency === 64 ? `${goal} at 8 in flight; for scale` : goal,
     );
     if (concurrency === 1) {
       const ceiling = rawSign.microsPerOp / (rawSign.microsPerOp + commitFloor.microsPerOp);
