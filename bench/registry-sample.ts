@@ -18,6 +18,7 @@ import { AuditService } from '../src/audit/audit.service';
 import { SystemClock } from '../src/common/clock';
 import { TransactionRunner } from '../src/database/transaction-runner';
 import { issuanceLeaf } from '../src/certificates/issuance-leaf';
+import { ActWriter } from '../src/transparency/act-writer';
 import { TransparencyLogService } from '../src/transparency/transparency-log.service';
 import { verifierKey } from '../src/transparency/checkpoint-signer';
 import { AUTHORITY_IDS, type AuthorityId } from '../src/keys/authority';
@@ -51,17 +52,17 @@ async function logSample(dataSource: DataSource, keys: KeyStore, records: Certif
   const transactions = new TransactionRunner(dataSource);
   const audit = new AuditService(dataSource, transactions, clock);
   const log = new TransparencyLogService(dataSource, keys, clock, transactions);
-  await transactions.run(async (manager) => {
-    const entries = await audit.appendMany(
+  const acts = new ActWriter(audit, log);
+  await transactions.run((manager) =>
+    acts.write(
       manager,
-      missing.map((r) => ({ actor: 'bench', action: 'certificate.logged', subject: r.certificateNo })),
-    );
-    await log.appendMany(
-      manager,
-      missing.map((r, k) => issuanceLeaf(r, entries[k])),
+      missing.map((r) => ({
+        event: { actor: 'bench', action: 'certificate.logged', subject: r.certificateNo },
+        leaf: issuanceLeaf(r),
+      })),
       { checkpoint: true },
-    );
-  });
+    ),
+  );
 }
 
 function kidOf(token: string): string {

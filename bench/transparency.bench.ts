@@ -18,7 +18,8 @@ import {
   withStoredHashes,
   type Hash,
 } from '../src/transparency/merkle';
-import { TransparencyLogService, type LeafFacts } from '../src/transparency/transparency-log.service';
+import type { LeafFacts } from '../src/transparency/log-leaf';
+import { TransparencyLogService } from '../src/transparency/transparency-log.service';
 import { measure, sideBySide } from './measure';
 
 const MILLION = 1_000_000;

@@ -1,10 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { AUDIT_INSERT_TARGET, AuditActor, AuditService, auditRow } from '../audit/audit.service';
-import { BOTH_CHAIN_LOCKS, lockChains } from '../database/chain-locks';
-import { insertRowSets } from '../database/insert-rows';
-import { readAppendState } from '../transparency/append-state';
-import { TransparencyLogService } from '../transparency/transparency-log.service';
+import type { AuditActor } from '../audit/audit.service';
+import { ActWriter } from '../transparency/act-writer';
 import { CERTIFICATE_INSERT_TARGET, certificateRow } from './certificate-rows';
 import type { CertificateEntity } from './certificate.entity';
 import { issuanceLeaf } from './issuance-leaf';
@@ -17,52 +14,39 @@ export interface IssuedRecord {
 
 /**
  * Writes issued certificates inside the caller's transaction: the rows, one audit entry each
- * (chained in order) and one transparency-log leaf each anchoring that entry, all four tables'
- * rows in one insert on PostgreSQL (src/database/insert-rows.ts). Every issuance path (one request, concurrent requests, a round's chunk, the backfill
- * excepted) writes through here, so the records of an act are the same whichever path made it.
+ * (chained in order) and one transparency-log leaf each anchoring that entry, all in the
+ * ActWriter's one insert. Every issuance path (one request, concurrent requests, a round's
+ * chunk) writes through here, so the records of an act are the same whichever path made it.
  */
 @Injectable()
 export class CertificateWriter {
-  constructor(
-    private readonly audit: AuditService,
-    private readonly transparencyLog: TransparencyLogService,
-  ) {}
+  constructor(private readonly acts: ActWriter) {}
 
   /**
    * `checkpoint: true` signs a checkpoint of the new size in this transaction (a round's chunk);
    * otherwise one follows within the log's deferred cadence (docs/transparency-log.md).
    * `chainsLocked`: the transaction holds BOTH_CHAIN_LOCKS already (taken with the numbers).
-   *
-   * At most three round trips on PostgreSQL whatever the count: the chains' locks, one read of
-   * what the append builds on (audit head, log frontier), and one statement inserting all four
-   * tables' rows (src/database/insert-rows.ts); a fourth for the checkpoint when asked.
    */
   async write(
     manager: EntityManager,
     issued: IssuedRecord[],
     options: { checkpoint?: boolean; chainsLocked?: boolean } = {},
   ): Promise<void> {
-    if (issued.length === 0) return;
-    if (options.chainsLocked !== true) await lockChains(manager, BOTH_CHAIN_LOCKS);
-    const state = await readAppendState(manager);
-    const entries = this.audit.chain(
-      state.auditHead,
+    await this.acts.write(
+      manager,
       issued.map(({ record, actor }) => ({
-        ...actor,
-        action: 'certificate.issued',
-        subject: record.certificateNo,
-        details: { level: record.level, year: record.evaluationYear },
+        event: {
+          ...actor,
+          action: 'certificate.issued',
+          subject: record.certificateNo,
+          details: { level: record.level, year: record.evaluationYear },
+        },
+        leaf: issuanceLeaf(record),
       })),
+      {
+        ...options,
+        rows: [{ into: CERTIFICATE_INSERT_TARGET, rows: issued.map(({ record }) => certificateRow(record)) }],
+      },
     );
-    const log = this.transparencyLog.planAppend(
-      state,
-      issued.map(({ record }, k) => issuanceLeaf(record, entries[k])),
-    );
-    await insertRowSets(manager, [
-      { into: CERTIFICATE_INSERT_TARGET, rows: issued.map(({ record }) => certificateRow(record)) },
-      { into: AUDIT_INSERT_TARGET, rows: entries.map(auditRow) },
-      ...log.rows,
-    ]);
-    await this.transparencyLog.finishAppend(manager, log, options);
   }
 }

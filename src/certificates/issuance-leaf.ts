@@ -1,25 +1,21 @@
-import type { AuditEntryEntity } from '../audit/audit-entry.entity';
 import { chinaDate } from '../common/china-dates';
-import type { LogLeaf } from '../transparency/log-leaf';
+import type { LeafFacts } from '../transparency/log-leaf';
 import { credentialDigest } from '../transparency/subject-digest';
 import type { CertificateEntity } from './certificate.entity';
 
 /**
- * The transparency-log leaf of an issuance: the certificate's public number, date and document,
- * the digest of its signed credential, and the audit entry that records the act (issued, or
- * logged later by the backfill).
+ * What the transparency-log leaf of an issuance says: the certificate's public number, date and
+ * document, and the digest of its signed credential. The leaf anchors the audit entry that
+ * records the act (issued, or logged later by the backfill): ActWriter adds it.
  */
 export function issuanceLeaf(
   certificate: Pick<CertificateEntity, 'certificateNo' | 'issuedAt' | 'approvalDocument' | 'credential'>,
-  audit: Pick<AuditEntryEntity, 'seq' | 'hash'>,
-): LogLeaf {
+): LeafFacts {
   return {
     kind: 'issuance',
     certificateNo: certificate.certificateNo,
     date: chinaDate(new Date(certificate.issuedAt)),
     document: certificate.approvalDocument,
     subjectSha256: credentialDigest(certificate.credential),
-    auditSeq: audit.seq,
-    auditHash: audit.hash,
   };
 }

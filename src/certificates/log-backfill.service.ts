@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditService } from '../audit/audit.service';
+import type { AuditActor } from '../audit/audit.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { issuanceLeaf } from './issuance-leaf';
-import { TransparencyLogService } from '../transparency/transparency-log.service';
+import { ActWriter } from '../transparency/act-writer';
 
 /** Certificates per transaction. */
 const BACKFILL_CHUNK = 500;
@@ -23,8 +23,7 @@ export class LogBackfillService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly transactions: TransactionRunner,
-    private readonly audit: AuditService,
-    private readonly transparencyLog: TransparencyLogService,
+    private readonly acts: ActWriter,
   ) {}
 
   /** Logs the certificates missing from the log; returns how many. */
@@ -50,28 +49,22 @@ export class LogBackfillService {
        ORDER BY c.id LIMIT ${BACKFILL_CHUNK}`,
     );
     if (missing.length === 0) return 0;
-    const entries = await this.audit.appendMany(
+    await this.acts.write(
       manager,
       missing.map((c) => ({
-        ...actor,
-        action: 'certificate.logged',
-        subject: c.certificate_no,
-        details: { backfill: true, issuedAt: c.issued_at },
+        event: {
+          ...actor,
+          action: 'certificate.logged',
+          subject: c.certificate_no,
+          details: { backfill: true, issuedAt: c.issued_at },
+        },
+        leaf: issuanceLeaf({
+          certificateNo: c.certificate_no,
+          issuedAt: c.issued_at,
+          approvalDocument: c.approval_document,
+          credential: c.credential,
+        }),
       })),
-    );
-    await this.transparencyLog.appendMany(
-      manager,
-      missing.map((c, k) =>
-        issuanceLeaf(
-          {
-            certificateNo: c.certificate_no,
-            issuedAt: c.issued_at,
-            approvalDocument: c.approval_document,
-            credential: c.credential,
-          },
-          entries[k],
-        ),
-      ),
       { checkpoint: true },
     );
     return missing.length;

@@ -15,7 +15,7 @@ import { RoundsService } from '../evaluation/rounds.service';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { ApplicantBanEntity } from './applicant-ban.entity';
 import { banPeriod } from './ban-period';
-import { TransparencyLogService } from '../transparency/transparency-log.service';
+import { ActWriter } from '../transparency/act-writer';
 import { decisionDigest } from '../transparency/subject-digest';
 import type { ProposeApplicantBanDto } from './dto/applicant-ban-requests.dto';
 
@@ -36,7 +36,7 @@ export class ApplicantBansService {
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
     private readonly clock: Clock,
-    private readonly transparencyLog: TransparencyLogService,
+    private readonly acts: ActWriter,
   ) {}
 
   async propose(request: ProposeApplicantBanDto, officer: AuthenticatedOfficer): Promise<ApplicantBanEntity> {
@@ -168,33 +168,40 @@ export class ApplicantBansService {
           .getRepository(ApplicantBanEntity)
           .update({ id: pending.id, state: 'PROPOSED' }, decision);
         if (result.affected !== 1) throw new AppError('CASE_NOT_PENDING', `Case ${pending.id} was decided meanwhile.`);
-        await this.audit.append(manager, {
-          ...officerActor(officer),
-          action: `applicant-ban.${decision.state.toLowerCase()}`,
-          subject: subjectOf(pending.id),
-          details: this.auditDetails(pending, details),
-        });
-        if (decision.state === 'CONFIRMED')
-          await this.transparencyLog.append(manager, {
-            kind: 'ban',
-            certificateNo: null,
-            date: pending.fromDate,
-            document: pending.decisionDocument,
-            subjectSha256: decisionDigest([
-              pending.id,
-              'APPLICANT_BAN',
-              pending.roundId,
-              pending.applicationId,
-              pending.decisionDocument,
-              pending.decisionDate,
-              pending.fromDate,
-              pending.untilDate,
-              pending.reasonCategory,
-              pending.proposedAuthority,
-              decision.decidedAuthority ?? null,
-              decision.decidedAt ?? null,
-            ]),
-          });
+        await this.acts.write(manager, [
+          {
+            event: {
+              ...officerActor(officer),
+              action: `applicant-ban.${decision.state.toLowerCase()}`,
+              subject: subjectOf(pending.id),
+              details: this.auditDetails(pending, details),
+            },
+            // A confirmed ban is public: its leaf; a rejected proposal stays in the audit log only.
+            leaf:
+              decision.state === 'CONFIRMED'
+                ? {
+                    kind: 'ban',
+                    certificateNo: null,
+                    date: pending.fromDate,
+                    document: pending.decisionDocument,
+                    subjectSha256: decisionDigest([
+                      pending.id,
+                      'APPLICANT_BAN',
+                      pending.roundId,
+                      pending.applicationId,
+                      pending.decisionDocument,
+                      pending.decisionDate,
+                      pending.fromDate,
+                      pending.untilDate,
+                      pending.reasonCategory,
+                      pending.proposedAuthority,
+                      decision.decidedAuthority ?? null,
+                      decision.decidedAt ?? null,
+                    ]),
+                  }
+                : undefined,
+          },
+        ]);
       });
     } catch (error) {
       if (uniqueViolation(error))

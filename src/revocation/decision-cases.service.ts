@@ -17,7 +17,7 @@ import { CaseKind, DecisionCaseEntity } from './decision-case.entity';
 import type { ProposeReinstatementDto, ProposeRevocationDto } from './dto/decision-requests.dto';
 import { StatusHistoryEntity } from './status-history.entity';
 import { StatusListService } from './status-list.service';
-import { TransparencyLogService } from '../transparency/transparency-log.service';
+import { ActWriter } from '../transparency/act-writer';
 import { decisionDigest } from '../transparency/subject-digest';
 
 /** What a kind of case requires of the certificate and turns it into. */
@@ -42,7 +42,7 @@ export class DecisionCasesService {
     private readonly audit: AuditService,
     private readonly statusList: StatusListService,
     private readonly clock: Clock,
-    private readonly transparencyLog: TransparencyLogService,
+    private readonly acts: ActWriter,
   ) {}
 
   async proposeRevocation(request: ProposeRevocationDto, officer: AuthenticatedOfficer): Promise<DecisionCaseEntity> {
@@ -114,31 +114,35 @@ export class DecisionCasesService {
       });
       const banEffect =
         kind === 'REVOCATION' ? await this.imposeBan(manager, pending) : await this.liftBans(manager, pending);
-      await this.audit.append(manager, {
-        ...officerActor(officer),
-        action: `${kind.toLowerCase()}.confirmed`,
-        subject: pending.certificateNo,
-        details: { caseId: pending.id, ...banEffect },
-      });
-      await this.transparencyLog.append(manager, {
-        kind: kind === 'REVOCATION' ? 'revocation' : 'reinstatement',
-        certificateNo: pending.certificateNo,
-        date: pending.effectiveDate,
-        document: pending.decisionDocument,
-        subjectSha256: decisionDigest([
-          pending.id,
-          kind,
-          pending.certificateNo,
-          pending.decisionDocument,
-          pending.decisionDate,
-          pending.effectiveDate,
-          pending.reasonCategory,
-          pending.serious,
-          pending.proposedAuthority,
-          officer.authority,
-          decidedAt,
-        ]),
-      });
+      await this.acts.write(manager, [
+        {
+          event: {
+            ...officerActor(officer),
+            action: `${kind.toLowerCase()}.confirmed`,
+            subject: pending.certificateNo,
+            details: { caseId: pending.id, ...banEffect },
+          },
+          leaf: {
+            kind: kind === 'REVOCATION' ? 'revocation' : 'reinstatement',
+            certificateNo: pending.certificateNo,
+            date: pending.effectiveDate,
+            document: pending.decisionDocument,
+            subjectSha256: decisionDigest([
+              pending.id,
+              kind,
+              pending.certificateNo,
+              pending.decisionDocument,
+              pending.decisionDate,
+              pending.effectiveDate,
+              pending.reasonCategory,
+              pending.serious,
+              pending.proposedAuthority,
+              officer.authority,
+              decidedAt,
+            ]),
+          },
+        },
+      ]);
     });
     // The decision stands once committed; a failed rebuild is logged and retried when the
     // list's ttl runs out, never reported as a failed decision.

@@ -26,6 +26,9 @@ export interface LogLeaf {
   auditHash: string;
 }
 
+/** What an act's leaf says of the act; the writer adds the anchor (src/transparency/act-writer.ts). */
+export type LeafFacts = Omit<LogLeaf, 'auditSeq' | 'auditHash'>;
+
 const HEX64 = /^[0-9a-f]{64}$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 

@@ -24,7 +24,7 @@ import { verifyInclusion } from './merkle-verify';
 import { signCheckpoint, verifierKey, type NoteSigner } from './checkpoint-signer';
 import { CheckpointEntity, LogEntryEntity } from './log-entities';
 import { placeholders, readHashes } from './log-hashes';
-import { encodeLeaf, type LogLeaf } from './log-leaf';
+import { encodeLeaf, type LeafFacts, type LogLeaf } from './log-leaf';
 import {
   EMPTY_TREE_HASH,
   inclusionProof,
@@ -37,8 +37,6 @@ import {
 } from './merkle';
 
 /** What the acting service knows; the log adds the audit chain head itself. */
-export type LeafFacts = Omit<LogLeaf, 'auditSeq' | 'auditHash'>;
-
 /**
  * The checkpoint cadence (docs/transparency-log.md): after an append, the process signs a
  * checkpoint covering everything appended so far within this many milliseconds; a reader who
@@ -134,11 +132,10 @@ export class TransparencyLogService implements OnModuleDestroy {
   ) {}
 
   /**
-   * Appends the act's leaf inside the caller's transaction, after its audit entry (whose hash
-   * the leaf anchors): one read of the audit head and the tree's frontier, one insert. The checkpoint is not signed here (its
-   * two signatures would double an act's cost): one covering this entry follows within
-   * CHECKPOINT_DELAY_MS, or on demand when anyone reads the log first. `{ checkpoint: false }`
-   * schedules none (a batch that calls `checkpoint(manager)` itself).
+   * Appends one leaf anchored on the audit chain's head, inside the caller's transaction. The
+   * service records its acts through ActWriter (the entry and its leaf in one insert); this
+   * appends a leaf alone, as the transparency bench measures the log's share of an act. The
+   * checkpoint follows within CHECKPOINT_DELAY_MS; `{ checkpoint: false }` schedules none.
    */
   async append(manager: EntityManager, facts: LeafFacts, options: { checkpoint?: boolean } = {}): Promise<number> {
     await lockChains(manager, [LOG_APPEND_LOCK]);
@@ -146,22 +143,6 @@ export class TransparencyLogService implements OnModuleDestroy {
     const state = await readAppendState(manager);
     if (!state.auditHead) throw new Error('a log entry anchors the audit entry of its act: append that first');
     const plan = this.planAppend(state, [{ ...facts, auditSeq: state.auditHead.seq, auditHash: state.auditHead.hash }]);
-    await insertRowSets(manager, plan.rows);
-    await this.finishAppend(manager, plan, options);
-    return state.size;
-  }
-
-  /**
-   * Appends the leaves of a batch (a chunk of a round, each anchoring its own audit entry) in
-   * the caller's transaction: one lock, one read of the tree's frontier, the hashes computed in
-   * process and multi-row INSERTs. `{ checkpoint: true }` signs one co-signed checkpoint of the
-   * new size in the same transaction (a round's chunk); `false` none; otherwise one follows as after `append`.
-   */
-  async appendMany(manager: EntityManager, leaves: LogLeaf[], options: { checkpoint?: boolean } = {}): Promise<number> {
-    await lockChains(manager, [LOG_APPEND_LOCK]);
-    const state = await readAppendState(manager);
-    if (leaves.length === 0) return state.size;
-    const plan = this.planAppend(state, leaves);
     await insertRowSets(manager, plan.rows);
     await this.finishAppend(manager, plan, options);
     return state.size;
