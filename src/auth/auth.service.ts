@@ -79,13 +79,10 @@ export class AuthService {
   }
 
   private async checkPassword(username: string, password: string, address: string): Promise<AuthenticatedOfficer> {
-    await this.throttle.assertAllowed(username, address);
+    await this.throttle.begin(username, address);
     const officer = await this.officers.authenticate(username, password);
-    if (!officer) {
-      await this.throttle.recordFailure(username, address);
-      throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
-    }
-    await this.throttle.recordSuccess(username);
+    if (!officer) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
+    await this.throttle.succeeded(username, address);
     return officer;
   }
 

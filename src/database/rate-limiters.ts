@@ -14,10 +14,11 @@ export interface LimiterOptions {
   duration: number;
 }
 
-/** What the throttles use of rate-limiter-flexible: read, count and clear a key. */
+/** What the throttles use of rate-limiter-flexible: read, count, give back and clear a key. */
 export interface Limiter {
   get(key: string): Promise<RateLimiterRes | null>;
   penalty(key: string, points: number): Promise<RateLimiterRes>;
+  reward(key: string, points: number): Promise<RateLimiterRes>;
   delete(key: string): Promise<boolean>;
 }
 
@@ -81,6 +82,7 @@ export class RateLimiters {
     return {
       get: (raw) => guarded(limiter.get(key(raw))),
       penalty: (raw, points) => guarded(limiter.penalty(key(raw), points)),
+      reward: (raw, points) => guarded(limiter.reward(key(raw), points)),
       delete: (raw) => guarded(limiter.delete(key(raw))),
     };
   }

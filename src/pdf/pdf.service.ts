@@ -95,12 +95,10 @@ export class PdfService {
 
   /** The holder's download: certificate number, name and ID number must all match. */
   async holderPdf(request: HolderPdfRequestDto, clientAddress: string): Promise<CertificatePdf> {
-    await this.throttle.assertAllowed(clientAddress);
+    await this.throttle.begin(clientAddress);
     const certificate = await this.findForHolder(request);
-    if (!certificate) {
-      await this.throttle.recordFailure(clientAddress);
-      throw holderNotFound();
-    }
+    if (!certificate) throw holderNotFound();
+    await this.throttle.matched(clientAddress);
     return this.pdfOf(certificate);
   }
 

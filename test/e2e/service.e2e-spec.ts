@@ -116,5 +116,26 @@ describe('service basics (e2e)', () => {
         await own.close();
       }
     });
+
+    it('holds the limit against guesses sent all at once: ten are checked, the rest refused', async () => {
+      const own = await startTestApp({ databaseUrl: t.databaseUrl });
+      try {
+        await officer(own, 'amr-burst', 'amr', ['issuer']);
+        // Checked first and counted after, a burst all passed the check (100 guesses of 100).
+        const burst = await Promise.all(
+          Array.from({ length: 60 }, (_, i) =>
+            api(own, 'POST', '/api/v1/auth/token', {
+              username: 'amr-burst',
+              password: i === 45 ? 'pw-amr-burst-correct-horse' : `wrong-${i}`,
+            }),
+          ),
+        );
+        const statuses = burst.map((r) => r.status);
+        expect(statuses.filter((s) => s !== 429)).toHaveLength(10);
+        expect(statuses.filter((s) => s === 429)).toHaveLength(50);
+      } finally {
+        await own.close();
+      }
+    });
   });
 });
