@@ -1,4 +1,5 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { chinaDate } from '../common/china-dates';
 import type { Level, Specialty } from '../common/qualifications';
 
 export type CertificateStatus = 'VALID' | 'REVOKED';
@@ -72,4 +73,12 @@ export class CertificateEntity {
 
   @Column({ name: 'updated_at', type: 'varchar', length: 24 })
   updatedAt!: string;
+}
+
+/**
+ * The certificate's date of issue (发证日期), YYYY-MM-DD: the day of its issuance instant in China.
+ * Its UTC date is a day earlier for anything issued from 00:00 to 08:00 China time.
+ */
+export function issuedOn(certificate: Pick<CertificateEntity, 'issuedAt'>): string {
+  return chinaDate(certificate.issuedAt);
 }

@@ -1,7 +1,6 @@
-import { chinaDate } from '../common/china-dates';
 import type { LeafFacts } from '../transparency/log-leaf';
 import { credentialDigest } from '../transparency/subject-digest';
-import type { CertificateEntity } from './certificate.entity';
+import { issuedOn, type CertificateEntity } from './certificate.entity';
 
 /**
  * What the transparency-log leaf of an issuance says: the certificate's public number, date and
@@ -14,7 +13,7 @@ export function issuanceLeaf(
   return {
     kind: 'issuance',
     certificateNo: certificate.certificateNo,
-    date: chinaDate(new Date(certificate.issuedAt)),
+    date: issuedOn(certificate),
     document: certificate.approvalDocument,
     subjectSha256: credentialDigest(certificate.credential),
   };

@@ -1,5 +1,5 @@
-import type { CertificateEntity } from '../certificates/certificate.entity';
-import { chinaDate, chineseDate, chineseNumeralDate } from '../common/china-dates';
+import { issuedOn, type CertificateEntity } from '../certificates/certificate.entity';
+import { chineseDate, chineseNumeralDate } from '../common/china-dates';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../common/qualifications';
 import { AUTHORITY_IDS, AUTHORITY_NAMES } from '../keys/authority';
 import type { CertificateLayout, FieldName } from './certificate-layout';
@@ -24,7 +24,7 @@ export function certificateFields(
   certificate: PrintedCertificate,
   layout: CertificateLayout,
 ): Record<FieldName, string> {
-  const issuedOn = chinaDate(certificate.issuedAt);
+  const issuedDate = issuedOn(certificate);
   return {
     holderName: certificate.holderName,
     gender: certificate.gender,
@@ -37,8 +37,8 @@ export function certificateFields(
     passedOn: chineseDate(certificate.passedOn),
     approvalDocument: certificate.approvalDocument,
     certificateNo: certificate.certificateNo,
-    issuedOn: chineseDate(issuedOn),
-    issuedOnNumerals: chineseNumeralDate(issuedOn),
+    issuedOn: chineseDate(issuedDate),
+    issuedOnNumerals: chineseNumeralDate(issuedDate),
     // The order of src/keys/authority.ts, as on the verification page.
     issuers: issuerNames().join('、'),
   };

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { FindOptionsWhere, In, LessThan, Repository } from 'typeorm';
 import { CertificatesService } from '../certificates/certificates.service';
-import { chinaDate } from '../common/china-dates';
+import { issuedOn } from '../certificates/certificate.entity';
 import { maskIdNumber } from '../common/id-number';
 import { DEFAULT_PAGE_SIZE, page } from '../common/page-query.dto';
 import { ApplicantBanEntity } from './applicant-ban.entity';
@@ -91,7 +91,7 @@ export class CaseListsService {
     const issued: CertificateHistoryEntryDto = {
       event: 'ISSUED',
       status: 'VALID',
-      effectiveDate: chinaDate(certificate.issuedAt),
+      effectiveDate: issuedOn(certificate),
       recordedAt: certificate.issuedAt,
       document: certificate.approvalDocument,
       decisionDate: null,

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditService, officerActor } from '../audit/audit.service';
 import { CertificatesService } from '../certificates/certificates.service';
-import type { CertificateEntity } from '../certificates/certificate.entity';
+import { issuedOn, type CertificateEntity } from '../certificates/certificate.entity';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
@@ -188,7 +188,7 @@ export class DecisionCasesService {
         { field: 'effectiveDate' },
       );
     const certificate = await this.certificates.getByNumber(request.certificateNo);
-    if (request.effectiveDate < certificate.issuedAt.slice(0, 10))
+    if (request.effectiveDate < issuedOn(certificate))
       throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', {
         field: 'effectiveDate',
       });

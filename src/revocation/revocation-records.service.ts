@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, IsNull, LessThanOrEqual, Not, Repository } from 'typeorm';
-import type { CertificateStatus } from '../certificates/certificate.entity';
+import { issuedOn, type CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { maskIdNumber } from '../common/id-number';
 import { LEVEL_NAMES, SPECIALTY_NAMES } from '../common/qualifications';
@@ -101,7 +101,7 @@ export class RevocationRecordsService {
    */
   async statusOn(certificateNo: string, date: string): Promise<CertificateStatus | null> {
     const certificate = await this.certificates.findByNumber(certificateNo);
-    if (!certificate || certificate.issuedAt.slice(0, 10) > date) return null;
+    if (!certificate || issuedOn(certificate) > date) return null;
     const [last] = await this.history.find({
       where: { certificateNo, effectiveDate: LessThanOrEqual(date) },
       order: { effectiveDate: 'DESC', id: 'DESC' },

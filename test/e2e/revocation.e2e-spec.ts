@@ -144,6 +144,30 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect((await api(t, 'POST', '/api/v1/verifications', { credential })).body.verdict).toBe('VALID');
   });
 
+  it('dates issuance by the China day: no decision takes effect, no status is answered, before it', async () => {
+    // 2026-11-24 18:42 UTC is 2026-11-25 02:42 in China: the certificate is issued on the 25th.
+    t.clock.set(new Date('2026-11-24T18:42:00Z'));
+    const issued = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest({}, { idNumber: makeIdNumber('1981-05-05', 7) }),
+      issuer.token,
+    );
+    t.clock.set(TODAY);
+    const { certificateNo } = issued.body as { certificateNo: string };
+    expect(codes(await propose(certificateNo, amrRevoker, { effectiveDate: '2026-11-24' }))).toEqual([
+      400,
+      'DATE_INVALID',
+    ]);
+    const onUtcDay = await api(t, 'GET', `/api/v1/registry/certificates/${certificateNo}?at=2026-11-24`);
+    expect([onUtcDay.status, onUtcDay.body.code]).toEqual([404, 'CERTIFICATE_NOT_FOUND']);
+    const onChinaDay = await api(t, 'GET', `/api/v1/registry/certificates/${certificateNo}?at=2026-11-25`);
+    expect(onChinaDay.body.status).toBe('VALID');
+    const proposed = await propose(certificateNo, amrRevoker, { effectiveDate: '2026-11-25' });
+    expect(proposed.status).toBe(201);
+  });
+
   it('refuses bad proposals with codes', async () => {
     const { certificateNo } = await issue();
     expect(codes(await propose(certificateNo, amrRevoker, { reasonCategory: 'laziness' }))).toEqual([
