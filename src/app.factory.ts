@@ -8,7 +8,13 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from './common/app-error';
 import { AppExceptionFilter, ErrorBody, useErrorStatuses } from './common/app-exception.filter';
 import { clientErrorResponse } from './common/client-error-response';
-import { jsonNestsDeeperThan, MAX_JSON_DEPTH, normalizeJsonText, parseQueryString } from './common/request-input';
+import {
+  jsonNestsDeeperThan,
+  jsonRepeatedName,
+  MAX_JSON_DEPTH,
+  normalizeJsonText,
+  parseQueryString,
+} from './common/request-input';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { errorStatuses } from './error-codes';
@@ -29,10 +35,14 @@ function frameworkError(error: FastifyError): ErrorBody {
   }
 }
 
+/** Decodes strictly: a byte that is not UTF-8 is refused, never turned into U+FFFD and signed. */
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 /**
  * The one JSON body parser: Fastify's (which refuses `__proto__` and `constructor.prototype`
- * keys), after a linear depth check (the validation pipe and class-transformer recurse, and
- * overflow the stack on a few thousand levels), with every string made NFC.
+ * keys), after strict UTF-8 decoding and a linear depth check (the validation pipe and
+ * class-transformer recurse, and overflow the stack on a few thousand levels), refusing a name
+ * repeated in one object, with every string made NFC.
  */
 function registerJsonParser(adapter: FastifyAdapter): void {
   const parse = adapter.getInstance().getDefaultJsonParser('error', 'error');
@@ -40,7 +50,13 @@ function registerJsonParser(adapter: FastifyAdapter): void {
   // API speaks JSON only, so a form body gets 415 like any other type, except on the routes
   // that declare `@AcceptsForm()` (src/web/form-body.ts).
   adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
-    const text = body.toString('utf8');
+    let text: string;
+    try {
+      text = UTF8.decode(body);
+    } catch {
+      done(new AppError('BODY_NOT_UTF8', 'The request body is not UTF-8 text.'), undefined);
+      return;
+    }
     if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
       done(
         new AppError('BODY_TOO_DEEP', `The request body nests objects or arrays deeper than ${MAX_JSON_DEPTH} levels.`),
@@ -50,8 +66,15 @@ function registerJsonParser(adapter: FastifyAdapter): void {
     }
     // Fastify's parser answers through the callback; its declared Promise return is never used.
     void parse(request, text, (error, value) => {
-      if (error) done(error, undefined);
-      else done(null, normalizeJsonText(value));
+      if (error) return done(error, undefined);
+      const repeated = jsonRepeatedName(text);
+      if (repeated === undefined) return done(null, normalizeJsonText(value));
+      done(
+        new AppError('BODY_REPEATED_NAME', `The request body names "${repeated}" twice in one object.`, {
+          name: repeated,
+        }),
+        undefined,
+      );
     });
   });
 }

@@ -1,4 +1,4 @@
-import { jsonNestsDeeperThan, normalizeJsonText, parseQueryString } from './request-input';
+import { jsonNestsDeeperThan, jsonRepeatedName, normalizeJsonText, parseQueryString } from './request-input';
 
 describe('jsonNestsDeeperThan', () => {
   const nested = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
@@ -19,6 +19,23 @@ describe('jsonNestsDeeperThan', () => {
 
   it('scans 3,000 levels without recursion', () => {
     expect(jsonNestsDeeperThan('['.repeat(100_000), 64)).toBe(true);
+  });
+});
+
+describe('jsonRepeatedName', () => {
+  it('finds a name repeated in one object, at any depth, whatever its escapes or normal form', () => {
+    expect(jsonRepeatedName('{"a":1,"b":2,"a":3}')).toBe('a');
+    expect(jsonRepeatedName('{"x":[{"p":"1"},{"q":{"p":1,"p":2}}]}')).toBe('p');
+    expect(jsonRepeatedName('{"name":"王五","\\u006eame":"王六"}')).toBe('name');
+    expect(jsonRepeatedName('{"name":"王五","\\\\u006eame":"王六"}')).toBeUndefined();
+    expect(jsonRepeatedName('{"caf\u00e9":1,"cafe\u0301":2}')).toBe('café');
+  });
+
+  it('does not take values, array items or names of sibling objects for repeats', () => {
+    expect(jsonRepeatedName('{"a":"a","b":["a","a"],"c":{"a":1},"d":{"a":2}}')).toBeUndefined();
+    expect(jsonRepeatedName('[{"a":1},{"a":1}]')).toBeUndefined();
+    expect(jsonRepeatedName('{"a\"b":1,"c":"\\","a\"b ":2}')).toBeUndefined();
+    expect(jsonRepeatedName('{ "k" : { } , "k" : [ ] }')).toBe('k');
   });
 });
 

@@ -38,6 +38,37 @@ export function jsonNestsDeeperThan(text: string, max: number = MAX_JSON_DEPTH):
 }
 
 /**
+ * The first name an object of valid JSON text repeats (compared in NFC, as the service reads
+ * them), or undefined. JSON.parse keeps the last of two equal names without a word, so a body
+ * could carry one value past a check that read another (RFC 8259 §4 leaves it to the parser;
+ * I-JSON, RFC 7493 §2.3, forbids it). A linear scan like the depth check; call it on text the
+ * JSON parser accepted.
+ */
+export function jsonRepeatedName(text: string): string | undefined {
+  // Per open object or array: the names seen (objects), and whether the next string is a name.
+  const frames: Array<{ names: Set<string> | null; nameNext: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const top = frames[frames.length - 1];
+    if (c === 0x7b) frames.push({ names: new Set(), nameNext: true });
+    else if (c === 0x5b) frames.push({ names: null, nameNext: false });
+    else if (CLOSE.has(c)) frames.pop();
+    else if (c === 0x2c && top?.names) top.nameNext = true;
+    else if (c === QUOTE) {
+      const start = i;
+      for (i++; text.charCodeAt(i) !== QUOTE; i++) if (text.charCodeAt(i) === BACKSLASH) i++;
+      if (top?.names && top.nameNext) {
+        const name = toNfc(JSON.parse(text.slice(start, i + 1)) as string);
+        if (top.names.has(name)) return name;
+        top.names.add(name);
+        top.nameNext = false;
+      }
+    }
+  }
+  return undefined;
+}
+
+/**
  * Every string of a parsed JSON value, keys included, in NFC, so a name sent decomposed is
  * stored and looked up as the same name. Recursive: call it only on a value whose depth was
  * checked. Objects are rewritten in place (they come fresh from the parser).

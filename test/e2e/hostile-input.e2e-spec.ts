@@ -91,6 +91,46 @@ describe('hostile input (e2e)', () => {
     });
   });
 
+  describe('a body is strict JSON: UTF-8 only, one value per name', () => {
+    const post = (path: string, body: Buffer | string) =>
+      fetch(`${t.baseUrl}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${office.token}` },
+        body,
+      }).then(async (r) => ({ status: r.status, body: (await r.json()) as Record<string, unknown> }));
+    const issued = async () =>
+      Number((await t.dataSource.query<Array<{ n: number | string }>>('SELECT COUNT(*) AS n FROM certificates'))[0].n);
+
+    it('refuses a byte that is not UTF-8 instead of signing U+FFFD into a certificate', async () => {
+      const before = await issued();
+      const text = JSON.stringify(
+        issuanceRequest({}, { idNumber: makeIdNumber('1979-09-09', 3), employer: '浙江X大学' }),
+      );
+      const [head, tail] = text.split('X');
+      const body = Buffer.concat([Buffer.from(head), Buffer.from([0xff]), Buffer.from(tail)]);
+      const refused = await post('/api/v1/certificates', body);
+      expect([refused.status, refused.body.code]).toEqual([400, 'BODY_NOT_UTF8']);
+      expect(await issued()).toBe(before);
+    });
+
+    it('refuses a name given twice in one object, wherever it is (the parser kept the last)', async () => {
+      const before = await issued();
+      const text = JSON.stringify(issuanceRequest({}, { idNumber: makeIdNumber('1979-09-09', 5), name: '王五' }));
+      const twice = text.replace('"name":"王五"', '"name":"王五","name":"王六"');
+      const refused = await post('/api/v1/certificates', twice);
+      expect(refused).toEqual({
+        status: 400,
+        body: { code: 'BODY_REPEATED_NAME', message: expect.stringContaining('"name"'), details: { name: 'name' } },
+      });
+      expect(await issued()).toBe(before);
+      const credential = await post(
+        '/api/v1/verifications',
+        '{"credential":{"payload":"x","payload":"eyJ2IjoxfQ","signatures":[]}}',
+      );
+      expect([credential.status, credential.body.code]).toEqual([400, 'BODY_REPEATED_NAME']);
+    });
+  });
+
   describe('text is stored and compared in NFC; names refuse invisible characters', () => {
     const nfd = 'Zoe\u0308 Mu\u0308ller';
     const nfc = nfd.normalize('NFC');
