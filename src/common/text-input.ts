@@ -25,3 +25,15 @@ export function invisibleCharacterIn(value: string): string | undefined {
   if (!match) return undefined;
   return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
+
+/** Prose (facts found, a reason) may break lines and indent; nothing else invisible. */
+export function invisibleCharacterInProse(value: string): string | undefined {
+  return invisibleCharacterIn(value.replace(/[\n\r\t]/g, ''));
+}
+
+/**
+ * CSV injection (OWASP): a spreadsheet runs a cell starting with one of these as a formula.
+ * Names and free text are refused with such a start wherever they come in (the API or a CSV
+ * file), never escaped: the stored name must be the name, and every export stays safe to open.
+ */
+export const FORMULA_START = /^[=+\-@\t\r]/;

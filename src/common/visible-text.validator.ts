@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { invisibleCharacterIn } from './text-input';
+import { FORMULA_START, invisibleCharacterIn, invisibleCharacterInProse } from './text-input';
 
 /**
  * A name that refuses characters which draw nothing (zero-width, bidi controls, fillers): two
@@ -15,6 +15,36 @@ export function HasNoInvisibleCharacters(options?: ValidationOptions): PropertyD
         validate: (value: unknown) => typeof value !== 'string' || invisibleCharacterIn(value) === undefined,
         defaultMessage: (args?: ValidationArguments) =>
           `${args?.property ?? 'text'} must not contain the invisible character ${invisibleCharacterIn(String(args?.value)) ?? ''}`.trimEnd(),
+      },
+    },
+    options,
+  );
+}
+
+/** Prose (facts found, a reason): line breaks and tabs allowed, every other invisible character refused. */
+export function IsVisibleProse(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isVisibleProse',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || invisibleCharacterInProse(value) === undefined,
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'text'} must not contain the invisible character ${invisibleCharacterInProse(String(args?.value)) ?? ''}`.trimEnd(),
+      },
+    },
+    options,
+  );
+}
+
+/** A name or free text that a spreadsheet would not run as a formula (FORMULA_START), as in CSV files. */
+export function IsNotFormula(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'isNotFormula',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || !FORMULA_START.test(value),
+        defaultMessage: (args?: ValidationArguments) =>
+          `${args?.property ?? 'text'} must not start with =, +, - or @: a spreadsheet would run it as a formula`,
       },
     },
     options,

@@ -1,4 +1,4 @@
-import { invisibleCharacterIn, toNfc } from '../common/text-input';
+import { FORMULA_START, invisibleCharacterIn, toNfc } from '../common/text-input';
 
 /**
  * What a column holds, for the checks every imported cell gets before its file's own rules:
@@ -10,14 +10,8 @@ export type CsvColumnKind = 'name' | 'text' | 'value';
 /** A file's columns in their documented order, each with what it holds. */
 export type CsvColumns = Readonly<Record<string, CsvColumnKind>>;
 
-/**
- * CSV injection (OWASP): a spreadsheet runs a cell starting with one of these as a formula, and
- * these files are opened in one before and after import. Refused in text, never escaped: the
- * stored name must be the name. Fixed-shape values are left to their own rule, so a negative
- * number stays a number (refused or accepted by the column's rule, not taken for a formula).
- */
-const FORMULA_START = /^[=+\-@\t\r]/;
-
+// FORMULA_START (CSV injection) applies to names and text: fixed-shape values are left to their
+// own rule, so a negative number stays a number (refused or accepted by the column's rule).
 /** The cell as stored (NFC: the same name in any Unicode spelling is one name), or why it is refused. */
 export function readCell(raw: string, kind: CsvColumnKind): { value: string } | { reason: string } {
   const value = toNfc(raw);

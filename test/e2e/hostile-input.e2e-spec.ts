@@ -222,6 +222,54 @@ describe('hostile input (e2e)', () => {
         'username must not contain the invisible character U+200B',
       ]);
     });
+
+    it('holds the CSV files rules on the API too: no formula start in an employer, no invisible characters in prose', async () => {
+      const formula = await api(
+        t,
+        'POST',
+        '/api/v1/certificates',
+        issuanceRequest({}, { idNumber: makeIdNumber('1983-03-03', 9), employer: '=HYPERLINK("http://evil")' }),
+        office.token,
+      );
+      expect([formula.status, formula.body.code, formula.body.details]).toEqual([
+        400,
+        'EMPLOYER_INVALID',
+        { field: 'holder.employer' },
+      ]);
+      const revocation = (description: string) =>
+        api(
+          t,
+          'POST',
+          '/api/v1/revocations',
+          {
+            certificateNo: 'ZJZ2026000001',
+            reasonCategory: 'falsified-materials',
+            description,
+            decisionDocument: '浙市监人〔2026〕40号',
+            decisionDate: '2026-11-26',
+            effectiveDate: '2026-11-26',
+            serious: true,
+          },
+          office.token,
+        );
+      for (const [description, character] of [
+        ['申报材料\u202e系伪造', 'U+202E'],
+        ['申报材料\ud800系伪造', 'U+D800'],
+      ]) {
+        const refused = await revocation(description);
+        expect([refused.status, refused.body.message]).toEqual([
+          400,
+          `description must not contain the invisible character ${character}`,
+        ]);
+      }
+      const rejection = await api(t, 'POST', '/api/v1/revocations/1/rejection', { reason: '\u202e' }, office.token);
+      expect([rejection.status, rejection.body.message]).toEqual([
+        400,
+        'reason must not contain the invisible character U+202E',
+      ]);
+      // Line breaks stay allowed in prose: the proposal gets past the text checks.
+      expect((await revocation('申报材料系伪造。\n经查属实。')).body.code).not.toBe('VALIDATION_FAILED');
+    });
   });
 
   describe('ids in the address: canonical decimal only', () => {

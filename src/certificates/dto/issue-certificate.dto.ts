@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
-import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
+import { HasNoInvisibleCharacters, IsNotFormula } from '../../common/visible-text.validator';
 import { LEVELS, SPECIALTIES, type Level, type Specialty } from '../../common/qualifications';
 
 /** Letters of any script, with the middle dot of names such as 买买提·艾力; no control characters. */
@@ -49,6 +49,7 @@ export class HolderDto {
   @ApiProperty({ example: '浙江省计量科学研究院' })
   @IsString(code('EMPLOYER_INVALID'))
   @HasNoInvisibleCharacters(code('EMPLOYER_INVALID'))
+  @IsNotFormula(code('EMPLOYER_INVALID'))
   @MinLength(2, code('EMPLOYER_INVALID'))
   @MaxLength(100, code('EMPLOYER_INVALID'))
   @Matches(NO_CONTROL, { message: 'employer must not contain control characters', ...code('EMPLOYER_INVALID') })

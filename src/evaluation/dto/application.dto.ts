@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsNumber, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { maskIdNumber } from '../../common/id-number';
 import { code } from '../../common/validation.pipe';
-import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
+import { HasNoInvisibleCharacters, IsNotFormula } from '../../common/visible-text.validator';
 import { SPECIALTIES, type Specialty } from '../../common/qualifications';
 import type { ApplicationEntity } from '../application.entity';
 import type { ApplicationInput, Channel } from '../application-rules';
@@ -16,6 +16,7 @@ export class ApplicationDto implements ApplicationInput {
   @ApiProperty({ example: '陈晓峰' })
   @IsString(code('NAME_INVALID'))
   @HasNoInvisibleCharacters(code('NAME_INVALID'))
+  @IsNotFormula(code('NAME_INVALID'))
   name!: string;
 
   @ApiProperty({ example: '330106197803120113' })
@@ -25,6 +26,7 @@ export class ApplicationDto implements ApplicationInput {
   @ApiProperty({ example: '浙江省计量科学研究院' })
   @IsString(code('EMPLOYER_INVALID'))
   @HasNoInvisibleCharacters(code('EMPLOYER_INVALID'))
+  @IsNotFormula(code('EMPLOYER_INVALID'))
   employer!: string;
 
   @ApiProperty({ enum: SPECIALTIES })

@@ -3,6 +3,7 @@ import { IsBoolean, IsIn, IsString, Matches, MaxLength, MinLength } from 'class-
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import { CERTIFICATE_NO_PATTERN } from '../../common/qualifications';
 import { code } from '../../common/validation.pipe';
+import { IsVisibleProse } from '../../common/visible-text.validator';
 import { REASON_CATEGORY_CODES } from '../reason-categories';
 
 const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
@@ -24,6 +25,7 @@ class DecisionBaseDto {
     message: 'description must not contain control characters',
     ...code('VALIDATION_FAILED'),
   })
+  @IsVisibleProse(code('VALIDATION_FAILED'))
   description!: string;
 
   @ApiProperty({ example: '浙市监人〔2027〕3号' })
@@ -70,5 +72,6 @@ export class RejectionDto {
     message: 'reason must not contain control characters',
     ...code('VALIDATION_FAILED'),
   })
+  @IsVisibleProse(code('VALIDATION_FAILED'))
   reason!: string;
 }
