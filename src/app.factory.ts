@@ -50,11 +50,26 @@ function registerJsonParser(adapter: FastifyAdapter): void {
   // API speaks JSON only, so a form body gets 415 like any other type, except on the routes
   // that declare `@AcceptsForm()` (src/web/form-body.ts).
   adapter.useBodyParser('application/json', false, { bodyLimit: BODY_LIMIT_BYTES }, (request, body, done) => {
+    // Nothing here decompresses: a coded body would be read as if it were not (RFC 9110 §8.4: 415).
+    const coding = request.headers['content-encoding'];
+    if (coding !== undefined && coding.toLowerCase() !== 'identity') {
+      done(
+        new AppError('UNSUPPORTED_MEDIA_TYPE', `Content-Encoding ${coding} is not accepted: send the body as it is.`),
+        undefined,
+      );
+      return;
+    }
     let text: string;
     try {
       text = UTF8.decode(body);
     } catch {
       done(new AppError('BODY_NOT_UTF8', 'The request body is not UTF-8 text.'), undefined);
+      return;
+    }
+    // A bodiless action (a confirmation) sent with this type by a client that always sets it:
+    // no body, as without the header; a route that needs one refuses its absence.
+    if (text.trim() === '') {
+      done(null, undefined);
       return;
     }
     if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {

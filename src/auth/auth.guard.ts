@@ -44,7 +44,8 @@ export class OfficerGuard implements CanActivate {
   private async officerOf(request: FastifyRequest, reply: FastifyReply): Promise<AuthenticatedOfficer> {
     const header = request.headers.authorization;
     if (header !== undefined) {
-      const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(header) : null;
+      // The scheme is case-insensitive (RFC 9110 §11.1): `bearer` is the same scheme.
+      const match = typeof header === 'string' ? /^Bearer ([A-Za-z0-9._~+/-]+=*)$/i.exec(header) : null;
       if (!match) throw new AppError('AUTH_REQUIRED', 'Send an access token as "Authorization: Bearer <token>".');
       return this.auth.officerForToken(match[1]);
     }

@@ -7,13 +7,8 @@ import { AppError } from '../common/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OfficerResponseDto } from './dto/officer-response.dto';
 import { OfficerEntity, Role } from './officer.entity';
-import {
-  assertPasswordShape,
-  AuthenticatedOfficer,
-  hashPassword,
-  OfficersService,
-  parseRoles,
-} from './officers.service';
+import { assertPasswordShape } from './officer-rules';
+import { AuthenticatedOfficer, hashPassword, OfficersService, parseRoles } from './officers.service';
 
 export interface OfficerChange {
   roles?: Role[];

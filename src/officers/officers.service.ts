@@ -9,6 +9,7 @@ import { AppError } from '../common/app-error';
 import { Clock } from '../common/clock';
 import { AUTHORITY_IDS, AuthorityId, isAuthorityId } from '../keys/authority';
 import { OfficerEntity, Role, ROLES } from './officer.entity';
+import { assertPasswordShape, USERNAME, USERNAME_RULE } from './officer-rules';
 
 export interface NewOfficer {
   username: string;
@@ -23,7 +24,6 @@ export interface AuthenticatedOfficer {
   roles: Role[];
 }
 
-const USERNAME = /^[a-z0-9][a-z0-9._-]{2,63}$/;
 /** OWASP's argon2id baseline: 19 MiB, 2 iterations, 1 lane. */
 const HASH_OPTIONS = { type: argon2.argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
@@ -33,12 +33,6 @@ export function parseRoles(roles: string[]): Role[] {
     throw new AppError('OFFICER_INVALID', `roles must be among ${ROLES.join(', ')}; got ${roles.join(',') || 'none'}.`);
   }
   return [...new Set(roles)] as Role[];
-}
-
-export function assertPasswordShape(password: string): void {
-  if (password.length < 12 || password.length > 256) {
-    throw new AppError('OFFICER_INVALID', 'password must be 12 to 256 characters long.');
-  }
 }
 
 export function hashPassword(password: string): Promise<string> {
@@ -63,7 +57,7 @@ export class OfficersService implements OnModuleInit {
 
   async add(input: NewOfficer, actor: AuditActor): Promise<AuthenticatedOfficer> {
     if (!USERNAME.test(input.username)) {
-      throw new AppError('OFFICER_INVALID', 'username must be 3–64 characters of a-z, 0-9, dot, dash or underscore.');
+      throw new AppError('OFFICER_INVALID', USERNAME_RULE);
     }
     assertPasswordShape(input.password);
     if (!isAuthorityId(input.authority)) {

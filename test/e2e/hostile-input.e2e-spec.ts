@@ -131,6 +131,40 @@ describe('hostile input (e2e)', () => {
     });
   });
 
+  describe('what clients send around the body', () => {
+    const send = (path: string, headers: Record<string, string>, body?: string) =>
+      fetch(`${t.baseUrl}${path}`, { method: 'POST', headers, body }).then(async (r) => ({
+        status: r.status,
+        body: (await r.json()) as Record<string, unknown>,
+      }));
+
+    it('an empty body typed as JSON is no body: a bodiless action goes through, a route that needs one says so', async () => {
+      const typed = { 'content-type': 'application/json', authorization: `Bearer ${office.token}` };
+      // A case that does not exist: the action got past the body to its own answer.
+      const action = await send('/api/v1/revocations/999999/confirmation', typed, '');
+      expect([action.status, action.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+      const needsBody = await send('/api/v1/certificates', typed, '');
+      expect(needsBody.status).toBe(400);
+      expect(needsBody.body).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+    });
+
+    it('a coded body is refused with 415: nothing here decompresses it', async () => {
+      const coded = await send(
+        '/api/v1/verifications',
+        { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+        JSON.stringify({ token: 'x' }),
+      );
+      expect([coded.status, coded.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+    });
+
+    it('takes the authorization scheme in any case (RFC 9110 §11.1)', async () => {
+      const lower = await fetch(`${t.baseUrl}/api/v1/officers`, {
+        headers: { authorization: `bearer ${office.token}` },
+      });
+      expect(lower.status).toBe(200);
+    });
+  });
+
   describe('text is stored and compared in NFC; names refuse invisible characters', () => {
     const nfd = 'Zoe\u0308 Mu\u0308ller';
     const nfc = nfd.normalize('NFC');

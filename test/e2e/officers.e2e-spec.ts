@@ -79,6 +79,31 @@ describe('officer management by an admin of one authority', () => {
     ]);
   });
 
+  it('answers every shape error of a new officer with OFFICER_INVALID, and refuses control characters in a password', async () => {
+    const add = (username: string, password: string) =>
+      api(t, 'POST', '/api/v1/officers', { username, roles: ['issuer'], password }, admin.token);
+    const answers = [
+      await add('amr-new', 'short'),
+      await add('amr-new', 'x'.repeat(257)),
+      await add('a'.repeat(65), 'a long enough password'),
+      await add('amr-new', '\u0000'.repeat(12)),
+    ].map((r) => [r.status, r.body.code, r.body.message]);
+    expect(answers).toEqual([
+      [400, 'OFFICER_INVALID', 'password must be 12 to 256 characters long.'],
+      [400, 'OFFICER_INVALID', 'password must be 12 to 256 characters long.'],
+      [400, 'OFFICER_INVALID', 'username must be 3–64 characters of a-z, 0-9, dot, dash or underscore.'],
+      [400, 'OFFICER_INVALID', 'password must not contain control characters.'],
+    ]);
+    const reset = await api(
+      t,
+      'POST',
+      '/api/v1/officers/amr-admin/password',
+      { password: '\u0000'.repeat(12) },
+      admin.token,
+    );
+    expect([reset.status, reset.body.code]).toEqual([400, 'OFFICER_INVALID']);
+  });
+
   it("refuses an admin the other authority's officers (403) and non-admins (403)", async () => {
     const hrss = await officer(t, 'hrss-issuer', 'hrss', ['issuer']);
     const patch = await api(t, 'PATCH', '/api/v1/officers/hrss-issuer', { disabled: true }, admin.token);
