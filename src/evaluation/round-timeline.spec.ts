@@ -1,4 +1,14 @@
-import { requireInTimeline, timelineConflict, timelineOf, TIMELINE_STEPS, type Timeline } from './round-timeline';
+import { HolidayCalendar, PACKAGE_CALENDAR } from '../calendar/holiday-calendar';
+import {
+  earliestMeetingDate,
+  preEvaluationReportLatest,
+  requireInTimeline,
+  timelineConflict,
+  timelineOf,
+  TIMELINE_STEPS,
+  type Timeline,
+} from './round-timeline';
+import { shiftDate } from './working-days';
 
 /** A round of 2026 with every date in the plan's order. */
 const PLAN: Timeline = {
@@ -69,6 +79,9 @@ describe('round timeline', () => {
         details: { step: 'draw', date: '2026-12-01', otherStep: 'preEvaluationReport', otherDate: '2026-09-21' },
       }),
     );
+    expect(() => requireInTimeline({}, 'preEvaluationReport', '2026-12-09', '2026-12-08')).toThrow(
+      expect.objectContaining({ message: expect.stringContaining('2026-12-09 is after today 2026-12-08:') }),
+    );
   });
 
   it("reads a round's recorded dates, the draw on its day in China", () => {
@@ -84,5 +97,36 @@ describe('round timeline', () => {
     });
     expect(timeline).toMatchObject({ applicationsClosure: '2026-11-02', draw: '2026-12-01', meeting: '2026-12-18' });
     expect(timeline.preEvaluationReport).toBeNull();
+  });
+});
+
+describe('the earliest meeting of a round opened on a day', () => {
+  const earliest = (openedOn: string) => earliestMeetingDate(openedOn, PACKAGE_CALENDAR);
+
+  it('leaves the 10 working days the report needs when it is made the day the round opens (四.三.4)', () => {
+    // Friday 27 November: 30 November – 4 December and 7–11 December.
+    expect(earliest('2026-11-27')).toBe('2026-12-11');
+    expect(preEvaluationReportLatest('2026-12-11', PACKAGE_CALENDAR)).toBe('2026-11-27');
+    // Opened on Saturday 28 November, the report can be made on Monday 30 November: 1–4 and 7–11
+    // December are the other 9 working days, so a meeting on Saturday 12 December is in time.
+    expect(earliest('2026-11-28')).toBe('2026-12-12');
+    // Opened on Monday 28 September, across National Day (1–7 October): the report that day, then
+    // 29, 30 September, 8, 9, Saturday 10 (调休) and 12–15 October, so Friday 16 October.
+    expect(earliest('2026-09-28')).toBe('2026-10-16');
+  });
+
+  it('is, for a round opened on any day of 2026 before December, the first meeting whose report deadline is not before that day', () => {
+    for (let day = '2026-01-01'; day <= '2026-11-30'; day = shiftDate(day, 1)) {
+      const meeting = earliest(day);
+      expect([day, preEvaluationReportLatest(meeting, PACKAGE_CALENDAR) >= day]).toEqual([day, true]);
+      expect([day, preEvaluationReportLatest(shiftDate(meeting, -1), PACKAGE_CALENDAR) < day]).toEqual([day, true]);
+    }
+  });
+
+  it('needs the calendar from the opening day on only, and is refused where it lacks a year (422 CALENDAR_YEAR_NOT_COVERED)', () => {
+    expect(() => earliest('2026-12-28')).toThrow(expect.objectContaining({ code: 'CALENDAR_YEAR_NOT_COVERED' }));
+    // 2030 imported, 2027–2029 not: from Monday 14 January 2030, 10 working days to Friday 25 January.
+    const only2030 = new HolidayCalendar([{ year: 2030, holidays: [], makeUpWorkingDays: [] }]);
+    expect(earliestMeetingDate('2030-01-14', only2030)).toBe('2030-01-26');
   });
 });

@@ -1,5 +1,7 @@
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
+import type { HolidayCalendar } from '../calendar/holiday-calendar';
+import { addWorkingDays, shiftDate } from './working-days';
 
 /**
  * The dates of a round in the order of the plan (四.三.2–6, docs/rules.md §四.三.4): the
@@ -82,9 +84,10 @@ export function requireInTimeline(
   const conflict = timelineConflict(timeline, step, date, today);
   if (!conflict) return;
   const { otherStep, otherDate, relation } = conflict;
+  const other = otherStep === 'today' ? 'today' : `the ${TIMELINE_STEP_NAMES[otherStep]}`;
   throw new AppError(
     'TIMELINE_OUT_OF_ORDER',
-    `The ${TIMELINE_STEP_NAMES[step]} ${date} is ${relation} the ${TIMELINE_STEP_NAMES[otherStep]} ${otherDate}: ` +
+    `The ${TIMELINE_STEP_NAMES[step]} ${date} is ${relation} ${other} ${otherDate}: ` +
       `a round's dates follow the order of the plan (docs/evaluation.md, Timeline).`,
     { step, date, otherStep, otherDate },
   );
@@ -111,4 +114,27 @@ export function timelineOf(round: {
     resultsPublicityEnd: round.publicityEnd,
     publication: round.publishedOn,
   };
+}
+
+/** 四.三.4: "应提前 10 个工作日" report to HRSS before the meeting. */
+export const PRE_EVALUATION_REPORT_WORKING_DAYS = 10;
+
+/** The last day the pre-evaluation report may reach HRSS: 10 working days before the meeting (四.三.4). */
+export function preEvaluationReportLatest(meetingDate: string, calendar: HolidayCalendar): string {
+  return addWorkingDays(meetingDate, -PRE_EVALUATION_REPORT_WORKING_DAYS, calendar);
+}
+
+/**
+ * The earliest meeting a round opened on `openedOn` can reach with every step on time. Each
+ * step before the report may be taken the day the round opens (the closure and the draw are
+ * dated the day they are taken, each on or after the one before), so the report can be made
+ * that day at the earliest, and its deadline is the one rule that needs time: the earliest
+ * meeting is the first whose preEvaluationReportLatest is not before `openedOn`. That deadline
+ * is always a working day, so it is the day after the 10 working days counted from the first
+ * working day on or after `openedOn`, that day included. Counted forwards, so only the days
+ * from `openedOn` on need the calendar (a year before it may lack a schedule).
+ */
+export function earliestMeetingDate(openedOn: string, calendar: HolidayCalendar): string {
+  const firstReportDay = calendar.isWorkingDay(openedOn) ? openedOn : addWorkingDays(openedOn, 1, calendar);
+  return shiftDate(addWorkingDays(firstReportDay, PRE_EVALUATION_REPORT_WORKING_DAYS - 1, calendar), 1);
 }

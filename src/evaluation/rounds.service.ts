@@ -16,12 +16,18 @@ import { ApplicationEntity } from './application.entity';
 import { RoundEntity, RoundHistoryEntity } from './round.entity';
 import { requireAuthority } from './round-authorities';
 import { requireState, RoundState, stateBefore } from './round-states';
-import { requireInTimeline, timelineOf } from './round-timeline';
+import {
+  earliestMeetingDate,
+  PRE_EVALUATION_REPORT_WORKING_DAYS,
+  preEvaluationReportLatest,
+  requireInTimeline,
+  timelineOf,
+} from './round-timeline';
 import { roundWorkingDayDates, type RoundWorkingDayDates } from './round-working-day-dates';
-import { addWorkingDays } from './working-days';
+import { shiftDate } from './working-days';
 
-/** 四.三.4: "应提前 10 个工作日" report to HRSS before the meeting. */
-export const PRE_EVALUATION_REPORT_WORKING_DAYS = 10;
+/** Calendar days after which any meeting leaves time for the report, on any holiday schedule. */
+const CERTAINLY_REACHABLE_DAYS = 31;
 
 /** A new round has none of the later steps' facts yet. */
 const NOTHING_YET = Object.fromEntries(
@@ -86,14 +92,17 @@ export class RoundsService {
     requireRealDate(input.meetingDate, 'meetingDate');
     if (Number(input.meetingDate.slice(0, 4)) !== input.year)
       throw new AppError('DATE_INVALID', 'meetingDate must fall in the round year.', { field: 'meetingDate' });
-    checkThreshold(input.level, input.scoreThreshold);
+    // An explicit null is no threshold, as a missing one is.
+    const threshold = input.scoreThreshold ?? undefined;
+    checkThreshold(input.level, threshold);
+    await this.requireMeetingReachable(input.meetingDate);
     const now = this.clock.now().toISOString();
     const round = Object.assign(new RoundEntity(), NOTHING_YET, {
       level: input.level,
       year: input.year,
       meetingDate: input.meetingDate,
       state: 'OPEN',
-      scoreThreshold: input.scoreThreshold?.toString() ?? null,
+      scoreThreshold: threshold?.toString() ?? null,
       createdAt: now,
       updatedAt: now,
     });
@@ -113,6 +122,25 @@ export class RoundsService {
       throw error;
     }
     return round;
+  }
+
+  /**
+   * A round cannot be cancelled nor its meeting moved, and it holds its level and year: opened
+   * with a meeting its timeline cannot reach (the report to HRSS 10 working days ahead, 四.三.4,
+   * made no earlier than today), it could never be held nor replaced.
+   */
+  private async requireMeetingReachable(meetingDate: string): Promise<void> {
+    // Ten working days never span a month, whatever the holidays (the longest run, the Spring
+    // Festival's, is 8 days off): a meeting that far out is reachable on any calendar, so it
+    // needs none, and the office may open a round before its year's schedule is imported.
+    if (meetingDate >= shiftDate(this.today(), CERTAINLY_REACHABLE_DAYS)) return;
+    const earliest = earliestMeetingDate(this.today(), await this.calendars.current());
+    if (meetingDate < earliest)
+      throw new AppError(
+        'MEETING_DATE_TOO_EARLY',
+        `The meeting on ${meetingDate} leaves no time for the report that must reach HRSS ${PRE_EVALUATION_REPORT_WORKING_DAYS} working days before it: a round opened today can meet on ${earliest} at the earliest (四.三.4).`,
+        { field: 'meetingDate', meetingDate, earliest },
+      );
   }
 
   /** Rounds, newest first (by id), for the console's list. */
@@ -272,11 +300,7 @@ export class RoundsService {
   }
 
   private async requireReportInTime(round: RoundEntity, reportedOn: string): Promise<void> {
-    const latest = addWorkingDays(
-      round.meetingDate,
-      -PRE_EVALUATION_REPORT_WORKING_DAYS,
-      await this.calendars.current(),
-    );
+    const latest = preEvaluationReportLatest(round.meetingDate, await this.calendars.current());
     if (reportedOn > latest) {
       throw new AppError(
         'PRE_EVALUATION_REPORT_TOO_LATE',

@@ -25,6 +25,8 @@ export class CreateRoundDto {
   meetingDate!: string;
 
   @ApiPropertyOptional({
+    // Named: the union with null below would otherwise be reflected as an object.
+    type: Number,
     example: 80,
     description: 'senior rounds only: the quantitative score a regular applicant must reach (三.四)',
   })
@@ -32,7 +34,8 @@ export class CreateRoundDto {
   @IsNumber({ maxDecimalPlaces: 2 }, { message: 'scoreThreshold must be a number', ...code('SCORE_THRESHOLD_INVALID') })
   @Min(0, code('SCORE_THRESHOLD_INVALID'))
   @Max(999, code('SCORE_THRESHOLD_INVALID'))
-  scoreThreshold?: number;
+  // @IsOptional lets an explicit null through: the service takes it as no threshold, as a missing one.
+  scoreThreshold?: number | null;
 }
 
 export class PreEvaluationReportDto {

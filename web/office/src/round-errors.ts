@@ -46,6 +46,8 @@ const MESSAGES: Record<string, string> = {
   COMMITTEE_WITHDRAWAL_TOO_LATE: '已签到，不能再登记回避。',
   PRE_EVALUATION_REPORT_TOO_LATE: '报送日期晚于会前 10 个工作日。',
   MEETING_DATE_NOT_REACHED: '尚未到评审会议日。',
+  MEETING_DATE_TOO_EARLY:
+    '评审会议日期过早：须在会前 10 个工作日将评审前情况报送省人力社保厅（四.三.4），请改选更晚的日期。',
   QUORUM_NOT_MET: '到会委员不足评委会人数的三分之二。',
   TALLY_MISMATCH: '每位申报人的赞成、反对、弃权票之和应等于到会委员人数。',
   TALLY_INCOMPLETE: '每位资格合格的申报人须有且仅有一行计票结果。',
