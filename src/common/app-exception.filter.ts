@@ -33,6 +33,17 @@ export function httpStatusFor(code: ErrorCode): HttpStatusLike {
   return status;
 }
 
+/**
+ * Node's `aborted` (code ECONNRESET) on reading a request body, which Fastify marks 400: the
+ * client closed the connection before the body it declared arrived. Nobody is left to answer,
+ * and it is the client's doing: a debug line, not an error (anyone could fill the log with it).
+ */
+function isClientHangUp(error: unknown): boolean {
+  if (typeof error !== 'object' || error === null) return false;
+  const { code, statusCode } = error as { code?: unknown; statusCode?: unknown };
+  return code === 'ECONNRESET' && statusCode === 400;
+}
+
 /** Errors raised by Fastify before a request reaches a controller (body parsing, limits). */
 function fromFastifyError(error: unknown): AppError | undefined {
   if (typeof error !== 'object' || error === null) return undefined;
@@ -46,6 +57,8 @@ function fromFastifyError(error: unknown): AppError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
+    case 'ECONNRESET':
+      return new AppError('VALIDATION_FAILED', 'The connection closed before the request body arrived.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('BAD_JSON', 'The request body is empty; a JSON object was expected.');
   }
@@ -85,7 +98,10 @@ export class AppExceptionFilter implements ExceptionFilter {
     void reply.header('Content-Type', 'application/json; charset=utf-8');
     // A database outage is a 503 to retry, whatever the route; logged once, without a stack.
     const outage = databaseUnavailable(exception);
-    if (outage) this.logger.error(outageLogLine(outage, exception, host.switchToHttp().getRequest<FastifyRequest>()));
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    if (outage) this.logger.error(outageLogLine(outage, exception, request));
+    if (isClientHangUp(exception))
+      this.logger.debug(`Client closed ${request.method} ${request.url.split('?')[0]} before its body arrived`);
     const known =
       outage ??
       (exception instanceof AppError

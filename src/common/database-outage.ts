@@ -63,6 +63,17 @@ const DOWN_MESSAGES = [
   /Connection with .* database is not established/,
 ];
 
+/**
+ * An error of the request, not of the database: Fastify gives a 4xx `statusCode` to what goes
+ * wrong reading a request body, among them Node's `aborted` when the client hangs up before
+ * its declared Content-Length arrived, which carries ECONNRESET like a lost database connection.
+ * Database drivers set no `statusCode`.
+ */
+function isRequestError(error: object): boolean {
+  const { statusCode } = error as { statusCode?: unknown };
+  return typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500;
+}
+
 function classifyOne(error: object): DatabaseOutage | undefined {
   const { code, message } = error as { code?: unknown; message?: unknown };
   const text = typeof message === 'string' ? message : '';
@@ -82,7 +93,7 @@ function classifyOne(error: object): DatabaseOutage | undefined {
  * several addresses, each refused), a few levels deep.
  */
 export function databaseOutageOf(error: unknown, depth = 0): DatabaseOutage | undefined {
-  if (typeof error !== 'object' || error === null || depth > 4) return undefined;
+  if (typeof error !== 'object' || error === null || depth > 4 || isRequestError(error)) return undefined;
   const own = classifyOne(error);
   if (own) return own;
   const { driverError, cause, errors } = error as { driverError?: unknown; cause?: unknown; errors?: unknown };

@@ -1,11 +1,57 @@
 import fastifyStatic from '@fastify/static';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply } from 'fastify';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { AppError } from '../common/app-error';
 import { projectRoot } from '../common/project-root';
 
 /** The office console as `npm run build` writes it (web/office, built by Vite). */
 export const OFFICE_DIR = join(projectRoot(), 'dist', 'office');
+
+/** A folder served as is below a URL prefix, each file with the same Cache-Control. */
+export interface AssetFolder {
+  directory: string;
+  urlPrefix: string;
+  cacheControl: string;
+}
+
+/**
+ * The app's answer to an error of @fastify/static or @fastify/send, or undefined for one that is
+ * not a refusal of the request (an unreadable file: a fault of ours, left to the logged 500).
+ * Refused paths — `..` in any spelling, `.` or empty segments, a backslash, a NUL byte, a name
+ * too long for the file system — name no file we serve: 404, whichever guard refused them.
+ */
+function assetRefusal(error: FastifyError): AppError | undefined {
+  const status = error.statusCode;
+  if (error.code === 'FST_STATIC_FORBIDDEN_PATH' || status === 400 || status === 403 || status === 404) {
+    return new AppError('ROUTE_NOT_FOUND', 'No such resource.');
+  }
+  return undefined;
+}
+
+/**
+ * Serves a folder with @fastify/static. The plugin answers a path it refuses with an error
+ * (a Forbidden that Nest turns into a bare 403, which the filter cannot tell from a bug): here
+ * it becomes the app's error before the app's handler sees it. The handler is set on a context
+ * of its own, around the plugin only; `outer` keeps the app's handler, looked up per request
+ * since Nest installs it on the root while the app starts, possibly after this plugin loads.
+ */
+export async function serveAssetFolder(outer: FastifyInstance, folder: AssetFolder): Promise<void> {
+  await outer.register(async (assets) => {
+    assets.setErrorHandler((error: FastifyError, request, reply) =>
+      outer.errorHandler(assetRefusal(error) ?? error, request, reply),
+    );
+    await assets.register(fastifyStatic, {
+      root: folder.directory,
+      prefix: folder.urlPrefix,
+      decorateReply: false,
+      cacheControl: false,
+      setHeaders: (reply) => {
+        void reply.header('Cache-Control', folder.cacheControl);
+      },
+    });
+  });
+}
 
 /**
  * index.html is read on each request (it is tiny): a rebuilt console is served without a
@@ -32,14 +78,10 @@ function sendIndex(reply: FastifyReply): void {
  */
 export async function serveOfficeConsole(fastify: FastifyInstance): Promise<void> {
   mkdirSync(join(OFFICE_DIR, 'assets'), { recursive: true });
-  await fastify.register(fastifyStatic, {
-    root: join(OFFICE_DIR, 'assets'),
-    prefix: '/office/assets/',
-    decorateReply: false,
-    cacheControl: false,
-    setHeaders: (reply) => {
-      void reply.header('Cache-Control', 'public, max-age=31536000, immutable');
-    },
+  await serveAssetFolder(fastify, {
+    directory: join(OFFICE_DIR, 'assets'),
+    urlPrefix: '/office/assets/',
+    cacheControl: 'public, max-age=31536000, immutable',
   });
   fastify.get('/office', (_request, reply) => reply.redirect('/office/', 301));
   fastify.get('/office/', (_request, reply) => sendIndex(reply));

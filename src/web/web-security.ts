@@ -1,11 +1,10 @@
-import fastifyStatic from '@fastify/static';
 import type { INestApplication } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { mkdirSync } from 'node:fs';
-import { serveOfficeConsole } from './office-static';
+import { serveAssetFolder, serveOfficeConsole } from './office-static';
 import { addRegistryHttpHooks } from './registry-http';
 import { WEB_ASSETS_DIR, WEB_ASSETS_PREFIX } from './web-paths';
 
@@ -80,15 +79,13 @@ export function configureWebSecurity(nestApp: INestApplication): void {
   addRegistryHttpHooks(fastify);
   // The folder exists once `npm run build` ran; creating it lets the API start without it.
   mkdirSync(WEB_ASSETS_DIR, { recursive: true });
-  void app.register(fastifyStatic, {
-    root: WEB_ASSETS_DIR,
-    prefix: WEB_ASSETS_PREFIX,
-    decorateReply: false,
-    // Fixed file names: revalidate each time (ETag/Last-Modified make that a cheap 304).
-    cacheControl: false,
-    setHeaders: (reply) => {
-      void reply.header('Cache-Control', 'no-cache');
-    },
-  });
+  void app.register((outer: FastifyInstance) =>
+    serveAssetFolder(outer, {
+      directory: WEB_ASSETS_DIR,
+      urlPrefix: WEB_ASSETS_PREFIX,
+      // Fixed file names: revalidate each time (ETag/Last-Modified make that a cheap 304).
+      cacheControl: 'no-cache',
+    }),
+  );
   void app.register(serveOfficeConsole);
 }
