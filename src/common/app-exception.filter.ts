@@ -51,14 +51,14 @@ function fromFastifyError(error: unknown): AppError | undefined {
   if (error instanceof SyntaxError || code === 'FST_ERR_CTP_INVALID_JSON_BODY') {
     return new AppError('BAD_JSON', 'The request body is not valid JSON.');
   }
+  if (isClientHangUp(error))
+    return new AppError('VALIDATION_FAILED', 'The connection closed before the request body arrived.');
   switch (code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new AppError('BODY_TOO_LARGE', 'The request body is too large.');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
-    case 'ECONNRESET':
-      return new AppError('VALIDATION_FAILED', 'The connection closed before the request body arrived.');
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return new AppError('BAD_JSON', 'The request body is empty; a JSON object was expected.');
   }

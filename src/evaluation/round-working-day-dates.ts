@@ -1,10 +1,9 @@
 import { AppError } from '../common/app-error';
 import type { HolidayCalendar } from '../calendar/holiday-calendar';
 import type { RoundEntity } from './round.entity';
+import { preEvaluationReportLatest } from './round-timeline';
 import { addWorkingDays, countWorkingDays } from './working-days';
 
-/** 四.三.4: "应提前 10 个工作日" report to HRSS before the meeting. */
-const REPORT_WORKING_DAYS = 10;
 /** 四.三.6: the results are publicised for at least 5 working days. */
 const PUBLICITY_WORKING_DAYS = 5;
 
@@ -40,7 +39,7 @@ export function roundWorkingDayDates(
 ): RoundWorkingDayDates {
   const { publicityStart: start, publicityEnd: end } = round;
   return {
-    preEvaluationReportLatest: unlessUncovered(() => addWorkingDays(round.meetingDate, -REPORT_WORKING_DAYS, calendar)),
+    preEvaluationReportLatest: unlessUncovered(() => preEvaluationReportLatest(round.meetingDate, calendar)),
     resultsPublicityEarliestEnd: unlessUncovered(() => periodEnd(start ?? today, PUBLICITY_WORKING_DAYS, calendar)),
     resultsPublicityWorkingDays: start && end ? unlessUncovered(() => countWorkingDays(start, end, calendar)) : null,
   };
