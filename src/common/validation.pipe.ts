@@ -51,6 +51,11 @@ export function toAppError(errors: ValidationError[]): AppError {
 /** Every request body is one JSON object; an array or a bare value is refused up front. */
 class BodyValidationPipe extends ValidationPipe {
   override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // No body at all (none sent, or an empty one typed as JSON) keeps the code an empty JSON
+    // body always had, whichever way the client sent nothing.
+    if (metadata.type === 'body' && value === undefined) {
+      throw new AppError('BAD_JSON', 'The request body is empty; a JSON object was expected.');
+    }
     if (metadata.type === 'body' && (typeof value !== 'object' || value === null || Array.isArray(value))) {
       throw new AppError('VALIDATION_FAILED', 'The request body must be a JSON object.');
     }
