@@ -94,6 +94,18 @@ describe('office console in a browser (e2e)', () => {
     await details.getByText('浙江省计量科学研究院').waitFor();
     expect(page.url()).toBe(`${t.baseUrl}/office/certificates/${certificateNo}`);
     expect(await page.locator('.el-header').innerText()).toContain('amr-issuer');
+
+    // The same holder, level and year with another employer: refused in the officer's words,
+    // naming the certificate that stands (the service's English never reaches the screen).
+    await page.goto(`${t.baseUrl}/office/certificates`);
+    await page.getByRole('button', { name: '签发证书' }).click();
+    await fillIssuance('330102198001011272');
+    await page.locator('input[name="employer"]').fill('浙江省特种设备科学研究院');
+    await page.getByRole('button', { name: '签发', exact: true }).click();
+    const refusal = page.getByText('该持证人本年度此资格已有证书，且登记信息与本次不同。');
+    await refusal.waitFor();
+    expect(await refusal.innerText()).toContain(`（证书编号 ${certificateNo}）`);
+    expect(await page.locator('.office-page').innerText()).not.toMatch(/already has|different details/);
   });
 
   it('refuses a screen the officer may not use, even typed as an address: 无权访问 and a link home', async () => {

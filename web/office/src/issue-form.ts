@@ -25,16 +25,10 @@ export function emptyIssueForm(year: number): IssueForm {
 /** Messages under a form item, keyed by the API's `details.field` (`holder.idNumber`, `passedOn`…). */
 export type FieldErrors = Partial<Record<string, string>>;
 
-/** The API's field codes, in the officer's words; anything else shows the API's own message. */
+/** What the issuance form says more precisely than error-messages.ts, which answers every other code. */
 const FIELD_MESSAGES: Record<string, string> = {
   NAME_INVALID: '姓名应为文字（可含间隔号“·”），不含空格以外的符号。',
-  GENDER_INVALID: '请选择性别。',
-  GENDER_MISMATCH: '性别与身份证号不符。',
-  ID_NUMBER_INVALID: '身份证号无效：应为 18 位，出生日期有效，末位校验码正确。',
   EMPLOYER_INVALID: '请填写工作单位（2–100 个字）。',
-  LEVEL_INVALID: '请选择资格名称。',
-  SPECIALTY_INVALID: '请选择专业。',
-  SPECIALTY_NOT_ALLOWED_FOR_LEVEL: '特种设备专业仅评正高级工程师。',
   EVALUATION_YEAR_INVALID: '评审年度无效（不能晚于今年）。',
   DATE_INVALID: '评审通过日期无效：应为评审年度当年或次年的日期。',
   DATE_IN_FUTURE: '评审通过日期不能晚于今天。',

@@ -28,23 +28,14 @@ export function rolesProblem(roles: readonly string[]): string | undefined {
   return roles.length > 0 ? undefined : '请至少选择一个角色。';
 }
 
-const OFFICER_MESSAGES: Record<string, string> = {
-  OFFICER_SELF_LOCKOUT: '不能停用自己的账号，也不能取消自己的管理员角色。',
-  OFFICER_EXISTS: '该用户名已被使用。',
-  OFFICER_NOT_FOUND: '未找到该人员，可能已被其他管理员修改，请刷新后重试。',
-  OFFICER_OTHER_AUTHORITY: '该人员属于另一发证机关，无权管理。',
-  AUTH_REQUIRED: '登录已过期，请重新登录。',
-  FORBIDDEN_ROLE: '您的账号无权进行此操作。',
-};
-
-/** A refusal of the officers API in the admin's words; an unknown code keeps the service's message. */
+/** A refusal of the officers API in the admin's words (error-messages.ts), the shape rule by field. */
 export function officerFailure(body: unknown, status: number): string {
   const problem = toApiError(body, status);
   if (problem.code === 'OFFICER_INVALID') {
     // One code for every shape rule: the message names the field.
-    if (problem.message.startsWith('username')) return usernameProblem('') ?? problem.message;
-    if (problem.message.startsWith('password')) return '密码长度应为 12–256 位。';
+    if (problem.serviceMessage.startsWith('username')) return usernameProblem('') ?? problem.message;
+    if (problem.serviceMessage.startsWith('password')) return '密码长度应为 12–256 位。';
     return rolesProblem([]) ?? problem.message;
   }
-  return OFFICER_MESSAGES[problem.code] ?? problem.message;
+  return problem.message;
 }

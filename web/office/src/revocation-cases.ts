@@ -50,19 +50,11 @@ export function emptyReinstatementForm(): ReinstatementForm {
   return { certificateNo: '', description: '', decisionDocument: '', decisionDate: '', effectiveDate: '' };
 }
 
-/** The API's codes in the officer's words; anything else shows the API's own message. */
+/** What a revocation form says more precisely than error-messages.ts, which answers every other code. */
 const MESSAGES: Record<string, string> = {
-  CERTIFICATE_NO_INVALID: '证书编号格式应如 ZJZ2026000001。',
-  CERTIFICATE_NOT_FOUND: '未找到该证书。',
-  REASON_CATEGORY_INVALID: '请选择撤销事由。',
   DECISION_DOCUMENT_INVALID: '决定文号格式应如：浙市监人〔2027〕3号。',
   DATE_INVALID: '日期无效（生效日期不能早于证书签发日期）。',
   DATE_IN_FUTURE: '日期不能晚于今天：决定生效后再发起。',
-  CERTIFICATE_ALREADY_REVOKED: '该证书已撤销。',
-  CERTIFICATE_NOT_REVOKED: '该证书没有已生效的撤销决定，无需恢复。',
-  CASE_ALREADY_OPEN: '该证书已有待确认的决定，请等待对方机关确认或驳回。',
-  CONFIRMATION_BY_SAME_AUTHORITY: '本机关发起的决定须由另一机关确认。',
-  CASE_NOT_PENDING: '该决定已被处理，请刷新列表。',
 };
 
 /** Codes that belong to a field although the API names none (it found the certificate, not the form). */

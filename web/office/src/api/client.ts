@@ -1,4 +1,5 @@
 import createClient, { type Middleware } from 'openapi-fetch';
+import { apiMessage } from './error-messages';
 import type { paths } from './schema';
 
 /** Methods that change state: a cookie-authenticated one must say it comes from the console. */
@@ -19,10 +20,14 @@ const officeHeader: Middleware = {
 export const api = createClient<paths>({ baseUrl: '/', credentials: 'same-origin' });
 api.use(officeHeader);
 
-/** The body of every error the API answers (4xx): a stable code, a message, sometimes the field at fault. */
+/**
+ * An error the API answered (4xx/5xx): its stable code, the officer's words for it (`message`,
+ * from error-messages.ts, never the API's English), the API's own text and the details.
+ */
 export interface ApiError {
   code: string;
   message: string;
+  serviceMessage: string;
   details?: { field?: string } & Record<string, unknown>;
 }
 
@@ -30,7 +35,9 @@ export interface ApiError {
 export function toApiError(body: unknown, status: number): ApiError {
   if (typeof body === 'object' && body !== null && 'code' in body && typeof body.code === 'string') {
     const { code, message, details } = body as Partial<ApiError> & { code: string };
-    return { code, message: typeof message === 'string' ? message : code, details };
+    const serviceMessage = typeof message === 'string' ? message : code;
+    return { code, message: apiMessage(code, details), serviceMessage, details };
   }
-  return { code: `HTTP_${status}`, message: `服务暂时不可用（HTTP ${status}）` };
+  const message = `服务暂时不可用（HTTP ${status}）`;
+  return { code: `HTTP_${status}`, message, serviceMessage: message };
 }
