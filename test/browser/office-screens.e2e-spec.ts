@@ -78,6 +78,9 @@ describe('office console: search, reinstatement and screen guard (e2e, browser)'
       expect.stringMatching(/签发[\s\S]*有效[\s\S]*浙市监人〔2026〕12号/),
       expect.stringMatching(/撤销[\s\S]*已撤销[\s\S]*2026-11-27[\s\S]*浙市监人〔2026〕40号/),
     ]);
+    // A revoked certificate has no PDF: no button that would save the service's 410 as a file.
+    expect(await page.getByText('下载 PDF').count()).toBe(0);
+    await page.getByText('证书已撤销，不提供 PDF 下载').waitFor();
     await page.screenshot({ path: screenshotPath('office-certificate-history'), fullPage: true });
 
     // Back to the results: the search is kept in the address.
