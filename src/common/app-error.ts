@@ -2,7 +2,7 @@ import type { fieldErrors } from './field.errors';
 import type { requestErrors } from './request.errors';
 
 /** The statuses an error code may have: the client's fault (4xx), or an outage to retry (503). */
-export type HttpStatusLike = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 410 | 413 | 415 | 422 | 429 | 431 | 503;
+export type HttpStatusLike = 400 | 401 | 403 | 404 | 405 | 408 | 409 | 410 | 413 | 415 | 416 | 422 | 429 | 431 | 503;
 
 /**
  * Every error a user can cause carries a stable, machine-readable code, written once: in the

@@ -14,6 +14,8 @@ export const requestErrors = {
   REQUEST_TIMEOUT: 408,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
+  // A byte range outside a static file (RFC 9110 §15.5.17); Content-Range names its length.
+  RANGE_NOT_SATISFIABLE: 416,
   // TOO_MANY_ATTEMPTS: failed logins or downloads; RATE_LIMITED: the public request budget.
   TOO_MANY_ATTEMPTS: 429,
   RATE_LIMITED: 429,

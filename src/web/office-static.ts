@@ -19,10 +19,12 @@ export interface AssetFolder {
  * The app's answer to an error of @fastify/static or @fastify/send, or undefined for one that is
  * not a refusal of the request (an unreadable file: a fault of ours, left to the logged 500).
  * Refused paths — `..` in any spelling, `.` or empty segments, a backslash, a NUL byte, a name
- * too long for the file system — name no file we serve: 404, whichever guard refused them.
+ * too long for the file system — name no file we serve: 404, whichever guard refused them. A
+ * range outside the file is a 416, its Content-Range naming the file's length (RFC 9110 §14.4).
  */
 function assetRefusal(error: FastifyError): AppError | undefined {
   const status = error.statusCode;
+  if (status === 416) return new AppError('RANGE_NOT_SATISFIABLE', 'The requested range lies outside the file.');
   if (error.code === 'FST_STATIC_FORBIDDEN_PATH' || status === 400 || status === 403 || status === 404) {
     return new AppError('ROUTE_NOT_FOUND', 'No such resource.');
   }
@@ -38,9 +40,11 @@ function assetRefusal(error: FastifyError): AppError | undefined {
  */
 export async function serveAssetFolder(outer: FastifyInstance, folder: AssetFolder): Promise<void> {
   await outer.register(async (assets) => {
-    assets.setErrorHandler((error: FastifyError, request, reply) =>
-      outer.errorHandler(assetRefusal(error) ?? error, request, reply),
-    );
+    assets.setErrorHandler((error: FastifyError & { headers?: Record<string, string> }, request, reply) => {
+      const contentRange = error.statusCode === 416 ? error.headers?.['Content-Range'] : undefined;
+      if (contentRange !== undefined) void reply.header('Content-Range', contentRange);
+      return outer.errorHandler(assetRefusal(error) ?? error, request, reply);
+    });
     await assets.register(fastifyStatic, {
       root: folder.directory,
       prefix: folder.urlPrefix,

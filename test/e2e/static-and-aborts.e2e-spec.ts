@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
-import { readdirSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
 import { join } from 'node:path';
 import { OFFICE_DIR } from '../../src/web/office-static';
+import { WEB_ASSETS_DIR } from '../../src/web/web-paths';
 import { api, ApiResponse, startTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -145,16 +146,21 @@ describe('static asset paths and aborted requests (e2e)', () => {
     expect([script.status, script.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
   });
 
-  it('refuses a range past the end of an asset in the body shape, with nothing logged as an error', async () => {
+  it('refuses a range past the end of an asset with 416 in the body shape, naming the length, nothing logged as an error', async () => {
     let response: ApiResponse | undefined;
     const log = await logOf(async () => {
       response = await api(t, 'GET', '/v/assets/mark.svg', undefined, undefined, { range: 'bytes=999999999-' });
     });
     expect([response?.status, response?.body]).toEqual([
-      400,
-      { code: 'VALIDATION_FAILED', message: expect.any(String) },
+      416,
+      { code: 'RANGE_NOT_SATISFIABLE', message: expect.any(String) },
     ]);
+    const length = statSync(join(WEB_ASSETS_DIR, 'mark.svg')).size;
+    expect(response?.headers.get('content-range')).toBe(`bytes */${length}`);
     expect(log.error).toEqual([]);
+    // A range inside the file is served as asked.
+    const part = await fetch(`${t.baseUrl}/v/assets/mark.svg`, { headers: { range: 'bytes=0-9' } });
+    expect([part.status, (await part.arrayBuffer()).byteLength]).toEqual([206, 10]);
   });
 
   it.each(['/api/v1/verifications', '/api/v1/auth/token'])(

@@ -18,6 +18,7 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   REQUEST_TIMEOUT: '请求超时，请重试。',
   BODY_TOO_LARGE: '提交的内容过大。',
   UNSUPPORTED_MEDIA_TYPE: '提交的内容格式不受支持。',
+  RANGE_NOT_SATISFIABLE: '请求的文件范围超出文件长度。',
   TOO_MANY_ATTEMPTS: '尝试次数过多，请稍后再试。',
   RATE_LIMITED: '请求过于频繁，请稍后再试。',
   HEADERS_TOO_LARGE: '请求头过大，请清除浏览器 Cookie 后重试。',
