@@ -305,6 +305,33 @@ describe('hostile input (e2e)', () => {
       // Line breaks stay allowed in prose: the proposal gets past the text checks.
       expect((await revocation('申报材料系伪造。\n经查属实。')).body.code).not.toBe('VALIDATION_FAILED');
     });
+
+    it('refuses invisible characters in the prose of a round (a complaint, its finding, a rejected publication), line breaks allowed', async () => {
+      const round = '/api/v1/evaluation/rounds/999999';
+      const prose: Array<[string, Record<string, unknown>, string]> = [
+        [`${round}/objections`, { applicationId: 1, summary: '业绩\u202e造假', receivedOn: '2026-11-26' }, 'summary'],
+        [`${round}/objections/1/resolution`, { outcome: 'dismissed', finding: '\u200b' }, 'finding'],
+        [`${round}/publication/rejection`, { reason: '文号\u0001有误' }, 'reason'],
+      ];
+      for (const [path, body, field] of prose) {
+        const refused = await api(t, 'POST', path, body, office.token);
+        expect([refused.status, refused.body.code, refused.body.details]).toEqual([
+          400,
+          'VALIDATION_FAILED',
+          { field },
+        ]);
+        expect(refused.body.message).toMatch(new RegExp(`^${field} must not contain the invisible character U\\+`));
+      }
+      // Past the text rules, the round's own answer: no such round.
+      const multiline = await api(
+        t,
+        'POST',
+        `${round}/objections`,
+        { applicationId: 1, summary: '业绩造假。\n附件两份。', receivedOn: '2026-11-26' },
+        office.token,
+      );
+      expect([multiline.status, multiline.body.code]).toEqual([404, 'ROUND_NOT_FOUND']);
+    });
   });
 
   describe('ids in the address: canonical decimal only', () => {

@@ -1,10 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 import { code } from '../../common/validation.pipe';
+import { IsVisibleProse } from '../../common/visible-text.validator';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
 import type { ObjectionEntity } from '../meeting.entities';
-
-const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
 
 export class PublicityDto {
   @ApiProperty({ example: '2026-12-21' })
@@ -30,10 +29,7 @@ export class ObjectionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
-    message: 'summary must not contain control characters',
-    ...code('VALIDATION_FAILED'),
-  })
+  @IsVisibleProse(code('VALIDATION_FAILED'))
   summary!: string;
 
   @ApiProperty({ example: '2026-12-22' })
@@ -54,10 +50,7 @@ export class ResolutionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
-    message: 'finding must not contain control characters',
-    ...code('VALIDATION_FAILED'),
-  })
+  @IsVisibleProse(code('VALIDATION_FAILED'))
   finding!: string;
 }
 
@@ -84,10 +77,7 @@ export class PublicationRejectionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(500, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
-    message: 'reason must not contain control characters',
-    ...code('VALIDATION_FAILED'),
-  })
+  @IsVisibleProse(code('VALIDATION_FAILED'))
   reason!: string;
 }
 

@@ -6,8 +6,6 @@ import { code } from '../../common/validation.pipe';
 import { IsVisibleProse } from '../../common/visible-text.validator';
 import { REASON_CATEGORY_CODES } from '../reason-categories';
 
-const NO_CONTROL_EXCEPT_NEWLINE = /^[^\p{Cc}]*(?:[\n\r\t][^\p{Cc}]*)*$/u;
-
 class DecisionBaseDto {
   @ApiProperty({ example: 'ZJZ2026000001' })
   @IsString(code('CERTIFICATE_NO_INVALID'))
@@ -21,10 +19,6 @@ class DecisionBaseDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
-    message: 'description must not contain control characters',
-    ...code('VALIDATION_FAILED'),
-  })
   @IsVisibleProse(code('VALIDATION_FAILED'))
   description!: string;
 
@@ -68,10 +62,6 @@ export class RejectionDto {
   @IsString(code('VALIDATION_FAILED'))
   @MinLength(1, code('VALIDATION_FAILED'))
   @MaxLength(2000, code('VALIDATION_FAILED'))
-  @Matches(NO_CONTROL_EXCEPT_NEWLINE, {
-    message: 'reason must not contain control characters',
-    ...code('VALIDATION_FAILED'),
-  })
   @IsVisibleProse(code('VALIDATION_FAILED'))
   reason!: string;
 }
