@@ -4,7 +4,7 @@ import { officerActor } from '../audit/audit.service';
 import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { CalendarService } from './calendar.service';
-import { CoveredYearDto, ImportResultDto, ScheduleFileDto, YearHistoryDto } from './dto/calendar.dto';
+import { CoveredYearDto, ScheduleImportResultDto, ScheduleFileDto, YearHistoryDto } from './dto/calendar.dto';
 import { YearParamPipe } from './year-param.pipe';
 
 @ApiTags('calendar')
@@ -20,13 +20,13 @@ export class CalendarController {
     summary:
       "Load a year's official holiday schedule (放假调休安排); replaces the year's schedule, earlier imports are kept",
   })
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiOkResponse({ type: ScheduleImportResultDto })
   async importYear(
     @Param('year', YearParamPipe) year: number,
     @Body() body: unknown,
     @CurrentOfficer() officer: AuthenticatedOfficer,
-  ): Promise<ImportResultDto> {
-    return ImportResultDto.from(await this.calendar.importYear(body, officerActor(officer), year));
+  ): Promise<ScheduleImportResultDto> {
+    return ScheduleImportResultDto.from(await this.calendar.importYear(body, officerActor(officer), year));
   }
 
   @Get('years')

@@ -7,7 +7,7 @@ import { CurrentOfficer, RequireRole } from '../auth/auth.guard';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
 import { ApplicationsService } from './applications.service';
 import { CsvBody } from './csv-body';
-import { ApplicationDto, ApplicationResponseDto, ImportResultDto } from './dto/application.dto';
+import { ApplicationDto, ApplicationResponseDto, ApplicationsImportResultDto } from './dto/application.dto';
 import { RoundResponseDto } from './dto/round.dto';
 
 @ApiTags('evaluation')
@@ -40,12 +40,12 @@ export class ApplicationsController {
     summary:
       'Import applications from a CSV file; any bad row imports nothing (CSV_INVALID lists line, column, reason)',
   })
-  @ApiOkResponse({ type: ImportResultDto })
+  @ApiOkResponse({ type: ApplicationsImportResultDto })
   async import(
     @Param('id', IdParamPipe) id: number,
     @CsvBody() csv: Buffer,
     @CurrentOfficer() officer: AuthenticatedOfficer,
-  ): Promise<ImportResultDto> {
+  ): Promise<ApplicationsImportResultDto> {
     return { imported: await this.applications.importCsv(id, csv, officerActor(officer)) };
   }
 

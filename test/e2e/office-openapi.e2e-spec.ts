@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { api, startTestApp, TestApp } from '../support/test-app';
@@ -25,6 +25,29 @@ describe('the office console’s copy of the OpenAPI document (e2e)', () => {
     const served = await api(t, 'GET', '/docs-json');
     expect(served.status).toBe(200);
     expect(readFileSync(join(API_DIR, 'openapi.json'), 'utf8')).toBe(consoleDocument(served.body));
+  });
+
+  it('gives every response schema its own name: two DTO classes of one name would share one schema', async () => {
+    // Swagger keys schemas by class name: the calendar import's answer was documented as the
+    // applications import's `{ imported }` while both classes were called ImportResultDto.
+    const src = join(__dirname, '..', '..', 'src');
+    const names = (readdirSync(src, { recursive: true }) as string[])
+      .filter((file) => file.endsWith('.dto.ts'))
+      .flatMap((file) => [...readFileSync(join(src, file), 'utf8').matchAll(/export class (\w+)/g)].map((m) => m[1]));
+    expect(names.filter((name, k) => names.indexOf(name) !== k)).toEqual([]);
+    const document = (await api(t, 'GET', '/docs-json')).body as {
+      paths: Record<
+        string,
+        Record<string, { responses: Record<string, { content: Record<string, { schema: unknown }> }> }>
+      >;
+      components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+    };
+    const answer = document.paths['/api/v1/calendar/years/{year}'].put.responses['200'].content['application/json'];
+    expect(answer.schema).toEqual({ $ref: '#/components/schemas/ScheduleImportResultDto' });
+    expect(Object.keys(document.components.schemas.ScheduleImportResultDto.properties)).toEqual([
+      'schedule',
+      'replaced',
+    ]);
   });
 
   it('schema.d.ts is what openapi-typescript makes of openapi.json', () => {

@@ -26,13 +26,13 @@ export class ImportedScheduleDto extends ScheduleFileDto implements ImportedSche
   @ApiProperty() contentSha256!: string;
 }
 
-export class ImportResultDto implements ImportResult {
+export class ScheduleImportResultDto implements ImportResult {
   @ApiProperty({ type: ImportedScheduleDto }) schedule!: ImportedScheduleDto;
   @ApiProperty({ type: ImportedScheduleDto, nullable: true, description: 'the import this one replaces' })
   replaced!: ImportedScheduleDto | null;
 
-  static from(result: ImportResult): ImportResultDto {
-    return Object.assign(new ImportResultDto(), result);
+  static from(result: ImportResult): ScheduleImportResultDto {
+    return Object.assign(new ScheduleImportResultDto(), result);
   }
 }
 

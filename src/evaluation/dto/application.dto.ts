@@ -75,7 +75,7 @@ export class ApplicationDto implements ApplicationInput {
   intermediateRecommended!: boolean;
 }
 
-export class ImportResultDto {
+export class ApplicationsImportResultDto {
   @ApiProperty() imported!: number;
 }
 

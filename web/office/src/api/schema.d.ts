@@ -1776,8 +1776,10 @@ export interface components {
             importedBy: string;
             contentSha256: string;
         };
-        ImportResultDto: {
-            imported: number;
+        ScheduleImportResultDto: {
+            schedule: components["schemas"]["ImportedScheduleDto"];
+            /** @description the import this one replaces */
+            replaced: components["schemas"]["ImportedScheduleDto"] | null;
         };
         CoveredYearDto: {
             year: number;
@@ -1944,6 +1946,9 @@ export interface components {
             passed: boolean | null;
             withheld: boolean;
             certificateNo: string | null;
+        };
+        ApplicationsImportResultDto: {
+            imported: number;
         };
         RoundResponseDto: {
             id: number;
@@ -3225,7 +3230,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResultDto"];
+                    "application/json": components["schemas"]["ScheduleImportResultDto"];
                 };
             };
         };
@@ -3495,7 +3500,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ImportResultDto"];
+                    "application/json": components["schemas"]["ApplicationsImportResultDto"];
                 };
             };
         };
