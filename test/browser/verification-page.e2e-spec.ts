@@ -243,6 +243,8 @@ describe('verification page in a browser (e2e)', () => {
     const noScript = await openPhone({ now: t.clock.now(), javaScriptEnabled: false });
     try {
       await noScript.page.goto(`${t.baseUrl}/v`);
+      // Reading a chosen file needs the script: without it the chooser is not offered.
+      expect(await noScript.page.locator('#file-card').isVisible()).toBe(false);
       await noScript.page.fill('#lookup-no', ` ${certificateNo.toLowerCase()} `);
       await noScript.page.click('button[type=submit]');
       await noScript.page.waitForURL(`${t.baseUrl}/v/${certificateNo}`);

@@ -106,6 +106,9 @@ function start(): void {
   window.addEventListener('hashchange', onLocation);
   const input = document.getElementById('file-input') as HTMLInputElement | null;
   input?.addEventListener('change', () => void onFileChosen(input));
+  // The template hides the file chooser: it works only with this script.
+  const fileCard = document.getElementById('file-card');
+  if (fileCard) fileCard.hidden = false;
   onLocation();
 }
 
