@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, TooManyAttemptsError } from '../common/app-error';
-import { invisibleCharacterIn } from '../common/text-input';
+import { invisibleCharacterIn, withoutInvisibleCharacters } from '../common/text-input';
 import type { CertificatePdf } from '../pdf/pdf.service';
 import { PdfService } from '../pdf/pdf.service';
 import { PDF_BUSY_RETRY_AFTER_SECONDS } from '../pdf/render-queue';
@@ -60,9 +60,17 @@ export class DownloadPageService {
     };
     const refill = { certificateNo: request.certificateNo.trim(), name: request.name.trim() };
     // As the API's NAME_INVALID: no stored name has one, so say why instead of "not found".
+    // The form comes back without them: the holder cannot delete what the field does not show
+    // (a name pasted from a chat often carries a zero-width space).
     const invisible = invisibleCharacterIn(request.name);
     if (invisible)
-      return this.message(400, refill, 'invalid', '姓名有误', `姓名中含有不可见的字符（${invisible}），请重新输入。`);
+      return this.message(
+        400,
+        { ...refill, name: withoutInvisibleCharacters(refill.name) },
+        'invalid',
+        '姓名有误',
+        `姓名中含有不可见的字符（${invisible}，常见于复制粘贴的文字），已从下方姓名中去除，请核对后重新提交。`,
+      );
     try {
       return { pdf: await this.pdfs.holderPdf(request, clientAddress) };
     } catch (error) {

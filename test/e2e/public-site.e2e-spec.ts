@@ -136,10 +136,14 @@ describe('public site (e2e)', () => {
     expect(html).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
-  it('says why a name with an invisible character cannot match', async () => {
+  it('says why a name with an invisible character cannot match, and gives the form back without it', async () => {
     const page = await postForm(t, '/download', { ...HOLDER, name: '张\u200b三' });
     expect(page.status).toBe(400);
     expect(verdictOf(page.text)).toContain('U+200B');
+    expect(/id="download-name" name="name" value="([^"]*)"/.exec(page.text)?.[1]).toBe('张三');
+    // Sent again as shown, the form matches and downloads.
+    const again = await postForm(t, '/download', { ...HOLDER, name: '张三' });
+    expect([again.status, again.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   });
 
   it('refuses a form body on every other route with 415, and an oversized form', async () => {
