@@ -106,7 +106,13 @@ describe('office console: withdrawals and the tally form of a round (e2e)', () =
     await vote(0, 4).fill('1');
     await page.getByRole('button', { name: '提交计票结果' }).click();
     await refusal(page).waitFor();
-    expect(await refusal(page).innerText()).toContain('每位申报人的赞成、反对、弃权票之和应等于到会委员人数。');
+    // Said in Chinese, naming the applicant whose line is wrong (the service answers with an id, in English).
+    const said = await refusal(page).innerText();
+    const firstApplicant = await tallyRows.first().locator('td').first().innerText();
+    expect(said).toContain(
+      `每位申报人的赞成、反对、弃权票之和应等于到会委员人数。（${firstApplicant.trim()}：赞成、反对、弃权共 16 票，到会委员 17 人）`,
+    );
+    expect(said).not.toMatch(/ballots|Application/);
     await page.screenshot({ path: screenshotPath('office-round-tally-refused'), fullPage: true });
     const untallied = await api(
       t,

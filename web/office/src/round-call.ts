@@ -1,5 +1,5 @@
 import { ElMessage } from 'element-plus';
-import { roundFailure } from './round-errors';
+import { roundFailure, type RoundNames } from './round-errors';
 
 /** What an openapi-fetch call answers. */
 export interface Answer<T> {
@@ -9,16 +9,17 @@ export interface Answer<T> {
 }
 
 /**
- * Runs one step of a round: a success message, or the refusal in the officer's words. Returns
+ * Runs one step of a round: a success message, or the refusal in the officer's words, naming the
+ * applicants and members it concerns as the panel shows them (`names`). Returns
  * the answer's data, or undefined when refused (the panel keeps what the officer typed).
  */
-export async function step<T>(call: Promise<Answer<T>>, success: string): Promise<T | undefined> {
+export async function step<T>(call: Promise<Answer<T>>, success: string, names?: RoundNames): Promise<T | undefined> {
   const { data, error, response } = await call;
   if (response.ok) {
     ElMessage.success(success);
     return data ?? ({} as T);
   }
-  ElMessage.error({ message: roundFailure(error, response.status), duration: 8000 });
+  ElMessage.error({ message: roundFailure(error, response.status, names), duration: 8000 });
   return undefined;
 }
 

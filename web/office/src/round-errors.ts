@@ -1,5 +1,6 @@
 import { toApiError } from './api/client';
 import { API_MESSAGES } from './api/error-messages';
+import { SPECIALTY_NAMES, type Specialty } from '../../../src/common/qualifications';
 
 /** One problem of a refused CSV file (400 CSV_INVALID: nothing of the file was imported). */
 export interface CsvProblemRow {
@@ -33,14 +34,90 @@ export function csvProblems(body: unknown, status: number): CsvProblemRow[] {
   }));
 }
 
-/** A refusal in the officer's words, with the API's own message kept for the details it names. */
-export function roundFailure(body: unknown, status: number): string {
+/** Who the ids of an answer name, as the panel shows them (the service answers with ids and codes). */
+export interface RoundNames {
+  applicants?: ReadonlyMap<number, string>;
+  members?: ReadonlyMap<string, string>;
+}
+
+/** The steps of a round's timeline (TIMELINE_OUT_OF_ORDER's `step` and `otherStep`), as the wizard names them. */
+const TIMELINE_STEP_NAMES: Record<string, string> = {
+  employerPublicityEnd: '单位公示结束日',
+  applicationsClosure: '申报截止日',
+  draw: '抽取评委日',
+  preEvaluationReport: '报送日',
+  hrssApproval: '人社厅核准日',
+  meeting: '评审会议日',
+  resultsPublicityStart: '结果公示开始日',
+  resultsPublicityEnd: '结果公示结束日',
+  publication: '联合发文日',
+  today: '今天',
+};
+
+const ROLE_NAMES: Record<string, string> = { chair: '主任委员', 'vice-chair': '副主任委员', member: '委员' };
+
+const list = (values: unknown): unknown[] => (Array.isArray(values) ? values : []);
+/** A detail's number or text as shown; anything else (never sent) as a question mark. */
+const text = (value: unknown): string => (typeof value === 'string' || typeof value === 'number' ? String(value) : '?');
+
+/**
+ * What a round step's refusal names, in Chinese: which applicant, which members, how many, which
+ * dates. The service's English says the same; the console never shows it. Undefined: nothing to add.
+ */
+export function roundDetails(
+  code: string,
+  details: Record<string, unknown> = {},
+  names: RoundNames = {},
+): string | undefined {
+  const applicant = (id: unknown) => names.applicants?.get(Number(id)) ?? `申报 ${text(id)}`;
+  const member = (code: unknown) => {
+    const name = names.members?.get(text(code));
+    return name ? `${name}（${text(code)}）` : text(code);
+  };
+  const d = details;
+  switch (code) {
+    case 'TALLY_MISMATCH':
+      return `${applicant(d.applicationId)}：赞成、反对、弃权共 ${text(d.cast)} 票，到会委员 ${text(d.present)} 人`;
+    case 'QUORUM_NOT_MET':
+      return `到会 ${text(d.present)} 人，评委会 ${text(d.committeeSize)} 人，至少须 ${text(d.needed)} 人`;
+    case 'TALLY_INCOMPLETE': {
+      const parts = [
+        list(d.missing).length ? `缺少：${list(d.missing).map(applicant).join('、')}` : '',
+        list(d.unknown).length ? `不属本轮或重复：${list(d.unknown).map(applicant).join('、')}` : '',
+      ].filter(Boolean);
+      return parts.length ? parts.join('；') : undefined;
+    }
+    case 'NOT_A_COMMITTEE_MEMBER':
+      return list(d.codes).length ? `编号 ${list(d.codes).map(member).join('、')}` : undefined;
+    case 'PRESIDING_MEMBER_INVALID':
+      return d.presidingCode ? member(d.presidingCode) : undefined;
+    case 'PUBLICITY_TOO_SHORT':
+      return `所选期间共 ${text(d.workingDays)} 个工作日，至少须 ${text(d.required)} 个`;
+    case 'TIMELINE_OUT_OF_ORDER':
+      return `${TIMELINE_STEP_NAMES[text(d.step)] ?? text(d.step)} ${text(d.date)}，${
+        TIMELINE_STEP_NAMES[text(d.otherStep)] ?? text(d.otherStep)
+      } ${text(d.otherDate)}`;
+    case 'POOL_SPECIALTY_SHORT': {
+      const who =
+        typeof d.specialty === 'string'
+          ? `${SPECIALTY_NAMES[d.specialty as Specialty] ?? d.specialty}专业委员`
+          : (ROLE_NAMES[text(d.role)] ?? text(d.role));
+      const available = d.available === undefined ? '' : `，符合条件 ${text(d.available)} 人`;
+      return `${who}：需要 ${text(d.needed)} 人${available}`;
+    }
+    case 'DRAW_WITNESS_BEFORE_COMMITMENT':
+      return `见证值公布于 ${text(d.publishedOn)}，承诺值公布于 ${text(d.committedOn)}`;
+    default:
+      return undefined;
+  }
+}
+
+/** A refusal of a round step in the officer's words, with what it names (roundDetails). */
+export function roundFailure(body: unknown, status: number, names?: RoundNames): string {
   if (status === 401) return '登录已过期，请重新登录。';
   const problem = toApiError(body, status);
-  // The service's text names what the officer must find (which applicant, which specialty).
-  return problem.serviceMessage === problem.message
-    ? problem.message
-    : `${problem.message}（${problem.serviceMessage}）`;
+  const named = roundDetails(problem.code, problem.details, names);
+  return named ? `${problem.message}（${named}）` : problem.message;
 }
 
 /** The field the API names in a refusal (`details.field`), if any: the form shows the message under it. */

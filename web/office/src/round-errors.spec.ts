@@ -1,0 +1,56 @@
+// The console's words for what a round step's refusal names, run by the unit project under Node.
+import { roundDetails, roundFailure } from './round-errors';
+
+const names = {
+  applicants: new Map([
+    [7, '陈晓峰'],
+    [9, '林雪'],
+  ]),
+  members: new Map([['Z008', '陆丽华']]),
+};
+
+describe('a round step’s refusal names what it concerns, in Chinese', () => {
+  it.each([
+    ['TALLY_MISMATCH', { applicationId: 7, cast: 16, present: 17 }, '陈晓峰：赞成、反对、弃权共 16 票，到会委员 17 人'],
+    ['QUORUM_NOT_MET', { present: 15, needed: 17, committeeSize: 25 }, '到会 15 人，评委会 25 人，至少须 17 人'],
+    ['TALLY_INCOMPLETE', { missing: [9], unknown: [7, 44] }, '缺少：林雪；不属本轮或重复：陈晓峰、申报 44'],
+    ['TALLY_INCOMPLETE', { missing: [], unknown: [] }, undefined],
+    ['NOT_A_COMMITTEE_MEMBER', { codes: ['Z008', 'Z999'] }, '编号 陆丽华（Z008）、Z999'],
+    ['PRESIDING_MEMBER_INVALID', { presidingCode: 'Z008' }, '陆丽华（Z008）'],
+    ['PUBLICITY_TOO_SHORT', { workingDays: 3, required: 5 }, '所选期间共 3 个工作日，至少须 5 个'],
+    [
+      'TIMELINE_OUT_OF_ORDER',
+      { step: 'meeting', date: '2026-12-01', otherStep: 'hrssApproval', otherDate: '2026-12-08' },
+      '评审会议日 2026-12-01，人社厅核准日 2026-12-08',
+    ],
+    [
+      'POOL_SPECIALTY_SHORT',
+      { specialty: 'metrology', needed: 9, available: 4 },
+      '计量专业委员：需要 9 人，符合条件 4 人',
+    ],
+    ['POOL_SPECIALTY_SHORT', { role: 'vice-chair', needed: 2 }, '副主任委员：需要 2 人'],
+    [
+      'DRAW_WITNESS_BEFORE_COMMITMENT',
+      { publishedOn: '2026-11-30', committedOn: '2026-12-01' },
+      '见证值公布于 2026-11-30，承诺值公布于 2026-12-01',
+    ],
+    ['ROUND_EXISTS', {}, undefined],
+  ])('%s %j → %s', (code, details, expected) => {
+    expect(roundDetails(code, details, names)).toBe(expected);
+  });
+
+  it('says the whole refusal in Chinese, never the service’s English', () => {
+    const body = {
+      code: 'TALLY_MISMATCH',
+      message: 'Application 7: 16 ballots counted for 17 members present; every member present casts exactly one.',
+      details: { applicationId: 7, cast: 16, present: 17 },
+    };
+    expect(roundFailure(body, 422, names)).toBe(
+      '每位申报人的赞成、反对、弃权票之和应等于到会委员人数。（陈晓峰：赞成、反对、弃权共 16 票，到会委员 17 人）',
+    );
+    expect(roundFailure({ code: 'ROUND_EXISTS', message: 'A round of professor 2026 exists.' }, 409)).toBe(
+      '该资格本年度的评审轮次已存在。',
+    );
+    expect(roundFailure({ code: 'AUTH_REQUIRED', message: 'Sign in.' }, 401)).toBe('登录已过期，请重新登录。');
+  });
+});
