@@ -102,6 +102,8 @@ describe('office console: officers and audit (e2e, browser)', () => {
     await page.getByText('完整（共').waitFor();
     const table = await page.locator('.audit-table').innerText();
     for (const text of ['amr-admin', 'hrss-admin', '2026/12/1 10:00:00']) expect(table).toContain(text);
+    // Each act in words, its code beneath for the 操作 filter.
+    expect(table).toMatch(/新增人员\s+officer\.added/);
     await page.screenshot({ path: screenshotPath('office-audit') });
     // The filters are applied by the service, over the whole log.
     await page.locator('input[name="auditSubject"]').fill('hrss-admin');
