@@ -22,8 +22,11 @@ import { SAMPLE_CERTIFICATE, SAMPLE_URL } from './sample-certificate';
 export const PDF_RENDER_CONCURRENCY = 2;
 export const PDF_RENDER_QUEUE_LIMIT = 32;
 
-/** The warm-up render at start: not yet, under way, done (with its time), or failed (logged). */
-export type WarmUpState = { status: 'pending' | 'running' | 'failed' } | { status: 'done'; ms: number };
+/**
+ * The warm-up render at start: not yet, under way, done (with its time and the size of the signed
+ * sample PDF it made), or failed (logged).
+ */
+export type WarmUpState = { status: 'pending' | 'running' | 'failed' } | { status: 'done'; ms: number; bytes: number };
 
 export interface CertificatePdf {
   bytes: Buffer;
@@ -78,9 +81,11 @@ export class PdfService {
     this.warmUpState = { status: 'running' };
     const start = performance.now();
     try {
-      await this.renders.run(() => this.render(SAMPLE_CERTIFICATE, SAMPLE_URL));
-      this.warmUpState = { status: 'done', ms: Math.round(performance.now() - start) };
-      this.logger.log(`Certificate PDF renderer warmed up in ${this.warmUpState.ms} ms`);
+      const sample = await this.renders.run(() => this.render(SAMPLE_CERTIFICATE, SAMPLE_URL));
+      this.warmUpState = { status: 'done', ms: Math.round(performance.now() - start), bytes: sample.length };
+      this.logger.log(
+        `Certificate PDF renderer warmed up in ${this.warmUpState.ms} ms (a ${Math.round(sample.length / 1024)} KB sample)`,
+      );
     } catch (error) {
       // Not fatal: the first download then pays the cold start, or fails with its own error.
       this.warmUpState = { status: 'failed' };
