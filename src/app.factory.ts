@@ -35,6 +35,15 @@ function frameworkError(error: FastifyError): ErrorBody {
   }
 }
 
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Decodes strictly: a byte that is not UTF-8 is refused, never turned into U+FFFD and signed. */
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -81,6 +90,13 @@ function registerJsonParser(adapter: FastifyAdapter): void {
     }
     // Fastify's parser answers through the callback; its declared Promise return is never used.
     void parse(request, text, (error, value) => {
+      // Refused, yet valid JSON: the parser's only other refusal is of these names (its error
+      // says no more than "invalid JSON", which would send the client looking for a typo).
+      if (error && isJson(text))
+        return done(
+          new AppError('BAD_JSON', 'The request body names "__proto__" or "constructor.prototype", which is refused.'),
+          undefined,
+        );
       if (error) return done(error, undefined);
       const repeated = jsonRepeatedName(text);
       if (repeated === undefined) return done(null, normalizeJsonText(value));

@@ -127,6 +127,13 @@ describe('hostile bodies on every POST/PUT route (e2e)', () => {
     // The JSON parser was replaced: it must still refuse prototype keys, not merge them.
     const response = await api(t, 'POST', '/api/v1/verifications', '{"token":"x","__proto__":{"polluted":true}}');
     expect([response.status, response.body.code]).toEqual([400, 'BAD_JSON']);
+    expect(response.body.message).toBe(
+      'The request body names "__proto__" or "constructor.prototype", which is refused.',
+    );
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    // Plain bad JSON keeps its own words.
+    expect((await api(t, 'POST', '/api/v1/verifications', '{"token":')).body.message).toBe(
+      'The request body is not valid JSON.',
+    );
   });
 });
