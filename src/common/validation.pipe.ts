@@ -1,6 +1,6 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
-import { toNfc } from './text-input';
+import { invisibleCharacterIn, invisibleCharacterInProse, toNfc } from './text-input';
 
 /** Attach to a class-validator decorator so its failure carries our stable code. */
 export function code(errorCode: ErrorCode): { context: { code: ErrorCode } } {
@@ -31,7 +31,18 @@ function reportedConstraint(constraints: Record<string, string>): string {
   return own.length > 0 ? own[own.length - 1] : failed[0];
 }
 
-/** Turns the first validation failure into an AppError with the code its decorator names. */
+/** The invisible character a text rule refused, as `U+XXXX` (src/common/visible-text.validator.ts). */
+function refusedCharacter(constraint: string, value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  if (constraint === 'hasNoInvisibleCharacters') return invisibleCharacterIn(value);
+  if (constraint === 'isVisibleProse') return invisibleCharacterInProse(value);
+  return undefined;
+}
+
+/**
+ * Turns the first validation failure into an AppError with the code its decorator names, the
+ * field in `details.field` and, for an invisible character, the character in `details.character`.
+ */
 export function toAppError(errors: ValidationError[]): AppError {
   const leaf = firstLeaf(errors);
   if (!leaf) return new AppError('VALIDATION_FAILED', 'The request is invalid.');
@@ -45,7 +56,12 @@ export function toAppError(errors: ValidationError[]): AppError {
   // A missing required field fails its type check first; say what is wrong: it is missing.
   const missing = constraint !== 'isDefined' && 'value' in error && error.value === undefined;
   const message = missing ? `${path} is required` : constraints[constraint];
-  return new AppError(errorCode ?? 'VALIDATION_FAILED', message, { field: path });
+  const character = refusedCharacter(constraint, error.value);
+  return new AppError(
+    errorCode ?? 'VALIDATION_FAILED',
+    message,
+    character ? { field: path, character } : { field: path },
+  );
 }
 
 /** Every request body is one JSON object; an array or a bare value is refused up front. */

@@ -215,7 +215,7 @@ describe('hostile input (e2e)', () => {
       expect(response.body).toEqual({
         code: 'NAME_INVALID',
         message: `name must not contain the invisible character ${character}`,
-        details: { field: 'holder.name' },
+        details: { field: 'holder.name', character },
       });
     });
 
@@ -230,7 +230,7 @@ describe('hostile input (e2e)', () => {
       expect([employer.status, employer.body.code, employer.body.details]).toEqual([
         400,
         'EMPLOYER_INVALID',
-        { field: 'holder.employer' },
+        { field: 'holder.employer', character: 'U+200D' },
       ]);
       const holderPdf = await api(t, 'POST', '/api/v1/holder/certificate-pdf', {
         certificateNo: 'ZJZ2026000001',
@@ -246,7 +246,7 @@ describe('hostile input (e2e)', () => {
       expect([registry.status, registry.body.code, registry.body.details]).toEqual([
         400,
         'NAME_INVALID',
-        { field: 'name' },
+        { field: 'name', character: 'U+202E' },
       ]);
       const login = await api(t, 'POST', '/api/v1/auth/token', {
         username: 'amr-office\u200b',
@@ -318,7 +318,7 @@ describe('hostile input (e2e)', () => {
         expect([refused.status, refused.body.code, refused.body.details]).toEqual([
           400,
           'VALIDATION_FAILED',
-          { field },
+          { field, character: expect.stringMatching(/^U\+/) },
         ]);
         expect(refused.body.message).toMatch(new RegExp(`^${field} must not contain the invisible character U\\+`));
       }

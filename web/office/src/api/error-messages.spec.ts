@@ -27,6 +27,12 @@ describe('the console says every API error in Chinese', () => {
     );
   });
 
+  it('names the invisible character a text rule refused', () => {
+    expect(apiMessage('VALIDATION_FAILED', { field: 'summary', character: 'U+202E' })).toBe(
+      '填写的内容不符合要求，请检查后重试。（含不可见的字符 U+202E）',
+    );
+  });
+
   it('still reads in Chinese for a code this console does not know, with the code to quote', () => {
     expect(apiMessage('SOMETHING_NEW')).toBe('操作未成功（错误代码 SOMETHING_NEW），请刷新页面后重试。');
   });

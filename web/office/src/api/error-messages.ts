@@ -6,7 +6,7 @@
  */
 export const API_MESSAGES: Readonly<Record<string, string>> = {
   // The shape, size and pace of a request.
-  BAD_JSON: '请求内容不是有效的 JSON，请刷新页面后重试。',
+  BAD_JSON: '请求内容无效（应为一个 JSON 对象），请刷新页面后重试。',
   BAD_URL: '地址中含有未编码的字符。',
   BODY_TOO_DEEP: '请求内容嵌套过深。',
   BODY_NOT_UTF8: '请求内容不是 UTF-8 文字。',
@@ -28,14 +28,14 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   ID_NUMBER_INVALID: '身份证号无效：应为 18 位，出生日期有效，末位校验码正确。',
   NAME_INVALID: '姓名无效：应为文字（可含间隔号“·”）。',
   EMPLOYER_INVALID: '工作单位无效（2–100 个字）。',
-  DATE_INVALID: '日期无效（应为 YYYY-MM-DD 的有效日期）。',
+  DATE_INVALID: '日期无效或不在允许的范围内。',
   DATE_IN_FUTURE: '日期不能晚于今天。',
   LEVEL_INVALID: '请选择资格名称。',
   SPECIALTY_INVALID: '请选择专业。',
   SPECIALTY_NOT_ALLOWED_FOR_LEVEL: '特种设备专业仅评正高级工程师。',
   EVALUATION_YEAR_INVALID: '评审年度无效。',
-  APPROVAL_DOCUMENT_INVALID: '批准文号格式应如：浙市监人〔2026〕12号。',
-  DECISION_DOCUMENT_INVALID: '决定文号格式应如：浙人社〔2026〕88号。',
+  APPROVAL_DOCUMENT_INVALID: '文号格式应如：浙市监人〔2026〕12号。',
+  DECISION_DOCUMENT_INVALID: '文号格式应如：浙人社〔2026〕88号。',
   CERTIFICATE_NO_INVALID: '证书编号格式应如 ZJZ2026000001。',
 
   // Sign-in and roles.
@@ -76,7 +76,7 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   CONFIRMATION_BY_SAME_AUTHORITY: '本机关发起的决定须由另一机关确认。',
   CASE_NOT_FOUND: '未找到该决定，请刷新列表。',
   CASE_NOT_PENDING: '该决定已被处理，请刷新列表。',
-  CASE_ALREADY_OPEN: '该证书已有待确认的决定，请等待对方机关确认或驳回。',
+  CASE_ALREADY_OPEN: '已有待确认的决定，请等待对方机关确认或驳回。',
   CERTIFICATE_ALREADY_REVOKED: '该证书已撤销。',
   CERTIFICATE_NOT_REVOKED: '该证书没有已生效的撤销决定，无需恢复。',
   APPLICANT_HAS_CERTIFICATE: '该申报人已取得证书：请撤销证书，而非禁止申报。',
@@ -88,7 +88,7 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   SEED_INVALID: '种子应为 64 位小写十六进制字符。',
   COMMITMENT_INVALID: '承诺值应为 64 位小写十六进制字符（SHA-256）。',
   DRAW_WITNESS_INVALID: '见证值（1–64 个字符）或来源（2–200 个字）无效。',
-  WITHDRAWAL_REASON_INVALID: '回避理由应为 2–200 个字。',
+  WITHDRAWAL_REASON_INVALID: '回避理由应为 2–200 个字，不含不可见的字符。',
   ROUND_NOT_FOUND: '未找到该评审轮次。',
   APPLICATION_NOT_FOUND: '未找到该申报。',
   OBJECTION_NOT_FOUND: '未找到该异议。',
@@ -137,7 +137,7 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   PRESIDING_MEMBER_INVALID: '主持人应为到会的主任委员或副主任委员。',
   PUBLICITY_TOO_SHORT: '公示期不足 5 个工作日（四.三.6）。',
   PUBLICITY_NOT_OVER: '公示期尚未结束。',
-  TIMELINE_OUT_OF_ORDER: '日期早于前一步骤的日期或晚于今天。',
+  TIMELINE_OUT_OF_ORDER: '日期与评审各步骤的先后次序不符：不能早于前面的步骤，不能晚于后面的步骤或今天。',
 
   // The transparency log.
   LOG_PARAMETER_INVALID: '透明日志查询参数无效。',
@@ -151,6 +151,8 @@ const DETAIL_LABELS: ReadonlyArray<readonly [key: string, label: string]> = [
   ['certificateNo', '证书编号'],
   ['earliest', '最早可选'],
   ['latest', '最晚'],
+  // A text rule's refusal: the character the field does not show (often pasted with the text).
+  ['character', '含不可见的字符'],
 ];
 
 /**
