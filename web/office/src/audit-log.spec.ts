@@ -11,7 +11,7 @@ const SRC = join(__dirname, '..', '..', '..', 'src');
 function serviceActions(): string[] {
   const literal = (readdirSync(SRC, { recursive: true }) as string[])
     .filter((file) => file.endsWith('.ts') && !file.endsWith('.spec.ts'))
-    .flatMap((file) => [...readFileSync(join(SRC, file), 'utf8').matchAll(/action: '([a-z.-]+)'/g)].map((m) => m[1]));
+    .flatMap((file) => [...readFileSync(join(SRC, file), 'utf8').matchAll(/action: '([a-z._-]+)'/g)].map((m) => m[1]));
   const composed = [
     ...['revocation', 'reinstatement'].flatMap((kind) =>
       ['proposed', 'confirmed', 'rejected'].map((s) => `${kind}.${s}`),

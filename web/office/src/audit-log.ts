@@ -23,7 +23,8 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'officer.updated': '修改人员',
   'officer.password-reset': '重置密码',
   'evaluation.pool.imported': '导入专家库',
-  'evaluation.applications.added': '导入申报',
+  'evaluation.applications.added': '新增申报',
+  'evaluation.pre_evaluation_report.recorded': '登记评审前情况报送',
   'evaluation.draw.committed': '公布抽取承诺值',
   'evaluation.draw.witnessed': '登记见证值',
   'evaluation.draw.revealed': '抽取评委',
@@ -38,10 +39,10 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'evaluation.round.open': '创建评审轮次',
   'evaluation.round.applications_closed': '申报截止',
   'evaluation.round.eligibility_checked': '资格审查',
-  'evaluation.round.pre_evaluation_reported': '报送评审前情况',
+  'evaluation.round.pre_evaluation_reported': '人社厅核准评审前情况报送',
   'evaluation.round.meeting_held': '确认评审结果',
   'evaluation.round.results_publicised': '公示评审结果',
-  'evaluation.round.published': '联合发文',
+  'evaluation.round.published': '确认联合发文',
   'evaluation.round.certificates_issued': '批量发证',
 };
 

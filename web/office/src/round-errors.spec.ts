@@ -21,7 +21,17 @@ describe('a round step’s refusal names what it concerns, in Chinese', () => {
     [
       'TIMELINE_OUT_OF_ORDER',
       { step: 'meeting', date: '2026-12-01', otherStep: 'hrssApproval', otherDate: '2026-12-08' },
-      '评审会议日 2026-12-01，人社厅核准日 2026-12-08',
+      '评审会议日 2026-12-01 早于人社厅核准日 2026-12-08',
+    ],
+    [
+      'TIMELINE_OUT_OF_ORDER',
+      { step: 'hrssApproval', date: '2026-12-20', otherStep: 'meeting', otherDate: '2026-12-18' },
+      '人社厅核准日 2026-12-20 晚于评审会议日 2026-12-18',
+    ],
+    [
+      'POOL_SPECIALTY_SHORT',
+      { specialty: 'metrology', role: 'vice-chair', withdrawn: 'Z008' },
+      '无可递补 陆丽华（Z008） 的计量专业副主任委员',
     ],
     [
       'POOL_SPECIALTY_SHORT',

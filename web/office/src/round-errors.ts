@@ -93,15 +93,19 @@ export function roundDetails(
       return d.presidingCode ? member(d.presidingCode) : undefined;
     case 'PUBLICITY_TOO_SHORT':
       return `所选期间共 ${text(d.workingDays)} 个工作日，至少须 ${text(d.required)} 个`;
-    case 'TIMELINE_OUT_OF_ORDER':
-      return `${TIMELINE_STEP_NAMES[text(d.step)] ?? text(d.step)} ${text(d.date)}，${
-        TIMELINE_STEP_NAMES[text(d.otherStep)] ?? text(d.otherStep)
-      } ${text(d.otherDate)}`;
+    case 'TIMELINE_OUT_OF_ORDER': {
+      // The date is before an earlier step's, or after a later step's (or today).
+      const relation = text(d.date) < text(d.otherDate) ? '早于' : '晚于';
+      const step = (key: unknown) => TIMELINE_STEP_NAMES[text(key)] ?? text(key);
+      return `${step(d.step)} ${text(d.date)} ${relation}${step(d.otherStep)} ${text(d.otherDate)}`;
+    }
     case 'POOL_SPECIALTY_SHORT': {
-      const who =
-        typeof d.specialty === 'string'
-          ? `${SPECIALTY_NAMES[d.specialty as Specialty] ?? d.specialty}专业委员`
-          : (ROLE_NAMES[text(d.role)] ?? text(d.role));
+      // The draw says how many it needs; a withdrawal, whom no one of that specialty and role can replace.
+      const role = ROLE_NAMES[text(d.role)];
+      const specialty =
+        typeof d.specialty === 'string' ? (SPECIALTY_NAMES[d.specialty as Specialty] ?? d.specialty) : '';
+      const who = specialty ? `${specialty}专业${role ?? '委员'}` : (role ?? text(d.role));
+      if (d.withdrawn !== undefined) return `无可递补 ${member(d.withdrawn)} 的${who}`;
       const available = d.available === undefined ? '' : `，符合条件 ${text(d.available)} 人`;
       return `${who}：需要 ${text(d.needed)} 人${available}`;
     }
