@@ -1,6 +1,6 @@
 import { Command, Option } from 'nest-commander';
 import { AppError } from '../common/app-error';
-import { PublicationDto } from '../evaluation/dto/results.dto';
+import { PublicationDto, PublicationRejectionDto } from '../evaluation/dto/results.dto';
 import { PublicityService } from '../evaluation/publicity.service';
 import type { RoundEntity } from '../evaluation/round.entity';
 import { RoundsService } from '../evaluation/rounds.service';
@@ -120,6 +120,8 @@ export class PublicationRejectCommand extends SignedInCommand {
   async run(_args: string[], o: RejectOptions): Promise<void> {
     const reason = text(o.reason);
     if (!reason) throw new AppError('VALIDATION_FAILED', '--reason must say why.');
+    // The API's rule for the reason (length, no invisible characters), before anything is asked.
+    await validBody(PublicationRejectionDto, { reason });
     const { actor } = await this.signIn(o);
     await this.confirm(o, `Reject ${describeProposal(await this.rounds.get(o.round))}?`);
     const round = await this.publicity.rejectPublication(o.round, reason, actor);

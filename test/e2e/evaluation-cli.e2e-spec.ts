@@ -191,6 +191,9 @@ describe('evaluation round through the office CLI (e2e)', () => {
       '--published-on',
       '2026-11-23',
     );
+    // A reason is prose: the API's rule holds at the terminal too (an invisible character is refused).
+    const hidden = await cli('publication:reject', ...HRSS, ...r, '--reason', '文号\u202e有误');
+    expect([hidden.code, hidden.stderr]).toEqual([1, expect.stringMatching(/VALIDATION_FAILED[\s\S]*U\+202E/)]);
     const alone = await cli('publication:confirm', ...AMR, ...r);
     expect([alone.code, alone.stderr]).toEqual([
       1,
