@@ -195,6 +195,8 @@ describe('verification page in a browser (e2e)', () => {
       scale: 6,
     });
     await phone.page.goto(`${t.baseUrl}/v`);
+    // The script offers the chooser (the template hides it for browsers without JavaScript).
+    await phone.page.locator('#file-card').waitFor({ state: 'visible' });
     await phone.page.screenshot({ path: screenshotPath('verify-start'), fullPage: true });
     await phone.page.setInputFiles('#file-input', { name: 'qr.png', mimeType: 'image/png', buffer: png });
     await title()
