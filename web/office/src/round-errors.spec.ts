@@ -44,6 +44,14 @@ describe('a round step’s refusal names what it concerns, in Chinese', () => {
       { publishedOn: '2026-11-30', committedOn: '2026-12-01' },
       '见证值公布于 2026-11-30，承诺值公布于 2026-12-01',
     ],
+    ['MEETING_DATE_NOT_REACHED', { meetingDate: '2026-12-18' }, '会议日 2026-12-18'],
+    ['OBJECTIONS_UNRESOLVED', { open: 2 }, '未处理 2 件'],
+    ['POOL_TOO_SMALL', { eligible: 41, required: 50 }, '符合条件 41 人，至少须 50 人'],
+    [
+      'APPLICANT_BANNED',
+      { from: '2026-03-01', until: '2029-02-28', decisionDocument: '浙市监人〔2026〕8号' },
+      '浙市监人〔2026〕8号，禁止申报至 2029-02-28',
+    ],
     ['ROUND_EXISTS', {}, undefined],
   ])('%s %j → %s', (code, details, expected) => {
     expect(roundDetails(code, details, names)).toBe(expected);

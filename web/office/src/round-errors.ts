@@ -109,6 +109,14 @@ export function roundDetails(
       const available = d.available === undefined ? '' : `，符合条件 ${text(d.available)} 人`;
       return `${who}：需要 ${text(d.needed)} 人${available}`;
     }
+    case 'MEETING_DATE_NOT_REACHED':
+      return `会议日 ${text(d.meetingDate)}`;
+    case 'OBJECTIONS_UNRESOLVED':
+      return `未处理 ${text(d.open)} 件`;
+    case 'POOL_TOO_SMALL':
+      return `符合条件 ${text(d.eligible)} 人，至少须 ${text(d.required)} 人`;
+    case 'APPLICANT_BANNED':
+      return `${text(d.decisionDocument)}，禁止申报至 ${text(d.until)}`;
     case 'DRAW_WITNESS_BEFORE_COMMITMENT':
       return `见证值公布于 ${text(d.publishedOn)}，承诺值公布于 ${text(d.committedOn)}`;
     default:
