@@ -87,8 +87,25 @@ describe('office console in a browser (e2e)', () => {
 
     const download = page.waitForEvent('download');
     await page.getByText('下载 PDF').click();
-    const pdf = await (await download).path();
-    expect(readFileSync(pdf).subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    const saved = await download;
+    expect(saved.suggestedFilename()).toBe(`职称证书-${certificateNo}.pdf`);
+    expect(
+      readFileSync(await saved.path())
+        .subarray(0, 5)
+        .toString('latin1'),
+    ).toBe('%PDF-');
+
+    // A refusal is shown in the officer's words, not saved as a file (a renderer at capacity here).
+    await page.route('**/api/v1/certificates/*/pdf', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/json',
+        body: JSON.stringify({ code: 'PDF_BUSY', message: 'Too many PDFs are being rendered; try again shortly.' }),
+      }),
+    );
+    await page.getByText('下载 PDF').click();
+    await page.getByText('PDF 生成繁忙，请稍后再试。').waitFor();
+    await page.unroute('**/api/v1/certificates/*/pdf');
 
     await page.reload();
     await details.getByText('浙江省计量科学研究院').waitFor();
