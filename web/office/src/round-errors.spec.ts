@@ -52,6 +52,11 @@ describe('a round step’s refusal names what it concerns, in Chinese', () => {
       { from: '2026-03-01', until: '2029-02-28', decisionDocument: '浙市监人〔2026〕8号' },
       '浙市监人〔2026〕8号，禁止申报至 2029-02-28',
     ],
+    [
+      'ROUND_STEP_OUT_OF_ORDER',
+      { state: 'MEETING_HELD', required: 'PRE_EVALUATION_REPORTED' },
+      '本轮现为“评审会议已举行”，此步骤须在“已报省人力社保厅核准”时办理',
+    ],
     ['ROUND_EXISTS', {}, undefined],
   ])('%s %j → %s', (code, details, expected) => {
     expect(roundDetails(code, details, names)).toBe(expected);

@@ -1,4 +1,5 @@
 import { toApiError } from './api/client';
+import { stateName } from './round-steps';
 import { API_MESSAGES } from './api/error-messages';
 import { SPECIALTY_NAMES, type Specialty } from '../../../src/common/qualifications';
 
@@ -109,6 +110,8 @@ export function roundDetails(
       const available = d.available === undefined ? '' : `，符合条件 ${text(d.available)} 人`;
       return `${who}：需要 ${text(d.needed)} 人${available}`;
     }
+    case 'ROUND_STEP_OUT_OF_ORDER':
+      return `本轮现为“${stateName(text(d.state))}”，此步骤须在“${stateName(text(d.required))}”时办理`;
     case 'MEETING_DATE_NOT_REACHED':
       return `会议日 ${text(d.meetingDate)}`;
     case 'OBJECTIONS_UNRESOLVED':
