@@ -59,8 +59,6 @@ function fromFastifyError(error: unknown): AppError | undefined {
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the request body as application/json.');
-    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('BAD_JSON', 'The request body is empty; a JSON object was expected.');
   }
   if (typeof statusCode === 'number' && statusCode >= 400 && statusCode < 500) {
     return new AppError('VALIDATION_FAILED', 'The request could not be read.');

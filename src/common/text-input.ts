@@ -26,9 +26,11 @@ export function invisibleCharacterIn(value: string): string | undefined {
   return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
 }
 
+const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'gu');
+
 /** The text without its invisible characters: what a form shows back, so the next try can match. */
 export function withoutInvisibleCharacters(value: string): string {
-  return value.replace(new RegExp(INVISIBLE.source, 'gu'), '');
+  return value.replace(EVERY_INVISIBLE, '');
 }
 
 /** Prose (facts found, a reason) may break lines and indent; nothing else invisible. */

@@ -1,6 +1,7 @@
 import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
 import { AppError, ErrorCode } from './app-error';
-import { invisibleCharacterIn, invisibleCharacterInProse, toNfc } from './text-input';
+import { toNfc } from './text-input';
+import { INVISIBLE_CHARACTER_RULES } from './visible-text.validator';
 
 /** Attach to a class-validator decorator so its failure carries our stable code. */
 export function code(errorCode: ErrorCode): { context: { code: ErrorCode } } {
@@ -31,12 +32,10 @@ function reportedConstraint(constraints: Record<string, string>): string {
   return own.length > 0 ? own[own.length - 1] : failed[0];
 }
 
-/** The invisible character a text rule refused, as `U+XXXX` (src/common/visible-text.validator.ts). */
+/** The invisible character a text rule refused, as `U+XXXX` (INVISIBLE_CHARACTER_RULES). */
 function refusedCharacter(constraint: string, value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  if (constraint === 'hasNoInvisibleCharacters') return invisibleCharacterIn(value);
-  if (constraint === 'isVisibleProse') return invisibleCharacterInProse(value);
-  return undefined;
+  const find = INVISIBLE_CHARACTER_RULES[constraint as keyof typeof INVISIBLE_CHARACTER_RULES];
+  return find !== undefined && typeof value === 'string' ? find(value) : undefined;
 }
 
 /**

@@ -25,6 +25,16 @@ function textRule(
   );
 }
 
+/**
+ * The rules that refuse an invisible character, by constraint name, each with the finder naming
+ * the character (`U+XXXX`): the decorators below check with it, and the validation pipe reports
+ * it as `details.character` (src/common/validation.pipe.ts).
+ */
+export const INVISIBLE_CHARACTER_RULES = {
+  hasNoInvisibleCharacters: invisibleCharacterIn,
+  isVisibleProse: invisibleCharacterInProse,
+} as const satisfies Record<string, (text: string) => string | undefined>;
+
 const invisible = (property: string, character: string) =>
   `${property} must not contain the invisible character ${character}`.trimEnd();
 
@@ -34,12 +44,14 @@ const invisible = (property: string, character: string) =>
  * character, e.g. "name must not contain the invisible character U+200B".
  */
 export function HasNoInvisibleCharacters(options?: ValidationOptions): PropertyDecorator {
-  return textRule('hasNoInvisibleCharacters', invisibleCharacterIn, invisible, options);
+  const name = 'hasNoInvisibleCharacters';
+  return textRule(name, INVISIBLE_CHARACTER_RULES[name], invisible, options);
 }
 
 /** Prose (facts found, a reason): line breaks and tabs allowed, every other invisible character refused. */
 export function IsVisibleProse(options?: ValidationOptions): PropertyDecorator {
-  return textRule('isVisibleProse', invisibleCharacterInProse, invisible, options);
+  const name = 'isVisibleProse';
+  return textRule(name, INVISIBLE_CHARACTER_RULES[name], invisible, options);
 }
 
 /** A name or free text that a spreadsheet would not run as a formula (FORMULA_START), as in CSV files. */

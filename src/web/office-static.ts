@@ -41,7 +41,8 @@ function assetRefusal(error: FastifyError): AppError | undefined {
 export async function serveAssetFolder(outer: FastifyInstance, folder: AssetFolder): Promise<void> {
   await outer.register(async (assets) => {
     assets.setErrorHandler((error: FastifyError & { headers?: Record<string, string> }, request, reply) => {
-      const contentRange = error.statusCode === 416 ? error.headers?.['Content-Range'] : undefined;
+      // @fastify/send names the file's length on its 416 (Content-Range: bytes */length).
+      const contentRange = error.headers?.['Content-Range'];
       if (contentRange !== undefined) void reply.header('Content-Range', contentRange);
       return outer.errorHandler(assetRefusal(error) ?? error, request, reply);
     });

@@ -1,12 +1,11 @@
-/** The file name a Content-Disposition offers (RFC 6266: `filename*` in UTF-8 first, then `filename`). */
+import { parse } from 'content-disposition';
+
+/** The file name a Content-Disposition offers (`filename*` decoded from UTF-8 first), else `fallback`. */
 export function offeredFileName(disposition: string | null, fallback: string): string {
-  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(disposition ?? '')?.[1];
-  if (encoded !== undefined) {
-    try {
-      return decodeURIComponent(encoded);
-    } catch {
-      // A malformed escape: the plain name, or the fallback.
-    }
+  try {
+    return parse(disposition ?? '').parameters.filename ?? fallback;
+  } catch {
+    // Not a disposition the package can read: the name the console would have chosen.
+    return fallback;
   }
-  return /filename="([^"]+)"/i.exec(disposition ?? '')?.[1] ?? fallback;
 }
