@@ -5,6 +5,7 @@ import { AppError, ErrorCode, HttpStatusLike } from './app-error';
 import { fieldErrors } from './field.errors';
 import { requestErrors } from './request.errors';
 import { databaseUnavailable, outageLogLine } from './database-outage';
+import { methodsAllowedInstead } from './route-methods';
 
 export interface ErrorBody {
   code: ErrorCode | 'INTERNAL_ERROR';
@@ -66,9 +67,25 @@ function fromFastifyError(error: unknown): AppError | undefined {
   return undefined;
 }
 
-function fromHttpException(exception: HttpException): AppError | undefined {
+function fromHttpException(
+  exception: HttpException,
+  request: FastifyRequest,
+  reply: FastifyReply,
+): AppError | undefined {
   const status = exception.getStatus();
-  if (status === 404) return new AppError('ROUTE_NOT_FOUND', 'No such resource.');
+  if (status === 404) {
+    // The router's 404 for a path that other methods answer: a 405 naming them.
+    const allowed = methodsAllowedInstead(request);
+    if (allowed === undefined) return new AppError('ROUTE_NOT_FOUND', 'No such resource.');
+    void reply.header('Allow', allowed.join(', '));
+    return new AppError(
+      'METHOD_NOT_ALLOWED',
+      `${request.method} is not allowed here; allowed: ${allowed.join(', ')}.`,
+      {
+        allowed,
+      },
+    );
+  }
   if (status === 405) return new AppError('METHOD_NOT_ALLOWED', 'Method not allowed.');
   if (status === 413) return new AppError('BODY_TOO_LARGE', 'The request body is too large.');
   if (status === 415) return new AppError('UNSUPPORTED_MEDIA_TYPE', 'Unsupported media type.');
@@ -105,7 +122,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       (exception instanceof AppError
         ? exception
         : exception instanceof HttpException
-          ? fromHttpException(exception)
+          ? fromHttpException(exception, request, reply)
           : fromFastifyError(exception));
     // A code without a status (its table never handed over) is a bug: the logged 500 below.
     if (known && statuses[known.code] !== undefined) {

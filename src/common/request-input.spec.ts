@@ -1,4 +1,11 @@
-import { jsonNestsDeeperThan, jsonRepeatedName, normalizeJsonText, parseQueryString } from './request-input';
+import {
+  isMalformedQuery,
+  isWellFormedQuery,
+  jsonNestsDeeperThan,
+  jsonRepeatedName,
+  normalizeJsonText,
+  parseQueryString,
+} from './request-input';
 
 describe('jsonNestsDeeperThan', () => {
   const nested = (levels: number) => '{"a":'.repeat(levels) + '1' + '}'.repeat(levels);
@@ -54,10 +61,21 @@ describe('parseQueryString', () => {
     expect({ ...query }).toEqual({ name: 'Zo\u00eb A', id: ['1', '2'] });
   });
 
-  it('keeps __proto__ a plain name and turns a malformed escape into U+FFFD', () => {
+  it('keeps __proto__ a plain name and turns a malformed escape into U+FFFD, marking the query', () => {
     const query = parseQueryString('__proto__=x&bad=%E5%BC');
     expect(Object.getPrototypeOf(query)).toBeNull();
     expect(query.__proto__).toBe('x');
     expect(query.bad).toBe('\ufffd');
+    expect(isMalformedQuery(query)).toBe(true);
+  });
+
+  it.each(['no=%FF', 'a=%zz', 'a=%E5%BC', 'a=%ED%A0%80', '%C0%AF=1', 'a=1&b=%'])('marks %s as malformed', (text) => {
+    expect(isWellFormedQuery(text)).toBe(false);
+    expect(isMalformedQuery(parseQueryString(text))).toBe(true);
+  });
+
+  it.each(['', 'no=ZJ%E8%B4%A8', 'a=1+2&b=%2B', 'a=&=b&&c', 'q=%F0%A0%80%80'])('accepts %s', (text) => {
+    expect(isWellFormedQuery(text)).toBe(true);
+    expect(isMalformedQuery(parseQueryString(text))).toBe(false);
   });
 });

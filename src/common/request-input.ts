@@ -92,13 +92,35 @@ export function normalizeJsonText(value: unknown): unknown {
 }
 
 /**
+ * Set on a parsed query whose percent-encoding is malformed or is not UTF-8 (`%FF`, `%E5%BC`,
+ * `%zz`). The router calls the parser and would crash on a throw, so the parser marks the result
+ * and an onRequest hook answers 400 BAD_URL (`refuseMalformedQuery` in app.factory): a request
+ * body's stray byte is refused (BODY_NOT_UTF8), and so is the address's, rather than becoming
+ * U+FFFD and being looked up, or redirected to.
+ */
+export const MALFORMED_QUERY: unique symbol = Symbol('malformedQuery');
+
+/** Each `&`-separated part decodes as UTF-8 (`+` is a space, as in a form). */
+export function isWellFormedQuery(query: string): boolean {
+  for (const part of query.split('&')) {
+    try {
+      decodeURIComponent(part.replace(/\+/g, ' '));
+    } catch {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
  * The query string as an object of NFC strings; a repeated name gives an array (which the
- * DTOs refuse where one value is expected). WHATWG decoding: `+` is a space and a malformed
- * percent-escape becomes U+FFFD, so it never matches stored text rather than failing the
- * router. No prototype, so a `__proto__` parameter is just a name.
+ * DTOs refuse where one value is expected). WHATWG decoding: `+` is a space; a malformed
+ * percent-escape marks the result (`MALFORMED_QUERY`) for the 400, and in a form body becomes
+ * U+FFFD, so it never matches stored text. No prototype, so a `__proto__` parameter is just a name.
  */
 export function parseQueryString(query: string): Record<string, string | string[]> {
-  const result = Object.create(null) as Record<string, string | string[]>;
+  const result = Object.create(null) as Record<string, string | string[]> & { [MALFORMED_QUERY]?: true };
+  if (!isWellFormedQuery(query)) result[MALFORMED_QUERY] = true;
   for (const [rawName, rawValue] of new URLSearchParams(query)) {
     const name = toNfc(rawName);
     const value = toNfc(rawValue);
@@ -108,4 +130,9 @@ export function parseQueryString(query: string): Record<string, string | string[
     else result[name] = [existing, value];
   }
   return result;
+}
+
+/** Whether a request's parsed query carries the mark of a malformed one. */
+export function isMalformedQuery(query: unknown): boolean {
+  return typeof query === 'object' && query !== null && MALFORMED_QUERY in query;
 }

@@ -448,9 +448,61 @@ describe('hostile input (e2e)', () => {
       expect(encoded).toEqual({ status: 200, body: [] });
     });
 
+    it.each([
+      ['a byte that is not UTF-8', '/api/v1/registry/certificates?name=%FF&idNumber=330102198001011272'],
+      ['a cut UTF-8 sequence', '/api/v1/registry/certificates?name=%E5%BC&idNumber=330102198001011272'],
+      ['an escape without hex digits', '/api/v1/registry/certificates?name=%zz&idNumber=330102198001011272'],
+      ['an encoded surrogate', '/api/v1/registry/certificates?name=%ED%A0%80&idNumber=330102198001011272'],
+      ['the verification page', '/v?no=%FF'],
+    ])('a query with %s is a 400 BAD_URL, not a lookup of U+FFFD', async (_what, path) => {
+      const response = await rawRequest(t, get(path));
+      expect(response).toEqual({ status: 400, body: { code: 'BAD_URL', message: expect.stringContaining('query') } });
+    });
+
     it('a request line that is not HTTP is a 400 in the same shape', async () => {
       const response = await rawRequest(t, Buffer.from('HELLO THERE\r\n\r\n'));
       expect(errorShape(response)).toEqual([400, ['code', 'message']]);
+    });
+  });
+
+  describe('a method a path does not answer is a 405 naming the ones it does (RFC 9110 §15.5.6)', () => {
+    it.each([
+      ['DELETE', '/api/v1/registry/certificates?name=x&idNumber=1', 'GET, HEAD, OPTIONS'],
+      ['PUT', '/api/v1/health', 'GET, HEAD'],
+      ['POST', '/v', 'GET, HEAD'],
+      ['OPTIONS', '/api/v1/certificates', 'GET, HEAD, POST'],
+      ['PATCH', '/api/v1/verifications', 'POST'],
+    ])('%s %s → 405, Allow: %s', async (method, path, allow) => {
+      const response = await fetch(`${t.baseUrl}${path}`, { method });
+      expect([response.status, response.headers.get('allow'), await response.json()]).toEqual([
+        405,
+        allow,
+        {
+          code: 'METHOD_NOT_ALLOWED',
+          message: expect.stringContaining(method),
+          details: { allowed: allow.split(', ') },
+        },
+      ]);
+    });
+
+    it('TRACE (which fetch will not send) is a 405 too', async () => {
+      const response = await rawRequest(
+        t,
+        Buffer.from('TRACE /v HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+      );
+      expect(response).toEqual({
+        status: 405,
+        body: { code: 'METHOD_NOT_ALLOWED', message: expect.any(String), details: { allowed: ['GET', 'HEAD'] } },
+      });
+    });
+
+    it('a path no method answers stays a 404 ROUTE_NOT_FOUND', async () => {
+      const response = await fetch(`${t.baseUrl}/api/v1/no-such-thing`, { method: 'DELETE' });
+      expect([response.status, response.headers.get('allow'), (await response.json()).code]).toEqual([
+        404,
+        null,
+        'ROUTE_NOT_FOUND',
+      ]);
     });
   });
 });
