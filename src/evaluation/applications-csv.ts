@@ -46,7 +46,8 @@ export interface ApplicationRow {
 function readRow(row: CsvRow, level: Level): ApplicationInput | CsvProblem[] {
   const v = row.values;
   const problems: CsvProblem[] = [];
-  const bad = (field: string, reason: string) => problems.push({ line: row.line, field, code: 'CSV_INVALID', reason });
+  const bad = (field: string, reason: string) =>
+    problems.push({ line: row.line, field, code: 'CSV_VALUE_INVALID', reason });
   const specialty = specialtyOfName(v['专业'], level);
   if (!specialty)
     bad('专业', `must be one of ${SPECIALTIES_BY_LEVEL[level].map((s) => SPECIALTY_NAMES[s]).join('、')}`);

@@ -39,7 +39,14 @@ describe('CSV import', () => {
       [4, '业绩突出'],
       [5, '编号'],
     ]);
-    expect(problems[4].reason).toBe('E001 is already on line 2');
+    expect(problems.map((p) => p.code)).toEqual([
+      'CSV_VALUE_INVALID',
+      'CSV_VALUE_INVALID',
+      'CSV_VALUE_INVALID',
+      'CSV_VALUE_INVALID',
+      'CSV_EXPERT_REPEATED',
+    ]);
+    expect(problems[4]).toMatchObject({ reason: 'E001 is already on line 2', details: { line: 2 } });
     const refusal = csvRefusal(problems);
     expect(refusal.code).toBe('CSV_INVALID');
     expect(refusal.message).toBe('Nothing was imported: line 4, 单位类型: must be 内部 or 外部 (and 4 more)');
@@ -50,21 +57,34 @@ describe('CSV import', () => {
   });
 
   it('refuses a file with a wrong header, a short row, an open quote, no rows or GBK bytes', () => {
-    expect(readCsvTable(csv('姓名,身份\n'), { 姓名: 'name', 身份证号: 'value' }).problems.map((p) => p.reason)).toEqual(
-      ['The header lacks the column 身份证号.', 'Unknown column 身份; the columns are 姓名, 身份证号.'],
-    );
+    expect(
+      readCsvTable(csv('姓名,身份,姓名\n'), { 姓名: 'name', 身份证号: 'value' }).problems.map((p) => [
+        p.code,
+        p.reason,
+      ]),
+    ).toEqual([
+      ['CSV_COLUMN_REPEATED', 'The header names the column 姓名 more than once.'],
+      ['CSV_COLUMN_MISSING', 'The header lacks the column 身份证号.'],
+      ['CSV_COLUMN_UNKNOWN', 'Unknown column 身份; the columns are 姓名, 身份证号.'],
+    ]);
     expect(readCsvTable(csv('a,b\n1,2\n3\n'), AB).problems).toEqual([
-      expect.objectContaining({ line: 3, reason: 'The row has 1 values for 2 columns.' }),
+      expect.objectContaining({
+        line: 3,
+        code: 'CSV_ROW_WIDTH',
+        reason: 'The row has 1 values for 2 columns.',
+        details: { values: 1, columns: 2 },
+      }),
     ]);
     expect(readCsvTable(csv('a,b\n1,2\n"3,4\n'), AB).problems).toEqual([
-      expect.objectContaining({ line: 3, code: 'CSV_INVALID' }),
+      expect.objectContaining({ line: 3, code: 'CSV_UNREADABLE' }),
     ]);
     expect(readCsvTable(csv('a,b\n'), AB).problems).toEqual([
-      expect.objectContaining({ reason: 'The file has no data rows.' }),
+      expect.objectContaining({ code: 'CSV_NO_ROWS', reason: 'The file has no data rows.' }),
     ]);
+    expect(readCsvTable(csv(''), AB).problems).toEqual([expect.objectContaining({ code: 'CSV_EMPTY' })]);
     const gbk = Buffer.concat([csv('a,b\n1,2\n'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), csv(',x\n')]);
     expect(readCsvTable(gbk, AB).problems).toEqual([
-      expect.objectContaining({ line: 3, reason: expect.stringContaining('not UTF-8') }),
+      expect.objectContaining({ line: 3, code: 'CSV_NOT_UTF8', reason: expect.stringContaining('not UTF-8') }),
     ]);
   });
 

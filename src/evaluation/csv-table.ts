@@ -31,7 +31,7 @@ function decodeUtf8(data: Buffer): string | CsvProblem {
     return {
       line,
       field: '',
-      code: 'CSV_INVALID',
+      code: 'CSV_NOT_UTF8',
       reason: 'The file is not UTF-8 text (save it as "CSV UTF-8"), e.g. it is GBK.',
     };
   }
@@ -44,20 +44,25 @@ function headerProblems(header: string[], expected: readonly string[]): CsvProbl
     problems.push({
       line: 1,
       field: name,
-      code: 'CSV_INVALID',
+      code: 'CSV_COLUMN_REPEATED',
       reason: `The header names the column ${name} more than once.`,
     });
   }
   for (const name of expected) {
     if (!header.includes(name))
-      problems.push({ line: 1, field: name, code: 'CSV_INVALID', reason: `The header lacks the column ${name}.` });
+      problems.push({
+        line: 1,
+        field: name,
+        code: 'CSV_COLUMN_MISSING',
+        reason: `The header lacks the column ${name}.`,
+      });
   }
   for (const name of header) {
     if (!expected.includes(name))
       problems.push({
         line: 1,
         field: name,
-        code: 'CSV_INVALID',
+        code: 'CSV_COLUMN_UNKNOWN',
         reason: `Unknown column ${name}; the columns are ${expected.join(', ')}.`,
       });
   }
@@ -70,7 +75,7 @@ function readRow(header: string[], record: string[], line: number, columns: CsvC
   const problems: CsvProblem[] = [];
   header.forEach((name, i) => {
     const cell = readCell(record[i], columns[name]);
-    if ('reason' in cell) problems.push({ line, field: name, code: 'CSV_INVALID', reason: cell.reason });
+    if ('reason' in cell) problems.push({ line, field: name, ...cell });
     else values[name] = cell.value;
   });
   return problems.length > 0 ? problems : { line, values };
@@ -102,14 +107,14 @@ export function readCsvTable(data: Buffer, columns: CsvColumns): { rows: CsvRow[
         {
           line: Number((error as CsvError & { lines?: number }).lines ?? 0),
           field: '',
-          code: 'CSV_INVALID',
+          code: 'CSV_UNREADABLE',
           reason: error.message,
         },
       ],
     };
   }
   if (records.length === 0)
-    return { rows: [], problems: [{ line: 1, field: '', code: 'CSV_INVALID', reason: 'The file is empty.' }] };
+    return { rows: [], problems: [{ line: 1, field: '', code: 'CSV_EMPTY', reason: 'The file is empty.' }] };
   const header = records[0].record.map(toNfc);
   const problems = headerProblems(header, expected);
   if (problems.length > 0) return { rows: [], problems };
@@ -119,8 +124,9 @@ export function readCsvTable(data: Buffer, columns: CsvColumns): { rows: CsvRow[
       problems.push({
         line: info.lines,
         field: '',
-        code: 'CSV_INVALID',
+        code: 'CSV_ROW_WIDTH',
         reason: `The row has ${record.length} values for ${header.length} columns.`,
+        details: { values: record.length, columns: header.length },
       });
       continue;
     }
@@ -129,7 +135,7 @@ export function readCsvTable(data: Buffer, columns: CsvColumns): { rows: CsvRow[
     else rows.push(row);
   }
   if (rows.length === 0 && problems.length === 0)
-    problems.push({ line: 2, field: '', code: 'CSV_INVALID', reason: 'The file has no data rows.' });
+    problems.push({ line: 2, field: '', code: 'CSV_NO_ROWS', reason: 'The file has no data rows.' });
   return { rows, problems };
 }
 

@@ -3,6 +3,20 @@ import type { HttpStatusLike } from '../common/app-error';
 /** Evaluation rounds (docs/evaluation.md): code → HTTP status. */
 export const evaluationErrors = {
   CSV_INVALID: 400,
+  // What is wrong with one line of a refused file (CSV_INVALID's details.problems[].code), so a
+  // client can say it in its own words; the rows' other codes are the API's field codes.
+  CSV_NOT_UTF8: 400,
+  CSV_UNREADABLE: 400,
+  CSV_EMPTY: 400,
+  CSV_NO_ROWS: 400,
+  CSV_COLUMN_REPEATED: 400,
+  CSV_COLUMN_MISSING: 400,
+  CSV_COLUMN_UNKNOWN: 400,
+  CSV_ROW_WIDTH: 400,
+  CSV_CELL_FORMULA: 400,
+  CSV_CELL_INVISIBLE: 400,
+  CSV_VALUE_INVALID: 400,
+  CSV_EXPERT_REPEATED: 400,
   SCORE_THRESHOLD_INVALID: 400,
   SEED_INVALID: 400,
   COMMITMENT_INVALID: 400,

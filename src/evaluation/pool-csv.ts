@@ -49,7 +49,8 @@ export function isPastDate(value: string, today: string): boolean {
 function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | CsvProblem[] {
   const v = row.values;
   const problems: CsvProblem[] = [];
-  const bad = (field: string, reason: string) => problems.push({ line: row.line, field, code: 'CSV_INVALID', reason });
+  const bad = (field: string, reason: string) =>
+    problems.push({ line: row.line, field, code: 'CSV_VALUE_INVALID', reason });
   if (!EXPERT_CODE.test(v['编号'])) bad('编号', 'must be 1–32 letters, digits or dashes');
   if (!TEXT.test(v['姓名']) || v['姓名'].length > 40) bad('姓名', 'must be 1–40 characters');
   if (!TEXT.test(v['工作单位']) || v['工作单位'].length < 2 || v['工作单位'].length > 100)
@@ -100,8 +101,9 @@ export function readPoolCsv(
       problems.push({
         line: row.line,
         field: '编号',
-        code: 'CSV_INVALID',
+        code: 'CSV_EXPERT_REPEATED',
         reason: `${expert.code} is already on line ${first}`,
+        details: { line: first },
       });
     lineOfCode.set(expert.code, first ?? row.line);
     experts.push(expert);

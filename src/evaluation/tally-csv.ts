@@ -19,7 +19,7 @@ export function readTallyCsv(data: Buffer): { rows: TallyRow[]; problems: CsvPro
   for (const { line, values } of rows) {
     const counts = (['赞成', '反对', '弃权'] as const).map((field) => {
       if (!/^\d{1,4}$/.test(values[field]))
-        problems.push({ line, field, code: 'CSV_INVALID', reason: 'must be a whole number of ballots' });
+        problems.push({ line, field, code: 'CSV_VALUE_INVALID', reason: 'must be a whole number of ballots' });
       return Number(values[field]);
     });
     tallies.push({ line, idNumber: values['身份证号'], yes: counts[0], no: counts[1], abstain: counts[2] });

@@ -102,6 +102,8 @@ describe('office console: an evaluation round in a browser (e2e)', () => {
     expect(table).toMatch(/3\s+身份证号\s+身份证号无效/);
     expect(table).toContain('单位公示不足 5 个工作日');
     expect(table).toContain('申报人未作真实性承诺');
+    // Every line in the officer's words: no English reason of the service's beside it.
+    expect(table).not.toMatch(/[A-Za-z]{3,} [A-Za-z]{3,}/);
     await amr.screenshot({ path: screenshotPath('office-round-csv-errors'), fullPage: true });
 
     await amr.locator('input[name="applications"]').setInputFiles(fixture('applications-professor.csv'));

@@ -28,12 +28,12 @@ describe('CSV imports refuse a doubled column and formula cells, in the pool and
   it('pool: a header naming 姓名 twice, and a HYPERLINK name and an @ affiliation, are refused with line, column and reason', async () => {
     const doubled = await csv('/pools/professor/import', 'pool-duplicate-column.csv');
     expect(codes(doubled)).toEqual([400, 'CSV_INVALID']);
-    expect(problems(doubled)).toEqual([[1, '姓名', 'CSV_INVALID', 'The header names the column 姓名 more than once.']]);
+    expect(problems(doubled)).toEqual([[1, '姓名', 'CSV_COLUMN_REPEATED', 'The header names the column 姓名 more than once.']]);
     const formula = await csv('/pools/professor/import', 'pool-formula.csv');
     expect(codes(formula)).toEqual([400, 'CSV_INVALID']);
     expect(problems(formula)).toEqual([
-      [3, '姓名', 'CSV_INVALID', FORMULA],
-      [4, '工作单位', 'CSV_INVALID', FORMULA],
+      [3, '姓名', 'CSV_CELL_FORMULA', FORMULA],
+      [4, '工作单位', 'CSV_CELL_FORMULA', FORMULA],
     ]);
     expect(formula.body.message).toBe(`Nothing was imported: line 3, 姓名: ${FORMULA} (and 1 more)`);
     expect((await api(t, 'GET', '/api/v1/evaluation/pools/professor', undefined, admin.token)).body.members).toBe(0);
@@ -51,13 +51,13 @@ describe('CSV imports refuse a doubled column and formula cells, in the pool and
     const doubled = await csv(`${path}/import`, 'applications-duplicate-column.csv');
     expect(codes(doubled)).toEqual([400, 'CSV_INVALID']);
     expect(problems(doubled)).toEqual([
-      [1, '工作单位', 'CSV_INVALID', 'The header names the column 工作单位 more than once.'],
+      [1, '工作单位', 'CSV_COLUMN_REPEATED', 'The header names the column 工作单位 more than once.'],
     ]);
     const formula = await csv(`${path}/import`, 'applications-formula.csv');
     expect(codes(formula)).toEqual([400, 'CSV_INVALID']);
     expect(problems(formula)).toEqual([
-      [3, '姓名', 'CSV_INVALID', FORMULA],
-      [4, '工作单位', 'CSV_INVALID', FORMULA],
+      [3, '姓名', 'CSV_CELL_FORMULA', FORMULA],
+      [4, '工作单位', 'CSV_CELL_FORMULA', FORMULA],
     ]);
     expect((await api(t, 'GET', `/api/v1/evaluation${path}`, undefined, admin.token)).body).toEqual([]);
   });

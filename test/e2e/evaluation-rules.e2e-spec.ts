@@ -88,7 +88,7 @@ describe('evaluation rules at their boundaries (e2e)', () => {
         code: 'APPLICANT_BANNED',
         details: expect.objectContaining({ until: '2028-12-31' }),
       }),
-      expect.objectContaining({ line: 5, field: '专业', code: 'CSV_INVALID' }),
+      expect.objectContaining({ line: 5, field: '专业', code: 'CSV_VALUE_INVALID' }),
     ]);
     expect((await csv(`/rounds/${round}/applications/import`, fixture('applications-senior.csv'))).body).toEqual({
       imported: 3,

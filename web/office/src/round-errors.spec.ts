@@ -1,5 +1,5 @@
 // The console's words for what a round step's refusal names, run by the unit project under Node.
-import { roundDetails, roundFailure } from './round-errors';
+import { csvProblems, problemMessage, roundDetails, roundFailure } from './round-errors';
 
 const names = {
   applicants: new Map([
@@ -75,5 +75,48 @@ describe('a round step’s refusal names what it concerns, in Chinese', () => {
       '该资格本年度的评审轮次已存在。',
     );
     expect(roundFailure({ code: 'AUTH_REQUIRED', message: 'Sign in.' }, 401)).toBe('登录已过期，请重新登录。');
+  });
+});
+
+describe('a refused CSV line says what is wrong in Chinese', () => {
+  it.each([
+    [{ code: 'CSV_VALUE_INVALID', field: '申报渠道' }, '须为“常规”或“标志性业绩”。'],
+    [{ code: 'CSV_VALUE_INVALID', field: '赞成' }, '须为票数（整数）。'],
+    [{ code: 'CSV_VALUE_INVALID', field: '某列' }, '此列的值不符合填写要求。'],
+    [
+      { code: 'CSV_ROW_WIDTH', field: '', details: { values: 3, columns: 4 } },
+      '本行有 3 个值，表头有 4 列（多了或少了逗号）。',
+    ],
+    [{ code: 'CSV_EXPERT_REPEATED', field: '编号', details: { line: 2 } }, '专家编号与第 2 行重复。'],
+    [
+      { code: 'CSV_CELL_INVISIBLE', field: '姓名', details: { character: 'U+200B' } },
+      '含有不可见的字符（常随复制粘贴带入），请删除后重新导出。（含不可见的字符 U+200B）',
+    ],
+    [{ code: 'CSV_NOT_UTF8', field: '' }, '文件不是 UTF-8 编码（如为 GBK）：请在 Excel/WPS 中另存为 UTF-8 编码的 CSV 文件。'],
+    [{ code: 'SPECIALTY_INVALID', field: '专业' }, '专业无效。'],
+  ])('%j → %s', (problem, expected) => {
+    expect(problemMessage(problem)).toBe(expected);
+  });
+
+  it('a line refused by a ban names the decision and its end', () => {
+    const message = problemMessage({
+      code: 'APPLICANT_BANNED',
+      field: '身份证号',
+      details: { until: '2029-02-28', decisionDocument: '浙市监人〔2026〕8号' },
+    });
+    expect(message).toContain('禁止申报至 2029-02-28');
+  });
+
+  it('csvProblems keeps each line’s details', () => {
+    const body = {
+      code: 'CSV_INVALID',
+      message: 'Nothing was imported',
+      details: {
+        problems: [{ line: 3, field: '', code: 'CSV_ROW_WIDTH', reason: 'x', details: { values: 3, columns: 4 } }],
+      },
+    };
+    expect(csvProblems(body, 400)).toEqual([
+      { line: 3, field: '', code: 'CSV_ROW_WIDTH', reason: 'x', details: { values: 3, columns: 4 } },
+    ]);
   });
 });

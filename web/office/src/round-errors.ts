@@ -1,6 +1,6 @@
 import { toApiError } from './api/client';
 import { stateName } from './round-steps';
-import { API_MESSAGES } from './api/error-messages';
+import { apiMessage } from './api/error-messages';
 import { SPECIALTY_NAMES, type Specialty } from '../../../src/common/qualifications';
 
 /** One problem of a refused CSV file (400 CSV_INVALID: nothing of the file was imported). */
@@ -9,6 +9,7 @@ export interface CsvProblemRow {
   field: string;
   code: string;
   reason: string;
+  details?: Record<string, unknown>;
 }
 
 /** A CSV row's problem says which cell is wrong, not what to pick in a form. */
@@ -17,9 +18,40 @@ const CSV_ROW_MESSAGES: Record<string, string> = {
   LEVEL_INVALID: '资格名称无效。',
 };
 
-/** A problem's code in the officer's words, or the API's reason when the code has none. */
-export function problemMessage(code: string, reason: string): string {
-  return CSV_ROW_MESSAGES[code] ?? API_MESSAGES[code] ?? reason;
+/** What each column of the templates takes (CSV_VALUE_INVALID names the column, docs/evaluation.md). */
+const CSV_COLUMN_RULES: Record<string, string> = {
+  编号: '须为 1–32 位字母、数字或短横线。',
+  姓名: '须为 1–40 个字。',
+  工作单位: '须为 2–100 个字。',
+  单位类型: '须为“内部”或“外部”。',
+  专业: '须为本资格评审的专业之一：质量、计量、标准化（正高级另有特种设备）。',
+  职称: '须为“正高”或“副高”。',
+  取得职称日期: '须为真实的日期 YYYY-MM-DD，且不晚于今天。',
+  申报渠道: '须为“常规”或“标志性业绩”。',
+  量化赋分: '须为数字（如 82 或 82.5），或留空。',
+  业绩突出: '须为“是”或“否”（留空即“否”）。',
+  主任委员库: '须为“是”或“否”（留空即“否”）。',
+  副主任委员库: '须为“是”或“否”（留空即“否”）。',
+  真实性承诺: '须为“是”或“否”（留空即“否”）。',
+  主管部门审核: '须为“是”或“否”（留空即“否”）。',
+  中评委推荐: '须为“是”或“否”（留空即“否”）。',
+  赞成: '须为票数（整数）。',
+  反对: '须为票数（整数）。',
+  弃权: '须为票数（整数）。',
+};
+
+/** A line's problem in the officer's words, with the numbers its details give. */
+export function problemMessage(problem: Pick<CsvProblemRow, 'code' | 'field' | 'details'>): string {
+  const { code, field, details } = problem;
+  if (code === 'CSV_VALUE_INVALID' && CSV_COLUMN_RULES[field]) return CSV_COLUMN_RULES[field];
+  if (code === 'CSV_ROW_WIDTH' && typeof details?.values === 'number' && typeof details.columns === 'number')
+    return `本行有 ${details.values} 个值，表头有 ${details.columns} 列（多了或少了逗号）。`;
+  if (code === 'CSV_EXPERT_REPEATED' && typeof details?.line === 'number')
+    return `专家编号与第 ${details.line} 行重复。`;
+  const text = CSV_ROW_MESSAGES[code] ?? apiMessage(code, details);
+  // A row refused by a rule of the round (a ban, a short publicity) says what its details name.
+  const named = roundDetails(code, details);
+  return named ? `${text}（${named}）` : text;
 }
 
 /** The rows of a CSV_INVALID reply, for the error table; [] for any other reply. */
@@ -32,6 +64,7 @@ export function csvProblems(body: unknown, status: number): CsvProblemRow[] {
     field: String(row.field ?? ''),
     code: String(row.code ?? ''),
     reason: String(row.reason ?? ''),
+    ...(typeof row.details === 'object' && row.details !== null ? { details: row.details } : {}),
   }));
 }
 

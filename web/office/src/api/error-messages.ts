@@ -83,7 +83,20 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   APPLICANT_ALREADY_BANNED: '该申报已有禁止申报决定。',
 
   // Evaluation rounds.
-  CSV_INVALID: '文件格式有误。',
+  CSV_INVALID: '文件有误，未导入任何内容。',
+  // One line of a refused CSV file (CSV_INVALID's details.problems), shown in its table.
+  CSV_NOT_UTF8: '文件不是 UTF-8 编码（如为 GBK）：请在 Excel/WPS 中另存为 UTF-8 编码的 CSV 文件。',
+  CSV_UNREADABLE: '文件无法按 CSV 读取（如引号未闭合）。',
+  CSV_EMPTY: '文件是空的。',
+  CSV_NO_ROWS: '文件只有表头，没有数据行。',
+  CSV_COLUMN_REPEATED: '表头中此列出现了不止一次。',
+  CSV_COLUMN_MISSING: '表头缺少此列。',
+  CSV_COLUMN_UNKNOWN: '表头中有模板以外的列。',
+  CSV_ROW_WIDTH: '本行的值个数与表头的列数不同（多了或少了逗号）。',
+  CSV_CELL_FORMULA: '不得以 =、+、- 或 @ 开头：电子表格会把它当作公式执行。',
+  CSV_CELL_INVISIBLE: '含有不可见的字符（常随复制粘贴带入），请删除后重新导出。',
+  CSV_VALUE_INVALID: '此列的值不符合填写要求。',
+  CSV_EXPERT_REPEATED: '专家编号与前面的行重复。',
   SCORE_THRESHOLD_INVALID: '高级工程师评审须填写量化赋分线，正高级工程师评审不填。',
   SEED_INVALID: '种子应为 64 位小写十六进制字符。',
   COMMITMENT_INVALID: '承诺值应为 64 位小写十六进制字符（SHA-256）。',
