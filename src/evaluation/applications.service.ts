@@ -113,7 +113,7 @@ export class ApplicationsService {
     const applications = await this.applications.find({ where: { roundId }, order: { id: 'ASC' } });
     const calendar = await this.calendars.current();
     const verdicts = await Promise.all(
-      applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar) })),
+      applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar, a.id) })),
     );
     const ineligible = verdicts.filter((v) => v.problems.length > 0);
     if (applications.length === ineligible.length)
@@ -144,10 +144,12 @@ export class ApplicationsService {
     return round;
   }
 
+  /** `applicationId`: an application already filed, which its own applicant ban disqualifies (四.四.3). */
   private async problemsOf(
     input: ApplicationInput,
     round: RoundEntity,
     calendar: HolidayCalendar,
+    applicationId?: number,
   ): Promise<FieldProblem[]> {
     const today = this.rounds.today();
     const terms = {
@@ -157,9 +159,14 @@ export class ApplicationsService {
     const problems = applicationProblems(input, terms, today, calendar);
     problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
-    // 四.四.3: barred applicants may not apply while the ban is in force.
-    const ban = await this.bans.statusOf(input.idNumber, today);
-    if (ban.active) {
+    // 四.四.3: barred applicants may not apply while the ban is in force, nor to a round of its years.
+    const ban =
+      applicationId === undefined
+        ? await this.bans.roundBarOf(input.idNumber, round.year, today)
+        : (
+            await this.bans.barredApplications([{ id: applicationId, idNumber: input.idNumber }], round.year, today)
+          ).get(applicationId);
+    if (ban?.active) {
       problems.unshift({
         field: 'idNumber',
         code: 'APPLICANT_BANNED',

@@ -7,6 +7,7 @@ import { AppError } from '../common/app-error';
 import { CertificateBatchService } from '../certificates/certificate-batch.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
+import { BansService } from '../revocation/bans.service';
 import { ApplicationEntity } from './application.entity';
 import { TallyEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
@@ -49,6 +50,7 @@ export class RoundIssuanceService {
     private readonly rounds: RoundsService,
     private readonly batches: CertificateBatchService,
     private readonly transactions: TransactionRunner,
+    private readonly bans: BansService,
   ) {}
 
   /**
@@ -79,7 +81,7 @@ export class RoundIssuanceService {
     const round = await this.rounds.get(roundId);
     const running = this.running.get(roundId);
     if (running) return { ...running.progress, state: round.state, running: true };
-    const candidates = await this.candidates(roundId);
+    const candidates = await this.candidates(round);
     const done = candidates.filter((a) => a.certificateNo !== null).length;
     return { total: candidates.length, done, created: 0, existing: done, state: round.state, running: false };
   }
@@ -92,7 +94,7 @@ export class RoundIssuanceService {
   ): Promise<IssuanceReport> {
     const round = await this.rounds.get(roundId);
     if (round.state !== 'CERTIFICATES_ISSUED') requireState(round.state, 'PUBLISHED', 'Issuing certificates');
-    const candidates = await this.candidates(roundId);
+    const candidates = await this.candidates(round);
     progress.total = candidates.length;
     const todo = candidates.filter((a) => a.certificateNo === null);
     progress.existing = progress.done = candidates.length - todo.length;
@@ -123,8 +125,14 @@ export class RoundIssuanceService {
     }
   }
 
-  /** Passed (四.三.5), eligible, and not withheld after an objection (四.三.6). */
-  private async candidates(roundId: number): Promise<ApplicationEntity[]> {
+  /**
+   * Passed (四.三.5), eligible, not withheld after an objection (四.三.6), and not barred
+   * (四.四.3: misconduct found since, an applicant ban of this application or a ban whose years
+   * include the round's, 取消当年评审资格) unless the certificate was issued already (then it is
+   * a revocation's matter).
+   */
+  private async candidates(round: RoundEntity): Promise<ApplicationEntity[]> {
+    const roundId = round.id;
     const passed = new Set(
       (await this.tallies.find({ select: { applicationId: true }, where: { roundId, passed: true } })).map(
         (t) => t.applicationId,
@@ -134,7 +142,13 @@ export class RoundIssuanceService {
       where: { roundId, eligible: true, withheld: false },
       order: { id: 'ASC' },
     });
-    return applications.filter((a) => passed.has(a.id));
+    const passing = applications.filter((a) => passed.has(a.id));
+    const barred = await this.bans.barredApplications(
+      passing.filter((a) => a.certificateNo === null),
+      round.year,
+      this.rounds.today(),
+    );
+    return passing.filter((a) => !barred.has(a.id));
   }
 
   private async issueEach(

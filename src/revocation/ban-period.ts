@@ -12,3 +12,14 @@ export function banPeriod(evaluationYear: number): { from: string; until: string
 export function isWithin(date: string, period: { from: string; until: string }): boolean {
   return period.from <= date && date <= period.until;
 }
+
+/**
+ * Whether a ban bars an applicant from a round of `evaluationYear`, applying on `date`: a ban in
+ * force that day, or one whose years include the round's. "3年内不得申报" bars the evaluations of
+ * those years, so a 2027 round taking applications in December 2026 refuses someone barred for
+ * 2027–2029 although the ban starts on 1 January.
+ */
+export function barsRound(period: { from: string; until: string }, evaluationYear: number, date: string): boolean {
+  const year = String(evaluationYear);
+  return isWithin(date, period) || (period.from.slice(0, 4) <= year && year <= period.until.slice(0, 4));
+}

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
 import { api, ApiResponse, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
@@ -264,5 +265,96 @@ describe('banning an applicant without a certificate for misconduct found during
     ]);
     await decide(pending.body.id, 'rejection', amrRevoker, { reason: '已取得证书，另行撤销。' });
     expect(codes(await propose(amrRevoker, { applicationId: linId }))).toEqual([409, 'APPLICANT_HAS_CERTIFICATE']);
+  });
+
+  it('disqualifies the application in its own round (取消当年评审资格) and bars next year’s round before the ban starts', async () => {
+    const proposed = await propose(amrRevoker);
+    await decide(proposed.body.id as number, 'confirmation', hrssRevoker);
+    // Still 2026: the ban starts on 1 January, yet a 2027 round is one of its years.
+    expect((await api(t, 'PUT', '/api/v1/calendar/years/2027', CALENDAR_2027, admin.token)).status).toBe(200);
+    const nextYear = await applyAgain(2027, ['2026-11-16', '2026-11-20']);
+    expect([nextYear.status, nextYear.body.code, nextYear.body.details?.until]).toEqual([
+      422,
+      'APPLICANT_BANNED',
+      '2029-12-31',
+    ]);
+    // This round's eligibility check finds the application disqualified.
+    const closed = await api(
+      t,
+      'POST',
+      `/api/v1/evaluation/rounds/${roundId}/applications-closure`,
+      undefined,
+      admin.token,
+    );
+    expect(closed.status).toBe(200);
+    await day('2026-12-01');
+    const checked = await api(
+      t,
+      'POST',
+      `/api/v1/evaluation/rounds/${roundId}/eligibility-check`,
+      undefined,
+      admin.token,
+    );
+    expect(checked.status).toBe(200);
+    const applications = (
+      await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, admin.token)
+    ).body as Array<{ id: number; eligible: boolean; ineligibleReason: string | null }>;
+    const banned = applications.find((a) => a.id === applicationId)!;
+    expect([banned.eligible, banned.ineligibleReason]).toEqual([false, expect.stringContaining('barred')]);
+    expect(applications.filter((a) => a.eligible)).toHaveLength(7);
+  });
+});
+
+describe('a ban confirmed after the publication withholds the certificate (e2e)', () => {
+  let t: TestApp;
+  afterEach(async () => t.close());
+
+  it('issues everyone else; the banned applicant gets none, and the registry shows no contradiction', async () => {
+    t = await startTestApp({ now: chinaMorning('2026-11-02') });
+    const amrAdmin = await officer(t, 'amr-office', 'amr', ['admin', 'issuer', 'revoker']);
+    const hrssAdmin = await officer(t, 'hrss-office', 'hrss', ['admin', 'revoker']);
+    const roundId = await publishedProfessorRound(t, amrAdmin, hrssAdmin);
+    const login = async (o: Officer) =>
+      (await api(t, 'POST', '/api/v1/auth/token', { username: o.username, password: o.password })).body
+        .accessToken as string;
+    const [amr, hrss] = [await login(amrAdmin), await login(hrssAdmin)];
+    const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr))
+      .body as Array<{ id: number; name: string }>;
+    const applicationId = applications.find((a) => a.name === '陈晓峰')!.id;
+    const proposed = await api(
+      t,
+      'POST',
+      '/api/v1/applicant-bans',
+      {
+        roundId,
+        applicationId,
+        reasonCategory: 'fabricated-achievements',
+        description: '公示后查实申报材料所列科研成果系编造。',
+        decisionDocument: '浙市监人〔2026〕60号',
+        decisionDate: '2026-12-28',
+      },
+      hrss,
+    );
+    expect(proposed.status).toBe(201);
+    const confirmed = await api(t, 'POST', `/api/v1/applicant-bans/${proposed.body.id}/confirmation`, undefined, amr);
+    expect(confirmed.body.state).toBe('CONFIRMED');
+
+    const progress = await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr);
+    expect(progress.body).toMatchObject({ total: 7, done: 0 });
+    const issued = await api(t, 'POST', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr);
+    expect([issued.status, issued.body]).toEqual([
+      200,
+      expect.objectContaining({ total: 7, created: 7, state: 'CERTIFICATES_ISSUED' }),
+    ]);
+    const after = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr))
+      .body as Array<{ id: number; certificateNo: string | null }>;
+    expect(after.find((a) => a.id === applicationId)!.certificateNo).toBeNull();
+    expect(after.filter((a) => a.certificateNo !== null)).toHaveLength(7);
+    const registry = await api(
+      t,
+      'GET',
+      `/api/v1/registry/certificates?name=${encodeURIComponent('陈晓峰')}&idNumber=${ID_NUMBER}`,
+    );
+    expect([registry.status, registry.body]).toEqual([200, []]);
   });
 });
