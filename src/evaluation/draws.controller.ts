@@ -95,7 +95,7 @@ export class DrawsController {
   @ApiOperation({ summary: 'The committee that sits, with names (office only): withdrawn members replaced' })
   @ApiOkResponse({ type: [CommitteeMemberDto] })
   async committee(@Param('id', IdParamPipe) id: number): Promise<CommitteeMemberDto[]> {
-    return (await this.draws.committee(id)).map(({ code, name, affiliation, specialty, role }) => ({
+    return (await this.draws.committeeOfRound(id)).map(({ code, name, affiliation, specialty, role }) => ({
       code,
       name,
       affiliation,

@@ -242,6 +242,12 @@ export class DrawsService {
   committee(roundId: number): Promise<CommitteeMemberEntity[]> {
     return this.committees.sitting(roundId);
   }
+
+  /** The committee as the office reads it: an unknown round is a 404, not an empty committee. */
+  async committeeOfRound(roundId: number): Promise<CommitteeMemberEntity[]> {
+    await this.rounds.get(roundId);
+    return this.committees.sitting(roundId);
+  }
 }
 
 /** 三.二.3 "根据专业配比": seats in proportion to the eligible applicants of each specialty. */

@@ -60,6 +60,13 @@ export class PublicityService {
     const round = await this.rounds.get(roundId);
     requireState(round.state, 'RESULTS_PUBLICISED', 'Recording an objection');
     requireNotFuture(input.receivedOn, this.rounds.today(), 'receivedOn');
+    // 四.三.6: objections answer the results publicity, so none is received before it began.
+    if (round.publicityStart !== null && input.receivedOn < round.publicityStart)
+      throw new AppError(
+        'DATE_INVALID',
+        `receivedOn ${input.receivedOn} is before the results publicity began (${round.publicityStart}; 四.三.6).`,
+        { field: 'receivedOn', earliest: round.publicityStart },
+      );
     if (!(await this.applications.existsBy({ roundId, id: input.applicationId })))
       throw new AppError('APPLICATION_NOT_FOUND', `No application ${input.applicationId} in round ${roundId}.`);
     const objection = Object.assign(new ObjectionEntity(), {
@@ -95,7 +102,10 @@ export class PublicityService {
   ): Promise<ObjectionEntity> {
     requireAuthority(actor, 'amr', 'Resolving an objection');
     const objection = await this.objections.findOneBy({ id: objectionId, roundId });
-    if (!objection) throw new AppError('OBJECTION_NOT_FOUND', `No objection ${objectionId} in round ${roundId}.`);
+    if (!objection) {
+      await this.rounds.get(roundId); // an unknown round is ROUND_NOT_FOUND, as everywhere
+      throw new AppError('OBJECTION_NOT_FOUND', `No objection ${objectionId} in round ${roundId}.`);
+    }
     const state = input.outcome === 'upheld' ? 'UPHELD' : 'DISMISSED';
     const patch = { state, finding: input.finding, resolvedBy: actor.actor, resolvedAt: this.rounds.nowIso() };
     await this.transactions.run(async (manager) => {
@@ -117,7 +127,9 @@ export class PublicityService {
     return Object.assign(objection, patch);
   }
 
-  listObjections(roundId: number): Promise<ObjectionEntity[]> {
+  /** A round's objections; an unknown round is a 404, not an empty list. */
+  async listObjections(roundId: number): Promise<ObjectionEntity[]> {
+    await this.rounds.get(roundId);
     return this.objections.find({ where: { roundId }, order: { id: 'ASC' } });
   }
 

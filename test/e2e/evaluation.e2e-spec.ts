@@ -268,6 +268,28 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       'RESULTS_PUBLICISED',
     );
     await day('2026-12-22');
+    // An objection answers the publicity: none is received before it began.
+    const early = await post(`/rounds/${id}/objections`, {
+      applicationId: ids[2],
+      summary: '反映其业绩材料与事实不符。',
+      receivedOn: '2026-12-18',
+    });
+    expect([early.status, early.body.code, early.body.details]).toEqual([
+      400,
+      'DATE_INVALID',
+      { field: 'receivedOn', earliest: '2026-12-21' },
+    ]);
+    // A round that does not exist has no committee or objections to list: 404, not [].
+    for (const path of [`/rounds/${id + 1000}/committee`, `/rounds/${id + 1000}/objections`])
+      expect(codes(await api(t, 'GET', `/api/v1/evaluation${path}`, undefined, admin.token))).toEqual([
+        404,
+        'ROUND_NOT_FOUND',
+      ]);
+    expect(
+      codes(
+        await post(`/rounds/${id + 1000}/objections/1/resolution`, { outcome: 'dismissed', finding: '经核实不属实。' }),
+      ),
+    ).toEqual([404, 'ROUND_NOT_FOUND']);
     const upheld = await post(`/rounds/${id}/objections`, {
       applicationId: ids[2],
       summary: '反映其业绩材料与事实不符。',
