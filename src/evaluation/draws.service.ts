@@ -19,7 +19,7 @@ import {
   SeatPlan,
   sha256Hex,
 } from './committee-draw';
-import { automaticWithdrawals, Conflict, findConflicts, replaceWithdrawn } from './committee-withdrawals';
+import { automaticWithdrawals, Conflict, findConflicts, Replacement, replaceWithdrawn } from './committee-withdrawals';
 import { CommitteeService, Roster } from './committee.service';
 import { DrawCheck, DrawRecord, verifyDraw } from './draw-verification';
 import type { CommitmentDto, DrawRecordDto } from './dto/draw.dto';
@@ -146,10 +146,17 @@ export class DrawsService {
       });
     const key = drawKey(seed, round.witnessValue);
     const snapshot = JSON.parse(round.poolSnapshot) as PoolSnapshot;
-    const drawn = drawCommittee(key, snapshot, JSON.parse(round.seatPlan) as SeatPlan);
     const conflicts = JSON.parse(round.drawConflicts ?? '[]') as Conflict[];
-    const automatic = automaticWithdrawals(drawn, conflicts);
-    const { replacements, sitting } = replaceWithdrawn(key, snapshot, drawn, conflicts, automatic);
+    let outcome: { drawn: DrawnMember[]; replacements: Replacement[]; sitting: DrawnMember[] };
+    try {
+      const drawn = drawCommittee(key, snapshot, JSON.parse(round.seatPlan) as SeatPlan);
+      outcome = { drawn, ...replaceWithdrawn(key, snapshot, drawn, conflicts, automaticWithdrawals(drawn, conflicts)) };
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'POOL_SPECIALTY_SHORT')
+        throw await this.voidFailedDraw(round, seed, error, actor);
+      throw error;
+    }
+    const { drawn, replacements, sitting } = outcome;
     const roster = JSON.parse(round.poolRoster) as Roster;
     const rows = drawn.map((m, position) =>
       Object.assign(new CommitteeMemberEntity(), {
@@ -186,6 +193,60 @@ export class DrawsService {
       return [...rows, ...replacing];
     });
     return sitting.map((m) => seated.find((r) => r.code === m.code) as CommitteeMemberEntity);
+  }
+
+  /**
+   * A committed seed whose draw cannot seat the committee (a specialty's conflicted experts drawn
+   * to roles no one of theirs is left to take over): the commitment could never be drawn, and
+   * would hold the round for good. The failure is recorded with everything that recomputes it
+   * (seed, witness, commitment, snapshot hash), and the commitment and its witness are cleared so
+   * that the office commits again, after adjusting the pool if need be. No one can steer this:
+   * whether a seed fails depends on the witness, published after the commitment.
+   */
+  private async voidFailedDraw(
+    round: RoundEntity,
+    seed: string,
+    failure: AppError,
+    actor: AuditActor,
+  ): Promise<AppError> {
+    const cleared = {
+      commitment: null,
+      committedAt: null,
+      poolSnapshot: null,
+      snapshotSha256: null,
+      poolRoster: null,
+      seatPlan: null,
+      drawConflicts: null,
+      witnessValue: null,
+      witnessSource: null,
+      witnessPublishedOn: null,
+      witnessRecordedAt: null,
+    };
+    await this.transactions.run(async (manager) => {
+      await this.rounds.lockInState(manager, round.id, 'ELIGIBILITY_CHECKED', 'The draw');
+      const result = await manager
+        .getRepository(RoundEntity)
+        .update({ id: round.id, commitment: round.commitment ?? undefined, drawnAt: IsNull() }, cleared);
+      if (result.affected !== 1)
+        throw new AppError('DRAW_ALREADY_DONE', `The committee of round ${round.id} is already drawn.`);
+      await this.audit.append(manager, {
+        ...actor,
+        action: 'evaluation.draw.failed',
+        subject: roundSubject(round.id),
+        details: {
+          seed,
+          witness: round.witnessValue,
+          commitment: round.commitment,
+          snapshotSha256: round.snapshotSha256,
+          failure: failure.details ?? {},
+        },
+      });
+    });
+    return new AppError(
+      'POOL_SPECIALTY_SHORT',
+      `${failure.message} This seed can never be drawn: the failure is recorded and the commitment cleared; commit to a new seed (adjust the pool first if need be).`,
+      { ...failure.details, commitmentCleared: true },
+    );
   }
 
   /**

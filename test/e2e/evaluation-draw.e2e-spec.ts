@@ -167,6 +167,53 @@ describe('the committee draw: seats where applicants are, a public witness, with
     expect(codesOf(drawCommittee(drawKey(SEED, null), SNAPSHOT, plan))).not.toEqual(codesOf(drawn));
   });
 
+  it('a seed that can never seat the committee voids its commitment (recorded), so the round can be drawn again', async () => {
+    // Every metrology vice-chair candidate works for the metrology applicant's employer: a draw
+    // that makes one of them vice-chair has no one of metrology to replace them.
+    const plan = { committeeSize: 25, viceChairs: 2, seats: { quality: 17, metrology: 8 } };
+    const drawsMetrologyViceChair = (witness: string) =>
+      drawCommittee(drawKey(SEED, witness), SNAPSHOT, plan).some(
+        (m) => m.role === 'vice-chair' && m.specialty === 'metrology',
+      );
+    const witnesses = Array.from({ length: 200 }, (_, i) => `2026${String(i).padStart(3, '0')}`);
+    const failing = witnesses.find(drawsMetrologyViceChair)!;
+    const drawable = witnesses.find((w) => !drawsMetrologyViceChair(w))!;
+    const metrologyViceChairs = EXPERTS.filter((e) => e.specialty === 'metrology' && e.viceChair).map((e) => e.code);
+    const id = await checkedRound(
+      [
+        ['quality', '杭州市质量技术监督检测院'],
+        ['quality', '温州市质量技术检测科学研究院'],
+        ['metrology', '宁波市计量测试研究院'],
+      ],
+      poolCsv(Object.fromEntries(metrologyViceChairs.map((code) => [code, '宁波市计量测试研究院']))),
+    );
+    expect((await commit(id)).status).toBe(200);
+    await post(`/rounds/${id}/draw-witness`, { ...WITNESS, value: failing });
+    const failed = await post(`/rounds/${id}/draw`, { seed: SEED });
+    expect([failed.status, failed.body.code, failed.body.details]).toEqual([
+      422,
+      'POOL_SPECIALTY_SHORT',
+      expect.objectContaining({ specialty: 'metrology', role: 'vice-chair', commitmentCleared: true }),
+    ]);
+    expect(codes(await get(`/rounds/${id}/draw`, amr))).toEqual([409, 'DRAW_NOT_COMMITTED']);
+    const auditor = await officer(t, 'hrss-auditor', 'hrss', ['auditor']);
+    const audit = (await api(t, 'GET', '/api/v1/audit/entries?limit=100', undefined, auditor.token)).body as Array<{
+      action: string;
+      details: string;
+    }>;
+    expect(JSON.parse(audit.find((e) => e.action === 'evaluation.draw.failed')!.details)).toMatchObject({
+      seed: SEED,
+      witness: failing,
+      commitment: COMMITMENT,
+    });
+
+    // Committed again, with a new witness, the round is drawn.
+    expect((await commit(id)).status).toBe(200);
+    expect((await post(`/rounds/${id}/draw-witness`, { ...WITNESS, value: drawable })).status).toBe(200);
+    const drawn = await post(`/rounds/${id}/draw`, { seed: SEED });
+    expect([drawn.status, (drawn.body as DrawnMember[]).length]).toEqual([200, 25]);
+  });
+
   it('withdraws drawn members sharing an applicant’s employer and declared conflicts, replaced from the same ranking', async () => {
     const employers: Record<Specialty, string> = {
       quality: '杭州市质量技术监督检测院',

@@ -28,6 +28,7 @@ export const AUDIT_ACTION_NAMES: Readonly<Record<string, string>> = {
   'evaluation.draw.committed': '公布抽取承诺值',
   'evaluation.draw.witnessed': '登记见证值',
   'evaluation.draw.revealed': '抽取评委',
+  'evaluation.draw.failed': '抽取评委未成（承诺作废，须重新承诺）',
   'evaluation.committee.withdrawal': '评委回避',
   'evaluation.meeting.attendance': '登记到会',
   'evaluation.meeting.tallied': '录入计票结果',

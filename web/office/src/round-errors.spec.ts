@@ -40,6 +40,11 @@ describe('a round step’s refusal names what it concerns, in Chinese', () => {
     ],
     ['POOL_SPECIALTY_SHORT', { role: 'vice-chair', needed: 2 }, '副主任委员：需要 2 人'],
     [
+      'POOL_SPECIALTY_SHORT',
+      { specialty: 'standardization', role: 'vice-chair', withdrawn: 'Z008', commitmentCleared: true },
+      '无可递补 陆丽华（Z008） 的标准化专业副主任委员；此种子无法抽出评委会，承诺已作废，请调整专家库后重新承诺',
+    ],
+    [
       'DRAW_WITNESS_BEFORE_COMMITMENT',
       { publishedOn: '2026-11-30', committedOn: '2026-12-01' },
       '见证值公布于 2026-11-30，承诺值公布于 2026-12-01',
@@ -92,7 +97,10 @@ describe('a refused CSV line says what is wrong in Chinese', () => {
       { code: 'CSV_CELL_INVISIBLE', field: '姓名', details: { character: 'U+200B' } },
       '含有不可见的字符（常随复制粘贴带入），请删除后重新导出。（含不可见的字符 U+200B）',
     ],
-    [{ code: 'CSV_NOT_UTF8', field: '' }, '文件不是 UTF-8 编码（如为 GBK）：请在 Excel/WPS 中另存为 UTF-8 编码的 CSV 文件。'],
+    [
+      { code: 'CSV_NOT_UTF8', field: '' },
+      '文件不是 UTF-8 编码（如为 GBK）：请在 Excel/WPS 中另存为 UTF-8 编码的 CSV 文件。',
+    ],
     [{ code: 'SPECIALTY_INVALID', field: '专业' }, '专业无效。'],
   ])('%j → %s', (problem, expected) => {
     expect(problemMessage(problem)).toBe(expected);

@@ -139,9 +139,11 @@ export function roundDetails(
       const specialty =
         typeof d.specialty === 'string' ? (SPECIALTY_NAMES[d.specialty as Specialty] ?? d.specialty) : '';
       const who = specialty ? `${specialty}专业${role ?? '委员'}` : (role ?? text(d.role));
-      if (d.withdrawn !== undefined) return `无可递补 ${member(d.withdrawn)} 的${who}`;
+      // A seed that can never be drawn: the service cleared the commitment for a new one.
+      const voided = d.commitmentCleared === true ? '；此种子无法抽出评委会，承诺已作废，请调整专家库后重新承诺' : '';
+      if (d.withdrawn !== undefined) return `无可递补 ${member(d.withdrawn)} 的${who}${voided}`;
       const available = d.available === undefined ? '' : `，符合条件 ${text(d.available)} 人`;
-      return `${who}：需要 ${text(d.needed)} 人${available}`;
+      return `${who}：需要 ${text(d.needed)} 人${available}${voided}`;
     }
     case 'ROUND_STEP_OUT_OF_ORDER':
       return `本轮现为“${stateName(text(d.state))}”，此步骤须在“${stateName(text(d.required))}”时办理`;
