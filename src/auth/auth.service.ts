@@ -42,8 +42,10 @@ export class AuthService {
   async login(username: string, password: string, address: string): Promise<TokenResponseDto> {
     const officer = await this.checkPassword(username, password, address);
     const ttl = this.config.accessTokenTtlSeconds;
+    const cred = await this.officers.credentialOf(officer.username);
+    if (cred === undefined) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
     const accessToken = await this.signing.issueAccessToken(
-      { sub: officer.username, authority: officer.authority, roles: officer.roles },
+      { sub: officer.username, authority: officer.authority, roles: officer.roles, cred },
       ttl,
       this.clock.now(),
     );
@@ -89,7 +91,7 @@ export class AuthService {
   /** The officer a Bearer token speaks for, as the database knows them now. */
   async officerForToken(token: string): Promise<AuthenticatedOfficer> {
     const claims = await this.signing.readAccessToken(token, this.clock.now());
-    const officer = claims && (await this.officers.findActive(claims.sub));
+    const officer = claims && (await this.officers.findActive(claims.sub, claims.cred));
     if (!officer) throw new AppError('AUTH_TOKEN_INVALID', 'The access token is invalid or expired.');
     return officer;
   }

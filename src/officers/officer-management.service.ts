@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { IsNull, Repository } from 'typeorm';
+import { OfficerSessionEntity } from '../auth/officer-session.entity';
+import { Clock } from '../common/clock';
 import { officerActor } from '../audit/audit.service';
 import { AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
@@ -26,6 +28,7 @@ export class OfficerManagementService {
     private readonly accounts: OfficersService,
     private readonly transactions: TransactionRunner,
     private readonly audit: AuditService,
+    private readonly clock: Clock,
   ) {}
 
   async list(admin: AuthenticatedOfficer): Promise<OfficerResponseDto[]> {
@@ -64,6 +67,10 @@ export class OfficerManagementService {
     const passwordHash = await hashPassword(password);
     await this.transactions.run(async (manager) => {
       await manager.getRepository(OfficerEntity).update({ username }, { passwordHash });
+      // The old password's sessions end with it (its access tokens stop by their credential stamp).
+      await manager
+        .getRepository(OfficerSessionEntity)
+        .update({ username, endedAt: IsNull() }, { endedAt: this.clock.now().toISOString() });
       await this.audit.append(manager, { ...officerActor(admin), action: 'officer.password-reset', subject: username });
     });
   }

@@ -1,6 +1,7 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import * as argon2 from 'argon2';
+import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { uniqueViolation } from '../database/unique-violation';
 import { AuditActor, AuditService } from '../audit/audit.service';
@@ -33,6 +34,14 @@ export function parseRoles(roles: string[]): Role[] {
     throw new AppError('OFFICER_INVALID', `roles must be among ${ROLES.join(', ')}; got ${roles.join(',') || 'none'}.`);
   }
   return [...new Set(roles)] as Role[];
+}
+
+/**
+ * What an access token carries of the password it was issued under: 16 hex characters of the
+ * SHA-256 of the stored hash (nothing that helps guess the password), changed by a reset.
+ */
+export function credentialStamp(passwordHash: string): string {
+  return createHash('sha256').update(passwordHash).digest('hex').slice(0, 16);
 }
 
 export function hashPassword(password: string): Promise<string> {
@@ -101,10 +110,20 @@ export class OfficersService implements OnModuleInit {
     return { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] };
   }
 
-  /** The current state of an officer named by a still-valid access token. */
-  async findActive(username: string): Promise<AuthenticatedOfficer | undefined> {
+  /** The credential stamp of an officer's current password (the access token's `cred`). */
+  async credentialOf(username: string): Promise<string | undefined> {
+    const officer = await this.officers.findOneBy({ username });
+    return officer ? credentialStamp(officer.passwordHash) : undefined;
+  }
+
+  /**
+   * The current state of an officer named by a still-valid access token or session; with
+   * `credential`, only while the password is the one the token was issued under.
+   */
+  async findActive(username: string, credential?: string): Promise<AuthenticatedOfficer | undefined> {
     const officer = await this.officers.findOneBy({ username });
     if (!officer || officer.disabled) return undefined;
+    if (credential !== undefined && credential !== credentialStamp(officer.passwordHash)) return undefined;
     return { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] };
   }
 }

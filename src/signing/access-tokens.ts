@@ -12,6 +12,11 @@ export interface AccessTokenClaims {
   sub: string;
   authority: AuthorityId;
   roles: string[];
+  /**
+   * The officer's credential stamp at sign-in (`credentialStamp`, src/officers/officers.service.ts):
+   * a password reset changes it, so tokens issued before the reset stop at once.
+   */
+  cred: string;
 }
 
 /** Signs a short-lived officer access token. */
@@ -22,7 +27,7 @@ export async function signAccessToken(
   now: Date,
 ): Promise<string> {
   const iat = Math.floor(now.getTime() / 1000);
-  return new SignJWT({ authority: claims.authority, roles: claims.roles })
+  return new SignJWT({ authority: claims.authority, roles: claims.roles, cred: claims.cred })
     .setProtectedHeader({ alg: 'ES256', kid: key.kid, typ: ACCESS_TOKEN_TYP })
     .setSubject(claims.sub)
     .setIssuer(ISSUER)
@@ -47,9 +52,15 @@ export async function verifyAccessToken(
       currentDate: now,
       requiredClaims: ['sub', 'exp', 'iat'],
     });
-    const { sub, authority, roles } = payload as Record<string, unknown>;
-    if (typeof sub !== 'string' || typeof authority !== 'string' || !Array.isArray(roles)) return undefined;
-    return { sub, authority: authority as AuthorityId, roles: roles.filter((r): r is string => typeof r === 'string') };
+    const { sub, authority, roles, cred } = payload as Record<string, unknown>;
+    if (typeof sub !== 'string' || typeof authority !== 'string' || !Array.isArray(roles) || typeof cred !== 'string')
+      return undefined;
+    return {
+      sub,
+      authority: authority as AuthorityId,
+      roles: roles.filter((r): r is string => typeof r === 'string'),
+      cred,
+    };
   } catch {
     return undefined;
   }

@@ -57,6 +57,16 @@ describe('officer management by an admin of one authority', () => {
     expect(patched.status).toBe(200);
     expect(patched.body.roles).toEqual(['issuer', 'revoker']);
 
+    // Signed in under the old password, by token and by console session…
+    const oldToken = (
+      await api(t, 'POST', '/api/v1/auth/token', { username: 'amr-issuer2', password: 'initial password 1' })
+    ).body.accessToken as string;
+    const session = await api(t, 'POST', '/api/v1/auth/session', {
+      username: 'amr-issuer2',
+      password: 'initial password 1',
+    });
+    const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await api(t, 'GET', '/api/v1/auth/session', undefined, undefined, { cookie })).status).toBe(200);
     const reset = await api(
       t,
       'POST',
@@ -69,6 +79,15 @@ describe('officer management by an admin of one authority', () => {
     expect(login.status).toBe(200);
     const old = await api(t, 'POST', '/api/v1/auth/token', { username: 'amr-issuer2', password: 'initial password 1' });
     expect(old.status).toBe(401);
+    // …neither outlives the reset (a reset is how an admin shuts out someone who has the password).
+    const byOldToken = await api(t, 'GET', '/api/v1/certificates?certificateNo=ZJZ2026000001', undefined, oldToken);
+    expect([byOldToken.status, byOldToken.body.code]).toEqual([401, 'AUTH_TOKEN_INVALID']);
+    const byOldSession = await api(t, 'GET', '/api/v1/auth/session', undefined, undefined, { cookie });
+    expect(byOldSession.status).toBe(401);
+    const newToken = login.body.accessToken as string;
+    expect((await api(t, 'GET', '/api/v1/certificates?certificateNo=ZJZ2026000001', undefined, newToken)).status).toBe(
+      200,
+    );
 
     expect(await auditActions()).toEqual([
       { actor: 'test', action: 'officer.added', subject: 'amr-admin' },
