@@ -28,7 +28,9 @@ describe('CSV imports refuse a doubled column and formula cells, in the pool and
   it('pool: a header naming 姓名 twice, and a HYPERLINK name and an @ affiliation, are refused with line, column and reason', async () => {
     const doubled = await csv('/pools/professor/import', 'pool-duplicate-column.csv');
     expect(codes(doubled)).toEqual([400, 'CSV_INVALID']);
-    expect(problems(doubled)).toEqual([[1, '姓名', 'CSV_COLUMN_REPEATED', 'The header names the column 姓名 more than once.']]);
+    expect(problems(doubled)).toEqual([
+      [1, '姓名', 'CSV_COLUMN_REPEATED', 'The header names the column 姓名 more than once.'],
+    ]);
     const formula = await csv('/pools/professor/import', 'pool-formula.csv');
     expect(codes(formula)).toEqual([400, 'CSV_INVALID']);
     expect(problems(formula)).toEqual([
