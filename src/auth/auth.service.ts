@@ -40,10 +40,8 @@ export class AuthService {
 
   /** Exchanges a username and password for an access token; one answer for any mismatch. */
   async login(username: string, password: string, address: string): Promise<TokenResponseDto> {
-    const officer = await this.checkPassword(username, password, address);
+    const { officer, credential: cred } = await this.checkPassword(username, password, address);
     const ttl = this.config.accessTokenTtlSeconds;
-    const cred = await this.officers.credentialOf(officer.username);
-    if (cred === undefined) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
     const accessToken = await this.signing.issueAccessToken(
       { sub: officer.username, authority: officer.authority, roles: officer.roles, cred },
       ttl,
@@ -54,7 +52,7 @@ export class AuthService {
 
   /** The office console's sign-in: the same throttles and answers as `login`, a cookie session instead of a token. */
   async startSession(username: string, password: string, address: string): Promise<SessionAnswer> {
-    const officer = await this.checkPassword(username, password, address);
+    const { officer } = await this.checkPassword(username, password, address);
     const { token, ...session } = await this.sessions.start(officer);
     return { cookie: this.sessions.cookieFor(token, session), session: sessionBody(session) };
   }
@@ -80,12 +78,16 @@ export class AuthService {
     return this.sessions.clearedCookie();
   }
 
-  private async checkPassword(username: string, password: string, address: string): Promise<AuthenticatedOfficer> {
+  private async checkPassword(
+    username: string,
+    password: string,
+    address: string,
+  ): Promise<{ officer: AuthenticatedOfficer; credential: string }> {
     await this.throttle.begin(username, address);
-    const officer = await this.officers.authenticate(username, password);
-    if (!officer) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
+    const signedIn = await this.officers.authenticate(username, password);
+    if (!signedIn) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
     await this.throttle.succeeded(username, address);
-    return officer;
+    return signedIn;
   }
 
   /** The officer a Bearer token speaks for, as the database knows them now. */

@@ -33,7 +33,7 @@ export class OfficerSignInService {
     if (!options.user)
       throw new AppError('AUTH_REQUIRED', 'Sign in: --user <username> (the password is asked, or --password-file).');
     const password = await this.password(options);
-    const officer = await this.officers.authenticate(options.user, password);
+    const { officer } = (await this.officers.authenticate(options.user, password)) ?? {};
     if (!officer) throw new AppError('INVALID_CREDENTIALS', 'Wrong username or password.');
     if (!roles.some((role) => officer.roles.includes(role)))
       throw new AppError(

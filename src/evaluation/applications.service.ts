@@ -160,13 +160,8 @@ export class ApplicationsService {
     problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
     // 四.四.3: barred applicants may not apply while the ban is in force, nor to a round of its years.
-    const ban =
-      applicationId === undefined
-        ? await this.bans.roundBarOf(input.idNumber, round.year, today)
-        : (
-            await this.bans.barredApplications([{ id: applicationId, idNumber: input.idNumber }], round.year, today)
-          ).get(applicationId);
-    if (ban?.active) {
+    const ban = await this.bans.barOf({ id: applicationId, idNumber: input.idNumber }, round.year, today);
+    if (ban) {
       problems.unshift({
         field: 'idNumber',
         code: 'APPLICANT_BANNED',

@@ -102,18 +102,21 @@ export class OfficersService implements OnModuleInit {
     return { username: input.username, authority: input.authority, roles };
   }
 
-  /** The officer whose password this is, or undefined; timing does not tell which part was wrong. */
-  async authenticate(username: string, password: string): Promise<AuthenticatedOfficer | undefined> {
+  /**
+   * The officer whose password this is, with the password's credential stamp (an access token's
+   * `cred`), or undefined; timing does not tell which part was wrong.
+   */
+  async authenticate(
+    username: string,
+    password: string,
+  ): Promise<{ officer: AuthenticatedOfficer; credential: string } | undefined> {
     const officer = await this.officers.findOneBy({ username });
     const matches = await argon2.verify(officer?.passwordHash ?? this.decoyHash, password).catch(() => false);
     if (!officer || !matches || officer.disabled) return undefined;
-    return { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] };
-  }
-
-  /** The credential stamp of an officer's current password (the access token's `cred`). */
-  async credentialOf(username: string): Promise<string | undefined> {
-    const officer = await this.officers.findOneBy({ username });
-    return officer ? credentialStamp(officer.passwordHash) : undefined;
+    return {
+      officer: { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] },
+      credential: credentialStamp(officer.passwordHash),
+    };
   }
 
   /**

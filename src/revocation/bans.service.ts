@@ -26,6 +26,28 @@ function toStatus(ban: BanRecord | undefined, active: boolean): BanStatus {
 
 const period = (ban: BanRecord) => ({ from: ban.fromDate, until: ban.untilDate });
 
+type StoredBan = BanRecord & { idNumber: string; applicationId?: number };
+
+/**
+ * The ban that bars an application to a round of `evaluationYear` on `date`: one of its
+ * applicant's that `barsRound` (a ban in force, or of the round's years), or the applicant ban
+ * of this very application, which 四.四.3 makes 取消当年评审资格 although its years start after
+ * the round's.
+ */
+function barringBan(
+  bans: readonly StoredBan[],
+  application: { id?: number; idNumber: string },
+  evaluationYear: number,
+  date: string,
+): StoredBan | undefined {
+  return bans.find(
+    (ban) =>
+      ban.idNumber === application.idNumber &&
+      ((application.id !== undefined && ban.applicationId === application.id) ||
+        barsRound(period(ban), evaluationYear, date)),
+  );
+}
+
 export interface BanStatus {
   active: boolean;
   from: string | null;
@@ -54,21 +76,19 @@ export class BansService {
   }
 
   /**
-   * Whether an ID number may not apply to a round of `evaluationYear` on `date` (`barsRound`):
-   * `active` with the barring ban, else as `statusOf`.
+   * The ban that bars an application (one not yet filed: no `id`) to a round of `evaluationYear`
+   * on `date`, or undefined (`barringBan`).
    */
-  async roundBarOf(idNumber: string, evaluationYear: number, date: string): Promise<BanStatus> {
-    const bans = await this.bansOf([idNumber]);
-    const barring = bans.find((ban) => barsRound(period(ban), evaluationYear, date));
-    return toStatus(barring ?? bans[0], barring !== undefined);
+  async barOf(
+    application: { id?: number; idNumber: string },
+    evaluationYear: number,
+    date: string,
+  ): Promise<BanStatus | undefined> {
+    const barring = barringBan(await this.bansOf([application.idNumber]), application, evaluationYear, date);
+    return barring && toStatus(barring, true);
   }
 
-  /**
-   * The applications of a round of `evaluationYear` that may not be issued a certificate on
-   * `date`, with the ban that says so: the applicant barred from the round (`barsRound`, a ban
-   * confirmed since the application), or this very application's applicant ban, which 四.四.3
-   * makes 取消当年评审资格 although its years start after the round's.
-   */
+  /** `barOf` for many filed applications in one read: the barred ones by id. */
   async barredApplications(
     applications: ReadonlyArray<{ id: number; idNumber: string }>,
     evaluationYear: number,
@@ -77,20 +97,16 @@ export class BansService {
     const bans = await this.bansOf(applications.map((a) => a.idNumber));
     const barred = new Map<number, BanStatus>();
     for (const application of applications) {
-      const barring = bans.find(
-        (ban) =>
-          ban.idNumber === application.idNumber &&
-          (ban.applicationId === application.id || barsRound(period(ban), evaluationYear, date)),
-      );
+      const barring = barringBan(bans, application, evaluationYear, date);
       if (barring) barred.set(application.id, toStatus(barring, true));
     }
     return barred;
   }
 
   /** Every ban of these ID numbers not lifted, latest end first: revocations' and confirmed applicant bans. */
-  private async bansOf(idNumbers: string[]): Promise<Array<BanRecord & { idNumber: string; applicationId?: number }>> {
+  private async bansOf(idNumbers: string[]): Promise<StoredBan[]> {
     const unique = [...new Set(idNumbers)];
-    const found: Array<BanRecord & { idNumber: string; applicationId?: number }> = [];
+    const found: StoredBan[] = [];
     for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
       const ids = In(unique.slice(start, start + IDS_PER_QUERY));
       found.push(

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
+import { chinaMorning, publishedProfessorRound, signIn } from '../support/evaluation-round';
 import { api, ApiResponse, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
@@ -314,10 +314,7 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
     const amrAdmin = await officer(t, 'amr-office', 'amr', ['admin', 'issuer', 'revoker']);
     const hrssAdmin = await officer(t, 'hrss-office', 'hrss', ['admin', 'revoker']);
     const roundId = await publishedProfessorRound(t, amrAdmin, hrssAdmin);
-    const login = async (o: Officer) =>
-      (await api(t, 'POST', '/api/v1/auth/token', { username: o.username, password: o.password })).body
-        .accessToken as string;
-    const [amr, hrss] = [await login(amrAdmin), await login(hrssAdmin)];
+    const [amr, hrss] = [(await signIn(t, amrAdmin)).token, (await signIn(t, hrssAdmin)).token];
     const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr))
       .body as Array<{ id: number; name: string }>;
     const applicationId = applications.find((a) => a.name === '陈晓峰')!.id;
