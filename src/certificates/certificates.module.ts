@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
+import { BansModule } from '../revocation/bans.module';
 import { CertificateFontsModule } from '../pdf/certificate-fonts.module';
 import { SigningModule } from '../signing/signing.module';
 import { TransparencyModule } from '../transparency/transparency.module';
@@ -19,6 +20,7 @@ import { LogBackfillService } from './log-backfill.service';
     AuditModule,
     CertificateFontsModule,
     TransparencyModule,
+    BansModule,
   ],
   providers: [CertificatesService, CertificateBatchService, CertificateWriter, LogBackfillService],
   exports: [CertificatesService, CertificateBatchService, LogBackfillService],

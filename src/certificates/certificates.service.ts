@@ -24,6 +24,7 @@ import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN, type Level } from '../common/qualifications';
 import { GroupCommit, type Settled } from '../database/group-commit';
 import { CertificateWriter, type IssuedRecord } from './certificate-writer';
+import { BansService } from '../revocation/bans.service';
 
 /** Tries of one request that met a parallel writer (its holder issued elsewhere, a status index taken). */
 const MAX_ISSUE_ATTEMPTS = 5;
@@ -72,6 +73,7 @@ export class CertificatesService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly fonts: CertificateFontsService,
     private readonly writer: CertificateWriter,
+    private readonly bans: BansService,
   ) {}
 
   private readonly pendingIssuances = new GroupCommit<PendingIssuance, IssuanceResult>(
@@ -113,8 +115,10 @@ export class CertificatesService {
       const key = `${request.level}/${request.evaluationYear}`;
       byNumbering.set(key, [...(byNumbering.get(key) ?? []), k]);
     });
-    for (const members of byNumbering.values()) {
+    for (const all of byNumbering.values()) {
       try {
+        const members = await this.withoutBarred(all, pending, results);
+        if (members.length === 0) continue;
         const requests = members.map((k) => pending[k].request);
         const plan = await this.planIssuance(requests);
         const written = plan.fresh.length
@@ -127,10 +131,43 @@ export class CertificatesService {
           (answer, j) => (results[members[j]] = answer),
         );
       } catch (reason) {
-        for (const k of members) results[k] ??= { status: 'rejected', reason };
+        for (const k of all) results[k] ??= { status: 'rejected', reason };
       }
     }
     return results;
+  }
+
+  /**
+   * The members (positions in `pending`, one level and year) whose holder no ban bars; the
+   * barred are answered APPLICANT_BANNED in `results`. 四.四.3 bars a person from applying while
+   * a ban is in force and for its years, so no certificate of such a year is issued to them,
+   * whichever way it comes (a round's issuance leaves them out of its candidates).
+   */
+  private async withoutBarred(
+    members: number[],
+    pending: PendingIssuance[],
+    results: Array<Settled<IssuanceResult>>,
+  ): Promise<number[]> {
+    const { evaluationYear } = pending[members[0]].request;
+    const today = chinaDate(pending[members[0]].now);
+    const barred = await this.bans.barredPeople(
+      members.map((k) => pending[k].request.holder.idNumber),
+      evaluationYear,
+      today,
+    );
+    return members.filter((k) => {
+      const ban = barred.get(pending[k].request.holder.idNumber);
+      if (ban === undefined) return true;
+      results[k] = {
+        status: 'rejected',
+        reason: new AppError(
+          'APPLICANT_BANNED',
+          `The holder is barred from applying until ${ban.until} (${ban.decisionDocument}; 四.四.3): no certificate of ${evaluationYear} is issued to them.`,
+          { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument },
+        ),
+      };
+      return false;
+    });
   }
 
   /**

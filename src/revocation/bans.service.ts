@@ -67,7 +67,9 @@ export class BansService {
    * Whether an ID number is barred from applying on a date (default: today in China). With
    * no ban in force, the latest ban that was not lifted is reported as inactive.
    */
-  async statusOf(idNumber: string, date = chinaDate(this.clock.now())): Promise<BanStatus> {
+  async statusOf(typed: string, date = chinaDate(this.clock.now())): Promise<BanStatus> {
+    // A check character typed as a lowercase x is the same ID number, as every other lookup reads it.
+    const idNumber = typed.toUpperCase();
     const problem = idNumberProblem(idNumber, chinaDate(this.clock.now()));
     if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`);
     const bans = await this.bansOf([idNumber]);
@@ -99,6 +101,24 @@ export class BansService {
     for (const application of applications) {
       const barring = barringBan(bans, application, evaluationYear, date);
       if (barring) barred.set(application.id, toStatus(barring, true));
+    }
+    return barred;
+  }
+
+  /**
+   * `barOf` for new certificates of many people in one read (direct issuance, which follows no
+   * application of the service's rounds): the barred ones by ID number.
+   */
+  async barredPeople(
+    idNumbers: readonly string[],
+    evaluationYear: number,
+    date: string,
+  ): Promise<Map<string, BanStatus>> {
+    const bans = await this.bansOf([...idNumbers]);
+    const barred = new Map<string, BanStatus>();
+    for (const idNumber of idNumbers) {
+      const barring = barringBan(bans, { idNumber }, evaluationYear, date);
+      if (barring) barred.set(idNumber, toStatus(barring, true));
     }
     return barred;
   }

@@ -6,7 +6,7 @@ import { SigningModule } from '../signing/signing.module';
 import { TransparencyModule } from '../transparency/transparency.module';
 import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
-import { BansService } from './bans.service';
+import { BansModule } from './bans.module';
 import { CaseListsService } from './case-lists.service';
 import { DecisionCaseEntity } from './decision-case.entity';
 import { DecisionCasesService } from './decision-cases.service';
@@ -22,8 +22,9 @@ import { StatusListService } from './status-list.service';
     SigningModule,
     AuditModule,
     TransparencyModule,
+    BansModule,
   ],
-  providers: [DecisionCasesService, CaseListsService, BansService, RevocationRecordsService, StatusListService],
-  exports: [DecisionCasesService, CaseListsService, BansService, RevocationRecordsService, StatusListService],
+  providers: [DecisionCasesService, CaseListsService, RevocationRecordsService, StatusListService],
+  exports: [DecisionCasesService, CaseListsService, BansModule, RevocationRecordsService, StatusListService],
 })
 export class RevocationModule {}

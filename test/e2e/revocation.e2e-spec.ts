@@ -235,6 +235,64 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     expect((await api(t, 'GET', '/api/v1/bans/330102198001011272')).status).toBe(401);
   });
 
+  it('refuses a direct issuance to a barred person while the ban runs or for its years, not to others', async () => {
+    const { certificateNo } = await issue();
+    await confirm((await propose(certificateNo, amrRevoker)).body.id, hrssRevoker);
+    const barredHolder = { idNumber: '330102198001011272', gender: '男' };
+    const other = { idNumber: makeIdNumber('1985-03-04', 17), gender: '男', name: '李四' };
+    const senior = { level: 'senior', evaluationYear: 2026, passedOn: '2026-11-20' };
+    // Before the ban starts, a qualification of 2026 (not one of its years) is still issued.
+    const before = await api(t, 'POST', '/api/v1/certificates', issuanceRequest(senior, barredHolder), issuer.token);
+    expect(before.status).toBe(201);
+
+    t.clock.set(new Date('2027-03-01T02:00:00Z'));
+    const officerNow = await relogin(issuer);
+    const of2027 = {
+      level: 'senior',
+      evaluationYear: 2027,
+      passedOn: '2027-02-20',
+      approvalDocument: '浙人社〔2027〕3号',
+    };
+    const [barred, unbarred] = await Promise.all([
+      api(t, 'POST', '/api/v1/certificates', issuanceRequest(of2027, barredHolder), officerNow.token),
+      api(t, 'POST', '/api/v1/certificates', issuanceRequest(of2027, other), officerNow.token),
+    ]);
+    expect(codes(barred)).toEqual([422, 'APPLICANT_BANNED']);
+    expect(barred.body.details).toEqual({
+      from: '2027-01-01',
+      until: '2029-12-31',
+      decisionDocument: '浙市监人〔2026〕40号',
+    });
+    expect(unbarred.status).toBe(201);
+    // While it runs, an earlier year's qualification is not issued either.
+    const earlier = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest(
+        { level: 'senior', evaluationYear: 2025, passedOn: '2026-01-10', approvalDocument: '浙人社〔2026〕1号' },
+        barredHolder,
+      ),
+      officerNow.token,
+    );
+    expect(codes(earlier)).toEqual([422, 'APPLICANT_BANNED']);
+    const [{ n }] = await t.dataSource.query<Array<{ n: number | string }>>(
+      `SELECT COUNT(*) AS n FROM certificates WHERE id_number = '330102198001011272'`,
+    );
+    expect(Number(n)).toBe(2);
+  });
+
+  it('looks a ban up whether the check character is typed X or x', async () => {
+    const idNumber = makeIdNumber('1980-01-01', 3);
+    expect(idNumber.endsWith('X')).toBe(true);
+    const { certificateNo } = await issue(idNumber);
+    await confirm((await propose(certificateNo, amrRevoker)).body.id, hrssRevoker);
+    const upper = await api(t, 'GET', `/api/v1/bans/${idNumber}`, undefined, auditor.token);
+    const lower = await api(t, 'GET', `/api/v1/bans/${idNumber.toLowerCase()}`, undefined, auditor.token);
+    expect(upper.body).toMatchObject({ from: '2027-01-01', until: '2029-12-31' });
+    expect([lower.status, lower.body]).toEqual([200, upper.body]);
+  });
+
   it('does not ban a case that is not serious', async () => {
     const { certificateNo } = await issue();
     await confirm((await propose(certificateNo, amrRevoker, { serious: false })).body.id, hrssRevoker);
