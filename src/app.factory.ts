@@ -9,7 +9,6 @@ import { AppError } from './common/app-error';
 import { AppExceptionFilter, ErrorBody, useErrorStatuses } from './common/app-exception.filter';
 import { clientErrorResponse } from './common/client-error-response';
 import {
-  isMalformedQuery,
   jsonNestsDeeperThan,
   jsonRepeatedName,
   MAX_JSON_DEPTH,
@@ -17,6 +16,7 @@ import {
   parseQueryString,
 } from './common/request-input';
 import { recordRouteMethods } from './common/route-methods';
+import { WellFormedQueryGuard } from './common/well-formed-query.guard';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { errorStatuses } from './error-codes';
@@ -135,24 +135,6 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return adapter;
 }
 
-/**
- * A query the parser marked malformed (`MALFORMED_QUERY`) is answered here, before any route
- * reads it: 400 BAD_URL, as Fastify answers a malformed path.
- */
-function refuseMalformedQuery(app: NestFastifyApplication): void {
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => {
-      if (!isMalformedQuery(request.query)) return done();
-      const body: ErrorBody = {
-        code: 'BAD_URL',
-        message: 'The address is not valid: its query has malformed percent-encoding or is not UTF-8.',
-      };
-      void reply.code(400).header('Content-Type', 'application/json; charset=utf-8').send(body);
-    });
-}
-
 /** Pipes, filters and the OpenAPI document: shared by `main.ts` and the e2e tests. */
 export function configureApp(app: INestApplication, config: AppConfig): void {
   const fastifyApp = app as NestFastifyApplication;
@@ -161,9 +143,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   app.useGlobalPipes(createValidationPipe());
   useErrorStatuses(errorStatuses);
   app.useGlobalFilters(new AppExceptionFilter());
+  app.useGlobalGuards(new WellFormedQueryGuard());
   app.enableShutdownHooks();
   configureWebSecurity(app);
-  refuseMalformedQuery(fastifyApp);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

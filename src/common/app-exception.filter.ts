@@ -20,7 +20,7 @@ let statuses: Readonly<Partial<Record<ErrorCode, HttpStatusLike>>> = { ...reques
 /**
  * Hands every filter the status of every code, merged from all features' tables at the wiring
  * root (`src/error-codes.ts`, the one file that may import them all) when the app is configured.
- * A setter rather than a constructor argument: the pages' outage filters are built with `new`
+ * A setter rather than a constructor argument: the pages' error filters are built with `new`
  * inside features and fall back to this filter, and neither they nor common may import the root.
  */
 export function useErrorStatuses(table: Readonly<Record<ErrorCode, HttpStatusLike>>): void {

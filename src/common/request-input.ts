@@ -94,7 +94,7 @@ export function normalizeJsonText(value: unknown): unknown {
 /**
  * Set on a parsed query whose percent-encoding is malformed or is not UTF-8 (`%FF`, `%E5%BC`,
  * `%zz`). The router calls the parser and would crash on a throw, so the parser marks the result
- * and an onRequest hook answers 400 BAD_URL (`refuseMalformedQuery` in app.factory): a request
+ * and a guard answers 400 BAD_URL (`WellFormedQueryGuard`): a request
  * body's stray byte is refused (BODY_NOT_UTF8), and so is the address's, rather than becoming
  * U+FFFD and being looked up, or redirected to.
  */

@@ -7,7 +7,7 @@ import { PDF_BUSY_RETRY_AFTER_SECONDS } from '../pdf/render-queue';
 import { RegistryService } from '../registry/registry.service';
 import { formField } from './form-body';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
-import { revokedDetail } from './page-text';
+import { type PageText, revokedDetail, waitText } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
 import type { Page } from './web-pages.service';
 
@@ -23,14 +23,6 @@ interface Refill {
 /** The same words whichever field was wrong, as the API's one 404: no field can be probed alone. */
 export const NOT_FOUND_TEXT =
   '证书编号、姓名或身份证号码与登记信息不一致，或没有该证书。请核对后重新填写；如有疑问，请向发证机关咨询。';
-
-/** A wait as people say it: 15分钟, 1分15秒, 40秒. */
-export function waitText(seconds: number): string {
-  const s = Math.max(1, Math.ceil(seconds));
-  const minutes = Math.floor(s / 60);
-  if (minutes === 0) return `${s}秒`;
-  return s % 60 === 0 ? `${minutes}分钟` : `${minutes}分${s % 60}秒`;
-}
 
 /**
  * `/download`: the holder's certificate PDF from a plain HTML form, for phones and browsers
@@ -78,12 +70,9 @@ export class DownloadPageService {
     }
   }
 
-  /** The 503 page while the database is out, with the form ready for another try. */
-  unavailablePage(): string {
-    return (
-      this.message(503, { certificateNo: '', name: '' }, 'unknown', '暂时无法下载', '暂时无法查询，请稍后再试。').page
-        .html ?? ''
-    );
+  /** A refusal before the form was read (an outage, the throttle, a malformed address), with the form ready for another try. */
+  refusalPage(status: number, text: PageText): string {
+    return this.message(status, { certificateNo: '', name: '' }, 'unknown', text.title, text.detail).page.html ?? '';
   }
 
   /** Each refusal of PdfService as a page; anything else (an outage, a bug) goes on to the filters. */

@@ -1,4 +1,4 @@
-import { waitText } from './download-page.service';
+import { waitText } from './page-text';
 import { formField } from './form-body';
 
 describe('download form helpers', () => {

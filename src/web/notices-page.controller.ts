@@ -2,11 +2,11 @@ import { Controller, Get, Header, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PublicRateLimit } from '../common/route-rules';
 import { NoticesPageService } from './notices-page.service';
-import { NoticesOutagePageFilter } from './web-outage-page.filter';
+import { NoticesPageErrorFilter } from './page-error.filters';
 
 /** `/notices`: the public page of disciplinary decisions (docs/rules.md 四.四.3). */
 @ApiExcludeController()
-@UseFilters(NoticesOutagePageFilter)
+@UseFilters(NoticesPageErrorFilter)
 @Controller()
 export class NoticesPageController {
   constructor(private readonly notices: NoticesPageService) {}

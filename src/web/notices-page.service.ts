@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { chineseDate } from '../common/china-dates';
-import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
 import {
   type ApplicantBanNotice,
   type Notice,
@@ -8,6 +7,7 @@ import {
   type RevocationNotice,
 } from '../revocation/revocation-records.service';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
+import type { PageText } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
 
 /** A template without its file's final newline, so the page and its rows join one per line. */
@@ -39,9 +39,9 @@ export class NoticesPageService {
     return this.shell(notices.map((notice) => this.notice(notice)).join('\n'));
   }
 
-  /** The same page while the database is out (served with 503): the heading stays, the list waits. */
-  unavailablePage(): string {
-    return this.shell(this.line(OUTAGE_PAGE_TEXT.detail));
+  /** The same page when it cannot answer (an outage, the throttle): the heading stays, the reason in place of the list. */
+  refusalPage(text: PageText): string {
+    return this.shell(this.line(text.detail));
   }
 
   private notice(n: Notice): string {

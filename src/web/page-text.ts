@@ -54,3 +54,43 @@ export function certificateRows(f: DisplayFacts): Array<[string, string]> {
   ];
   return rows.filter((row): row is [string, string] => row[1] !== undefined);
 }
+
+/** A wait as people say it: 15分钟, 1分15秒, 40秒. */
+export function waitText(seconds: number): string {
+  const s = Math.max(1, Math.ceil(seconds));
+  const minutes = Math.floor(s / 60);
+  if (minutes === 0) return `${s}秒`;
+  return s % 60 === 0 ? `${minutes}分钟` : `${minutes}分${s % 60}秒`;
+}
+
+/** A page's heading and the line under it, for a page that says why it cannot answer. */
+export interface PageText {
+  title: string;
+  detail: string;
+}
+
+/** What a page says while the database is out (served with 503). */
+export const OUTAGE_PAGE_TEXT: PageText = { title: '暂时无法查询', detail: '暂时无法查询，请稍后再试。' };
+
+/**
+ * What a page says for a refusal before its own answer (PageErrorFilter), by the API's code:
+ * the public throttle and a malformed address by name, anything else a person caused in
+ * general words (the status tells a program the rest).
+ */
+export function refusalPageText(code: string, retryAfterSeconds?: number): PageText {
+  switch (code) {
+    case 'RATE_LIMITED':
+    case 'TOO_MANY_ATTEMPTS':
+      return {
+        title: '查询过于频繁',
+        detail: `本设备在短时间内查询次数过多，请${waitText(retryAfterSeconds ?? 60)}后再试。`,
+      };
+    case 'BAD_URL':
+      return {
+        title: '网址有误',
+        detail: '网址中含有无法识别的字符，可能在复制或转发时被截断。请核对网址，或在下方重新输入证书编号。',
+      };
+    default:
+      return { title: '无法处理该请求', detail: '请求的格式不正确。请返回后重新操作；如仍有问题，请向发证机关咨询。' };
+  }
+}

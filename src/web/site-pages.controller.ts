@@ -5,7 +5,7 @@ import { AcceptsForm, PublicRateLimit } from '../common/route-rules';
 import { attachmentDisposition } from '../pdf/content-disposition';
 import { DownloadOutcome, DownloadPageService } from './download-page.service';
 import { HomePageService } from './home-page.service';
-import { DownloadOutagePageFilter } from './web-outage-page.filter';
+import { DownloadPageErrorFilter } from './page-error.filters';
 
 /** The PDF as the API sends it (same type and Content-Disposition), or the page with its status. */
 function send(reply: FastifyReply, outcome: DownloadOutcome): StreamableFile | string | undefined {
@@ -24,7 +24,7 @@ function send(reply: FastifyReply, outcome: DownloadOutcome): StreamableFile | s
 
 /** The landing page and the holder's download page (docs/public-site.md). */
 @ApiExcludeController()
-@UseFilters(DownloadOutagePageFilter)
+@UseFilters(DownloadPageErrorFilter)
 @Controller()
 export class SitePagesController {
   constructor(

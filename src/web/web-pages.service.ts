@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
 import { chinaDateTime } from '../common/china-dates';
 import { Clock } from '../common/clock';
-import { OUTAGE_PAGE_TEXT } from '../common/outage-page.filter';
 import type { RegistryCertificateDto } from '../registry/dto/registry-certificate.dto';
 import { RegistryService } from '../registry/registry.service';
 import { escapeHtml, fillTemplate, loadTemplate, SafeHtml } from './html';
-import { certificateRows, revokedDetail, VALID_DETAIL_REGISTRY } from './page-text';
+import { certificateRows, type PageText, revokedDetail, VALID_DETAIL_REGISTRY } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
 
 export interface Page {
@@ -78,8 +77,8 @@ export class WebPagesService {
   }
 
   /** The page of a database outage (503), in the look of the other pages. */
-  unavailablePage(): string {
-    return this.message(503, '', 'unknown', OUTAGE_PAGE_TEXT.title, OUTAGE_PAGE_TEXT.detail).html ?? '';
+  refusalPage(status: number, text: PageText): string {
+    return this.message(status, '', 'unknown', text.title, text.detail).html ?? '';
   }
 
   private record(record: RegistryCertificateDto): string {

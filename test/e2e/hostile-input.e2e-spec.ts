@@ -453,10 +453,25 @@ describe('hostile input (e2e)', () => {
       ['a cut UTF-8 sequence', '/api/v1/registry/certificates?name=%E5%BC&idNumber=330102198001011272'],
       ['an escape without hex digits', '/api/v1/registry/certificates?name=%zz&idNumber=330102198001011272'],
       ['an encoded surrogate', '/api/v1/registry/certificates?name=%ED%A0%80&idNumber=330102198001011272'],
-      ['the verification page', '/v?no=%FF'],
     ])('a query with %s is a 400 BAD_URL, not a lookup of U+FFFD', async (_what, path) => {
       const response = await rawRequest(t, get(path));
       expect(response).toEqual({ status: 400, body: { code: 'BAD_URL', message: expect.stringContaining('query') } });
+    });
+
+    it.each([
+      ['/v?no=%FF', '网址中含有无法识别的字符'],
+      ['/v/ZJZ2026000001?from=%E5%BC', '网址中含有无法识别的字符'],
+      ['/notices?page=%zz', '网址中含有无法识别的字符'],
+      ['/download?no=%FF', '网址中含有无法识别的字符'],
+      ['/?a=%ED%A0%80', '网址中含有无法识别的字符'],
+    ])('a page whose query is malformed (%s) says so in Chinese, with the status 400', async (path, text) => {
+      const response = await fetch(`${t.baseUrl}${path}`, { redirect: 'manual' });
+      expect([response.status, response.headers.get('content-type')]).toEqual([400, 'text/html; charset=utf-8']);
+      const html = await response.text();
+      // The notices page keeps its own heading and says why in place of the list.
+      if (!path.startsWith('/notices')) expect(html).toContain('网址有误');
+      expect(html).toContain(text);
+      expect(html).not.toContain('BAD_URL');
     });
 
     it('a request line that is not HTTP is a 400 in the same shape', async () => {

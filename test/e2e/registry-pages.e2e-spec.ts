@@ -113,7 +113,14 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
       expect(retryAfter).toBeGreaterThan(0);
       expect(retryAfter).toBeLessThanOrEqual(60);
       expect(blocked.headers.get('access-control-allow-origin')).toBe('*');
-      expect((await fetch(`${limited.baseUrl}/v/${certificateNo}`)).status).toBe(429);
+      // A person on the page gets a page in Chinese, not the API's JSON.
+      const page = await fetch(`${limited.baseUrl}/v/${certificateNo}`);
+      expect([page.status, page.headers.get('content-type')]).toEqual([429, 'text/html; charset=utf-8']);
+      expect(Number(page.headers.get('retry-after'))).toBeGreaterThan(0);
+      const html = await page.text();
+      expect(html).toContain('查询过于频繁');
+      expect(html).toMatch(/请\d+(秒|分钟|分\d+秒)后再试/);
+      expect(html).toContain('<html lang="zh-CN">');
 
       for (let i = 0; i < 3; i++)
         expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(200);
@@ -133,7 +140,17 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
           for (let n = 0; n < 2; n++)
             expect([path, (await api(proxied, 'GET', path, undefined, undefined, from)).status]).toEqual([path, 200]);
           const blocked = await api(proxied, 'GET', path, undefined, undefined, from);
-          expect([path, blocked.status, blocked.body.code]).toEqual([path, 429, 'RATE_LIMITED']);
+          if (path.startsWith('/api/'))
+            expect([path, blocked.status, blocked.body.code]).toEqual([path, 429, 'RATE_LIMITED']);
+          else {
+            expect([path, blocked.status, blocked.headers.get('content-type')]).toEqual([
+              path,
+              429,
+              'text/html; charset=utf-8',
+            ]);
+            expect(blocked.body).toContain('违纪处理结果');
+            expect(blocked.body).toContain('本设备在短时间内查询次数过多');
+          }
           expect(Number(blocked.headers.get('retry-after'))).toBeGreaterThan(0);
           expect(
             (await api(proxied, 'GET', `/api/v1/registry/certificates/${certificateNo}`, undefined, undefined, from))

@@ -1,0 +1,32 @@
+import { Catch, Injectable } from '@nestjs/common';
+import { DownloadPageService } from './download-page.service';
+import { NoticesPageService } from './notices-page.service';
+import { PageErrorFilter } from './page-error.filter';
+import { WebPagesService } from './web-pages.service';
+
+/** The verification pages' refusals (outage, throttle, malformed address) in their layout. */
+@Injectable()
+@Catch()
+export class VerificationPageErrorFilter extends PageErrorFilter {
+  constructor(pages: WebPagesService) {
+    super((status, text) => pages.refusalPage(status, text));
+  }
+}
+
+/** The notices page's refusals: its heading, the reason in place of the list. */
+@Injectable()
+@Catch()
+export class NoticesPageErrorFilter extends PageErrorFilter {
+  constructor(page: NoticesPageService) {
+    super((_status, text) => page.refusalPage(text));
+  }
+}
+
+/** The home and download pages' refusals, with the form for another try. */
+@Injectable()
+@Catch()
+export class DownloadPageErrorFilter extends PageErrorFilter {
+  constructor(page: DownloadPageService) {
+    super((status, text) => page.refusalPage(status, text));
+  }
+}
