@@ -5,7 +5,7 @@ import type { CertificatePdf } from '../pdf/pdf.service';
 import { PdfService } from '../pdf/pdf.service';
 import { PDF_BUSY_RETRY_AFTER_SECONDS } from '../pdf/render-queue';
 import { RegistryService } from '../registry/registry.service';
-import { formField } from './form-body';
+import { formField, isMalformedForm } from './form-body';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
 import { type PageText, revokedDetail, waitText } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
@@ -45,6 +45,14 @@ export class DownloadPageService {
   }
 
   async download(body: unknown, clientAddress: string): Promise<DownloadOutcome> {
+    if (isMalformedForm(body))
+      return this.message(
+        400,
+        { certificateNo: '', name: '' },
+        'invalid',
+        '提交内容有误',
+        '提交的内容含有无法识别的字符（不是 UTF-8 编码的文字），请在下方重新填写后提交。',
+      );
     const request = {
       certificateNo: formField(body, 'certificateNo', 32),
       name: formField(body, 'name', 64),

@@ -146,6 +146,21 @@ describe('public site (e2e)', () => {
     expect([again.status, again.headers.get('content-type')]).toEqual([200, 'application/pdf']);
   });
 
+  it('says a form that is not UTF-8, raw or percent-encoded, holds unreadable characters (400 page), not "not found"', async () => {
+    const fields = `certificateNo=${HOLDER.certificateNo}&idNumber=${HOLDER.idNumber}`;
+    for (const body of [Buffer.from(`${fields}&name=\xff`, 'latin1'), Buffer.from(`${fields}&name=%FF`)]) {
+      const response = await fetch(`${t.baseUrl}/download`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body,
+      });
+      const html = await response.text();
+      expect([response.status, response.headers.get('content-type')]).toEqual([400, 'text/html; charset=utf-8']);
+      expect(verdictOf(html)).toContain('提交内容有误');
+      expect(verdictOf(html)).toContain('不是 UTF-8 编码');
+    }
+  });
+
   it('refuses a form body on every other route with 415, and an oversized form', async () => {
     for (const path of ['/api/v1/holder/certificate-pdf', '/api/v1/auth/token', '/api/v1/verifications']) {
       const refused = await postForm(t, path, HOLDER);
