@@ -149,6 +149,20 @@ describe('hostile input (e2e)', () => {
       expect([untyped.status, untyped.body.code]).toEqual([400, 'BAD_JSON']);
     });
 
+    it.each(['text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'])(
+      'an empty body typed %s is no body either: the action goes through, a route that needs one says so',
+      async (type) => {
+        const typed = { 'content-type': type, authorization: `Bearer ${office.token}` };
+        const action = await send('/api/v1/revocations/999999/confirmation', typed, '');
+        expect([action.status, action.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+        const needsBody = await send('/api/v1/certificates', typed, '');
+        expect([needsBody.status, needsBody.body.code]).toEqual([400, 'BAD_JSON']);
+        // With a body, the type is still refused.
+        const withBody = await send('/api/v1/revocations/999999/confirmation', typed, 'x');
+        expect([withBody.status, withBody.body.code]).toEqual([415, 'UNSUPPORTED_MEDIA_TYPE']);
+      },
+    );
+
     it('a coded body is refused with 415: nothing here decompresses it', async () => {
       const coded = await send(
         '/api/v1/verifications',
