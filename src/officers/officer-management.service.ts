@@ -42,6 +42,9 @@ export class OfficerManagementService {
   }
 
   async update(admin: AuthenticatedOfficer, username: string, change: OfficerChange): Promise<OfficerResponseDto> {
+    // null is "absent" to the DTO's @IsOptional: a change that names nothing is refused, not audited.
+    if ((change.roles ?? undefined) === undefined && (change.disabled ?? undefined) === undefined)
+      throw new AppError('VALIDATION_FAILED', 'Name what to change: roles, disabled or both.', { field: 'roles' });
     const officer = await this.ofOwnAuthority(admin, username);
     const roles = change.roles ? parseRoles(change.roles) : undefined;
     // An admin who locks themselves out leaves the authority with nobody to undo it.
@@ -49,6 +52,10 @@ export class OfficerManagementService {
       throw new AppError('OFFICER_SELF_LOCKOUT', 'You cannot remove your own admin role or disable yourself.');
     }
     const next = { roles: roles?.join(',') ?? officer.roles, disabled: change.disabled ?? Boolean(officer.disabled) };
+    // What is already so is answered as it is, without an audit entry that records no change.
+    const sorted = (list: string) => list.split(',').sort().join(',');
+    if (sorted(next.roles) === sorted(officer.roles) && next.disabled === Boolean(officer.disabled))
+      return OfficerResponseDto.of(officer);
     await this.transactions.run(async (manager) => {
       await manager.getRepository(OfficerEntity).update({ username }, next);
       await this.audit.append(manager, {

@@ -123,6 +123,30 @@ describe('officer management by an admin of one authority', () => {
     expect([reset.status, reset.body.code]).toEqual([400, 'OFFICER_INVALID']);
   });
 
+  it('refuses a change that names nothing, and records no entry for one that changes nothing', async () => {
+    await officer(t, 'amr-issuer', 'amr', ['issuer', 'auditor']);
+    for (const body of [{}, { roles: null }, { disabled: null }, { roles: null, disabled: null }]) {
+      const refused = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', body, admin.token);
+      expect([JSON.stringify(body), refused.status, refused.body.code]).toEqual([
+        JSON.stringify(body),
+        400,
+        'VALIDATION_FAILED',
+      ]);
+    }
+    for (const body of [
+      { disabled: false },
+      { roles: ['auditor', 'issuer'] },
+      { roles: ['issuer', 'auditor'], disabled: false },
+    ]) {
+      const same = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', body, admin.token);
+      expect([same.status, same.body.roles, same.body.disabled]).toEqual([200, ['issuer', 'auditor'], false]);
+    }
+    expect((await auditActions()).filter((entry) => entry.action === 'officer.updated')).toEqual([]);
+    const changed = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', { disabled: true }, admin.token);
+    expect([changed.status, changed.body.disabled]).toEqual([200, true]);
+    expect((await auditActions()).filter((entry) => entry.action === 'officer.updated')).toHaveLength(1);
+  });
+
   it("refuses an admin the other authority's officers (403) and non-admins (403)", async () => {
     const hrss = await officer(t, 'hrss-issuer', 'hrss', ['issuer']);
     const patch = await api(t, 'PATCH', '/api/v1/officers/hrss-issuer', { disabled: true }, admin.token);
