@@ -1,5 +1,5 @@
 import { AppError } from '../common/app-error';
-import { requireRealDate } from '../common/formats';
+import { requireDocumentYear, requireRealDate } from '../common/formats';
 import { genderOfIdNumber, idNumberProblem } from '../common/id-number';
 import { LEVEL_NAMES, SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES } from '../common/qualifications';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
@@ -50,9 +50,12 @@ export function checkIssuanceRules(request: IssueCertificateDto, today: string):
       field: 'passedOn',
     });
   }
-  if (Number(/〔(\d{4})〕/.exec(request.approvalDocument)?.[1]) > currentYear) {
-    throw new AppError('APPROVAL_DOCUMENT_INVALID', 'approvalDocument names a future year.', {
-      field: 'approvalDocument',
-    });
-  }
+  // Approved after the evaluation, and not in a year still to come.
+  requireDocumentYear(
+    request.approvalDocument,
+    'approvalDocument',
+    'APPROVAL_DOCUMENT_INVALID',
+    request.evaluationYear,
+    currentYear,
+  );
 }

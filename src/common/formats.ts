@@ -28,3 +28,31 @@ export function requireNotFuture(value: string, today: string, field: string): v
   requireRealDate(value, field);
   if (value > today) throw new AppError('DATE_IN_FUTURE', `${field} is in the future.`, { field });
 }
+
+/** The year a document number is numbered in: 浙市监人〔2026〕12号 → 2026 (the DTO has checked its shape). */
+export function documentYear(documentNo: string): number {
+  return Number(/〔(\d{4})〕/.exec(documentNo)?.[1]);
+}
+
+/**
+ * Refuses a document number whose year cannot be: documents are numbered within the year they
+ * are issued, so not after `latest` (the year of the document's date, or today's), and not before
+ * `earliest`, the year of what it decides on (a certificate's evaluation year, a round's year):
+ * a typo such as 〔2099〕 or 〔2001〕 would otherwise be signed into certificates and notices.
+ */
+export function requireDocumentYear(
+  documentNo: string,
+  field: string,
+  code: 'APPROVAL_DOCUMENT_INVALID' | 'DECISION_DOCUMENT_INVALID',
+  earliest: number,
+  latest: number,
+): void {
+  const year = documentYear(documentNo);
+  if (year >= earliest && year <= latest) return;
+  const span = earliest === latest ? `${earliest}` : `${earliest} to ${latest}`;
+  throw new AppError(code, `${field} is numbered in ${year}; it can only be numbered in ${span}.`, {
+    field,
+    earliest,
+    latest,
+  });
+}

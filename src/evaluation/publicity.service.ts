@@ -7,7 +7,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { TransactionRunner } from '../database/transaction-runner';
 import { ApplicationEntity } from './application.entity';
 import type { ObjectionDto, PublicationDto, PublicityDto, ResolutionDto } from './dto/results.dto';
-import { requireNotFuture, requireRealDate } from '../common/formats';
+import { requireDocumentYear, requireNotFuture, requireRealDate } from '../common/formats';
 import { ObjectionEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
 import { authorityOf, requireAuthority } from './round-authorities';
@@ -149,6 +149,13 @@ export class PublicityService {
       });
     }
     requireInTimeline(timelineOf(round), 'publication', input.publishedOn, this.rounds.today());
+    requireDocumentYear(
+      input.jointDocument,
+      'jointDocument',
+      'APPROVAL_DOCUMENT_INVALID',
+      round.year,
+      Number(input.publishedOn.slice(0, 4)),
+    );
     const patch = {
       jointDocument: input.jointDocument,
       publishedOn: input.publishedOn,

@@ -10,7 +10,7 @@ import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { Level } from '../common/qualifications';
 import type { CreateRoundDto, HrssApprovalDto, PreEvaluationReportDto } from './dto/round.dto';
-import { requireRealDate } from '../common/formats';
+import { requireDocumentYear, requireRealDate } from '../common/formats';
 import { DEFAULT_PAGE_SIZE, page, PageQueryDto } from '../common/page-query.dto';
 import { ApplicationEntity } from './application.entity';
 import { RoundEntity, RoundHistoryEntity } from './round.entity';
@@ -90,6 +90,14 @@ export class RoundsService {
   async create(input: CreateRoundDto, actor: AuditActor): Promise<RoundEntity> {
     requireAuthority(actor, 'amr', 'Opening a round');
     requireRealDate(input.meetingDate, 'meetingDate');
+    // A round is opened in its year or late in the year before (applications are filed ahead of
+    // the meeting); a year further on is a typo that would hold that level and year for good.
+    const latest = Number(this.today().slice(0, 4)) + 1;
+    if (input.year > latest)
+      throw new AppError('EVALUATION_YEAR_INVALID', `A round can be opened for ${latest} at the latest.`, {
+        field: 'year',
+        latest,
+      });
     if (Number(input.meetingDate.slice(0, 4)) !== input.year)
       throw new AppError('DATE_INVALID', 'meetingDate must fall in the round year.', { field: 'meetingDate' });
     // An explicit null is no threshold, as a missing one is.
@@ -293,6 +301,13 @@ export class RoundsService {
           'AMR has not recorded its pre-evaluation report to HRSS yet: there is nothing to approve (四.三.4).',
         );
       requireInTimeline(timelineOf(round), 'hrssApproval', input.approvedOn, today);
+      requireDocumentYear(
+        input.approvalDocument,
+        'approvalDocument',
+        'DECISION_DOCUMENT_INVALID',
+        round.year,
+        Number(input.approvedOn.slice(0, 4)),
+      );
       const patch = { hrssApprovalDocument: input.approvalDocument, hrssApprovedOn: input.approvedOn };
       const details = { ...patch, reportedOn: round.reportedOn, reportedBy: round.reportedBy };
       return this.advance(manager, round, 'PRE_EVALUATION_REPORTED', actor, patch, details, round.reportedBy);

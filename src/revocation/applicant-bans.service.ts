@@ -5,7 +5,7 @@ import { AuditService, officerActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
-import { requireNotFuture } from '../common/formats';
+import { requireDocumentYear, requireNotFuture } from '../common/formats';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { ApplicationEntity } from '../evaluation/application.entity';
@@ -43,6 +43,13 @@ export class ApplicantBansService {
     requireNotFuture(request.decisionDate, chinaDate(this.clock.now()), 'decisionDate');
     const round = await this.rounds.get(request.roundId);
     const application = await this.application(request.roundId, request.applicationId);
+    requireDocumentYear(
+      request.decisionDocument,
+      'decisionDocument',
+      'DECISION_DOCUMENT_INVALID',
+      round.year,
+      Number(request.decisionDate.slice(0, 4)),
+    );
     if (request.decisionDate < chinaDate(application.createdAt))
       throw new AppError('DATE_INVALID', 'decisionDate is before the application was filed.', {
         field: 'decisionDate',

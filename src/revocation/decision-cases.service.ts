@@ -7,7 +7,7 @@ import { issuedOn, type CertificateEntity } from '../certificates/certificate.en
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
-import { requireRealDate } from '../common/formats';
+import { requireDocumentYear, requireRealDate } from '../common/formats';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { AuthenticatedOfficer } from '../officers/officers.service';
@@ -175,7 +175,7 @@ export class DecisionCasesService {
 
   private async checkProposal(
     kind: CaseKind,
-    request: { certificateNo: string; decisionDate: string; effectiveDate: string },
+    request: { certificateNo: string; decisionDocument: string; decisionDate: string; effectiveDate: string },
   ): Promise<CertificateEntity> {
     const today = chinaDate(this.clock.now());
     for (const field of ['decisionDate', 'effectiveDate'] as const) requireRealDate(request[field], field);
@@ -188,6 +188,13 @@ export class DecisionCasesService {
         { field: 'effectiveDate' },
       );
     const certificate = await this.certificates.getByNumber(request.certificateNo);
+    requireDocumentYear(
+      request.decisionDocument,
+      'decisionDocument',
+      'DECISION_DOCUMENT_INVALID',
+      certificate.evaluationYear,
+      Number(request.decisionDate.slice(0, 4)),
+    );
     if (request.effectiveDate < issuedOn(certificate))
       throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', {
         field: 'effectiveDate',

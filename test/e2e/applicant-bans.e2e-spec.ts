@@ -245,6 +245,8 @@ describe('banning an applicant without a certificate for misconduct found during
     expect(codes(await propose(amrRevoker, { roundId: roundId + 100 }))).toEqual([404, 'ROUND_NOT_FOUND']);
     expect(codes(await propose(amrRevoker, { decisionDate: '2026-11-28' }))).toEqual([400, 'DATE_IN_FUTURE']);
     expect(codes(await propose(amrRevoker, { decisionDate: '2026-10-01' }))).toEqual([400, 'DATE_INVALID']);
+    for (const decisionDocument of ['浙市监人〔2099〕40号', '浙市监人〔2001〕40号'])
+      expect(codes(await propose(amrRevoker, { decisionDocument }))).toEqual([400, 'DECISION_DOCUMENT_INVALID']);
     expect(codes(await propose(amrRevoker, { reasonCategory: 'rudeness' }))).toEqual([400, 'REASON_CATEGORY_INVALID']);
     expect(codes(await propose(admin))).toEqual([403, 'FORBIDDEN_ROLE']);
 

@@ -69,6 +69,21 @@ describe('opening a round: a meeting its timeline can reach, a threshold only wh
     expect((await api(t, 'GET', '/api/v1/evaluation/rounds', undefined, amr.token)).body.items).toEqual([]);
   });
 
+  it('refuses a round for a year after next, which would hold that level and year for good', async () => {
+    for (const year of [2028, 9999]) {
+      const refused = await post('/rounds', { level: 'professor', year, meetingDate: `${year}-03-01` });
+      expect([year, refused.status, refused.body.code, refused.body.details]).toEqual([
+        year,
+        400,
+        'EVALUATION_YEAR_INVALID',
+        { field: 'year', latest: 2027 },
+      ]);
+    }
+    expect((await api(t, 'GET', '/api/v1/evaluation/rounds', undefined, amr.token)).body.items).toEqual([]);
+    // Next year's round may be opened now (its applications come in ahead of the meeting).
+    expect((await post('/rounds', { level: 'professor', year: 2027, meetingDate: '2027-03-05' })).status).toBe(201);
+  });
+
   it('accepts the earliest meeting, and the round reaches it with every step on time', async () => {
     await step('/pools/professor/import?reviewedOn=2026-06-30', fixture('pool-professor.csv'), amr, CSV);
     const created = await step('/rounds', { level: 'professor', year: 2026, meetingDate: EARLIEST });

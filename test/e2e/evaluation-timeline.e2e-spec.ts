@@ -120,6 +120,15 @@ describe("a round's dates follow the plan's order and none is in the future (e2e
     outOfOrder(await approval('2026-12-09'), 'hrssApproval', '2026-12-09', 'today', '2026-12-08');
     await day('2026-12-19');
     outOfOrder(await approval('2026-12-19'), 'hrssApproval', '2026-12-19', 'meeting', '2026-12-18');
+    // Its document is numbered in the approval's year, not before the round's.
+    for (const approvalDocument of ['浙人社〔2099〕88号', '浙人社〔2025〕88号']) {
+      const refused = await post(`/rounds/${id}/hrss-approval`, { approvalDocument, approvedOn: '2026-12-08' }, hrss);
+      expect([refused.status, refused.body.code, refused.body.details]).toEqual([
+        400,
+        'DECISION_DOCUMENT_INVALID',
+        { field: 'approvalDocument', earliest: 2026, latest: 2026 },
+      ]);
+    }
     expect((await approval('2026-12-08')).body.state).toBe('PRE_EVALUATION_REPORTED');
 
     // The meeting's steps are taken on or after the meeting date.
@@ -177,6 +186,14 @@ describe("a round's dates follow the plan's order and none is in the future (e2e
     const publication = (publishedOn: string) =>
       post(`/rounds/${id}/publication`, { jointDocument: '浙市监人〔2026〕50号', publishedOn });
     outOfOrder(await publication('2026-12-29'), 'publication', '2026-12-29', 'today', '2026-12-28');
+    for (const jointDocument of ['浙市监人〔2027〕50号', '浙市监人〔2016〕50号']) {
+      const refused = await post(`/rounds/${id}/publication`, { jointDocument, publishedOn: '2026-12-28' });
+      expect([refused.status, refused.body.code, refused.body.details]).toEqual([
+        400,
+        'APPROVAL_DOCUMENT_INVALID',
+        { field: 'jointDocument', earliest: 2026, latest: 2026 },
+      ]);
+    }
     expect((await publication('2026-12-28')).body.publicationProposedBy).toBe('amr-office');
     expect((await post(`/rounds/${id}/publication/confirmation`, undefined, hrss)).body).toMatchObject({
       state: 'PUBLISHED',

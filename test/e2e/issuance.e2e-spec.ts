@@ -277,6 +277,18 @@ describe('issuing certificates (e2e)', () => {
       ['evaluation year in the future', { evaluationYear: 2027 }, {}, 'EVALUATION_YEAR_INVALID'],
       ['evaluation year as a string', { evaluationYear: '2026' }, {}, 'EVALUATION_YEAR_INVALID'],
       ['approval document malformed', { approvalDocument: '12号' }, {}, 'APPROVAL_DOCUMENT_INVALID'],
+      [
+        'approval document of a later year',
+        { approvalDocument: '浙人社〔2099〕12号' },
+        {},
+        'APPROVAL_DOCUMENT_INVALID',
+      ],
+      [
+        'approval document before the evaluation',
+        { approvalDocument: '浙人社〔2001〕12号' },
+        {},
+        'APPROVAL_DOCUMENT_INVALID',
+      ],
       ['unknown top-level field', { extra: 1 }, {}, 'UNKNOWN_FIELD'],
       ['unknown holder field', {}, { nickname: 'x' }, 'UNKNOWN_FIELD'],
     ];

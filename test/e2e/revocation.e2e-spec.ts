@@ -178,6 +178,16 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
       400,
       'DECISION_DOCUMENT_INVALID',
     ]);
+    // Numbered in the decision's year at the latest, and not before the certificate's evaluation year.
+    for (const decisionDocument of ['浙市监人〔2099〕40号', '浙市监人〔2027〕40号', '浙市监人〔2001〕40号']) {
+      const refused = await propose(certificateNo, amrRevoker, { decisionDocument });
+      expect([decisionDocument, ...codes(refused), refused.body.details]).toEqual([
+        decisionDocument,
+        400,
+        'DECISION_DOCUMENT_INVALID',
+        { field: 'decisionDocument', earliest: 2026, latest: 2026 },
+      ]);
+    }
     expect(codes(await propose(certificateNo, amrRevoker, { decisionDate: '2026-11-28' }))).toEqual([
       400,
       'DATE_IN_FUTURE',

@@ -32,7 +32,7 @@ const FIELD_MESSAGES: Record<string, string> = {
   EVALUATION_YEAR_INVALID: '评审年度无效（不能晚于今年）。',
   DATE_INVALID: '评审通过日期无效：应为评审年度当年或次年的日期。',
   DATE_IN_FUTURE: '评审通过日期不能晚于今天。',
-  APPROVAL_DOCUMENT_INVALID: '批准文号格式应如：浙市监人〔2026〕12号，年份不晚于今年。',
+  APPROVAL_DOCUMENT_INVALID: '批准文号应如：浙市监人〔2026〕12号；〔〕中的年份不早于评审年度，不晚于今年。',
 };
 
 /**

@@ -52,7 +52,8 @@ export function emptyReinstatementForm(): ReinstatementForm {
 
 /** What a revocation form says more precisely than error-messages.ts, which answers every other code. */
 const MESSAGES: Record<string, string> = {
-  DECISION_DOCUMENT_INVALID: '决定文号格式应如：浙市监人〔2027〕3号。',
+  DECISION_DOCUMENT_INVALID:
+    '决定文号应如：浙市监人〔2027〕3号；〔〕中为发文年份，不早于证书的评审年度，不晚于决定日期所在的年份。',
   DATE_INVALID: '日期无效（生效日期不能早于证书签发日期）。',
   DATE_IN_FUTURE: '日期不能晚于今天：决定生效后再发起。',
 };

@@ -34,8 +34,10 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   SPECIALTY_INVALID: '请选择专业。',
   SPECIALTY_NOT_ALLOWED_FOR_LEVEL: '特种设备专业仅评正高级工程师。',
   EVALUATION_YEAR_INVALID: '评审年度无效。',
-  APPROVAL_DOCUMENT_INVALID: '文号格式应如：浙市监人〔2026〕12号。',
-  DECISION_DOCUMENT_INVALID: '文号格式应如：浙人社〔2026〕88号。',
+  APPROVAL_DOCUMENT_INVALID:
+    '文号应如：浙市监人〔2026〕12号；〔〕中为发文年份，不早于评审年度，不晚于发文日期所在的年份。',
+  DECISION_DOCUMENT_INVALID:
+    '文号应如：浙人社〔2026〕88号；〔〕中为发文年份，不早于评审年度，不晚于决定日期所在的年份。',
   CERTIFICATE_NO_INVALID: '证书编号格式应如 ZJZ2026000001。',
 
   // Sign-in and roles.
@@ -175,7 +177,7 @@ const DETAIL_LABELS: ReadonlyArray<readonly [key: string, label: string]> = [
 export function apiMessage(code: string, details?: Record<string, unknown>): string {
   const text = API_MESSAGES[code] ?? `操作未成功（错误代码 ${code}），请刷新页面后重试。`;
   const named = DETAIL_LABELS.flatMap(([key, label]) =>
-    typeof details?.[key] === 'string' ? [`${label} ${details[key]}`] : [],
+    typeof details?.[key] === 'string' || typeof details?.[key] === 'number' ? [`${label} ${details[key]}`] : [],
   );
   return named.length > 0 ? `${text}（${named.join('，')}）` : text;
 }
