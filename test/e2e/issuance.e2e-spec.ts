@@ -277,6 +277,8 @@ describe('issuing certificates (e2e)', () => {
       ['evaluation year in the future', { evaluationYear: 2027 }, {}, 'EVALUATION_YEAR_INVALID'],
       ['evaluation year as a string', { evaluationYear: '2026' }, {}, 'EVALUATION_YEAR_INVALID'],
       ['approval document malformed', { approvalDocument: '12号' }, {}, 'APPROVAL_DOCUMENT_INVALID'],
+      ['name starting with a combining mark', {}, { name: '\u0301张三' }, 'NAME_INVALID'],
+      ['name with a stack of combining marks', {}, { name: 'Z\u0335\u0336\u0337oe' }, 'NAME_INVALID'],
       [
         'approval document of a later year',
         { approvalDocument: '浙人社〔2099〕12号' },
@@ -316,6 +318,15 @@ describe('issuing certificates (e2e)', () => {
       issuer.token,
     );
     expect(today.status).toBe(201);
+  });
+
+  it.each([
+    ['a Vietnamese name sent decomposed', 'Nguye\u0302\u0303n Va\u0306n An'],
+    ['initials and a hyphen', 'Mary-Jane O. Smith'],
+    ['one character', '张'],
+  ])('accepts a name of %s', async (_label, name) => {
+    const issued = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { name }), issuer.token);
+    expect([issued.status, issued.body.code]).toEqual([201, undefined]);
   });
 
   it('requires a signed-in issuer', async () => {
