@@ -1,6 +1,5 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { BansService } from './bans.service';
 
@@ -9,7 +8,7 @@ import { BansService } from './bans.service';
  * them and depends on certificates, so that issuance can ask without a cycle.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([BanEntity, ApplicantBanEntity])],
+  imports: [TypeOrmModule.forFeature([BanEntity])],
   providers: [BansService],
   exports: [BansService],
 })

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { In, IsNull, Repository } from 'typeorm';
+import { Repository } from 'typeorm';
+import { preparedQuery } from '../database/prepared-query';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { idNumberProblem } from '../common/id-number';
-import { ApplicantBanEntity } from './applicant-ban.entity';
 import { BanEntity } from './ban.entity';
 import { barsRound, isWithin } from './ban-period';
 
@@ -27,6 +27,14 @@ function toStatus(ban: BanRecord | undefined, active: boolean): BanStatus {
 const period = (ban: BanRecord) => ({ from: ban.fromDate, until: ban.untilDate });
 
 type StoredBan = BanRecord & { idNumber: string; applicationId?: number };
+
+interface BanRow {
+  id_number: string;
+  from_date: string;
+  until_date: string;
+  decision_document: string;
+  application_id: number | string | null;
+}
 
 /**
  * The ban that bars an application to a round of `evaluationYear` on `date`: one of its
@@ -59,7 +67,6 @@ export interface BanStatus {
 export class BansService {
   constructor(
     @InjectRepository(BanEntity) private readonly bans: Repository<BanEntity>,
-    @InjectRepository(ApplicantBanEntity) private readonly applicantBans: Repository<ApplicantBanEntity>,
     private readonly clock: Clock,
   ) {}
 
@@ -123,17 +130,34 @@ export class BansService {
     return barred;
   }
 
-  /** Every ban of these ID numbers not lifted, latest end first: revocations' and confirmed applicant bans. */
+  /**
+   * Every ban of these ID numbers not lifted, latest end first: revocations' and confirmed
+   * applicant bans, which bar alike (docs/revocation.md, Applicant bans). One prepared statement
+   * per batch of IDs: direct issuance asks for every group it writes.
+   */
   private async bansOf(idNumbers: string[]): Promise<StoredBan[]> {
     const unique = [...new Set(idNumbers)];
     const found: StoredBan[] = [];
+    const postgres = this.bans.manager.connection.options.type === 'postgres';
     for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
-      const ids = In(unique.slice(start, start + IDS_PER_QUERY));
-      found.push(
-        ...(await this.bans.find({ where: { idNumber: ids, liftedByCaseId: IsNull() } })),
-        // A confirmed applicant ban bars like a revocation's ban (docs/revocation.md, Applicant bans).
-        ...(await this.applicantBans.find({ where: { idNumber: ids, state: 'CONFIRMED' } })),
+      const ids = unique.slice(start, start + IDS_PER_QUERY);
+      const list = (offset: number) => ids.map((_, k) => (postgres ? `$${offset + k + 1}` : '?')).join(', ');
+      const rows = await preparedQuery<BanRow>(
+        this.bans.manager,
+        'SELECT id_number, from_date, until_date, decision_document, NULL AS application_id FROM bans ' +
+          `WHERE id_number IN (${list(0)}) AND lifted_by_case_id IS NULL ` +
+          'UNION ALL SELECT id_number, from_date, until_date, decision_document, application_id FROM applicant_bans ' +
+          `WHERE id_number IN (${list(ids.length)}) AND state = 'CONFIRMED'`,
+        [...ids, ...ids],
       );
+      for (const row of rows)
+        found.push({
+          idNumber: row.id_number,
+          fromDate: row.from_date,
+          untilDate: row.until_date,
+          decisionDocument: row.decision_document,
+          ...(row.application_id === null ? {} : { applicationId: Number(row.application_id) }),
+        });
     }
     return found.sort((a, b) => b.untilDate.localeCompare(a.untilDate));
   }
