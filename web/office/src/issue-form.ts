@@ -42,8 +42,17 @@ const FIELD_MESSAGES: Record<string, string> = {
 export function issueFailure(body: unknown, status: number): { errors: FieldErrors; failure: string } {
   const problem = toApiError(body, status);
   const field = problem.details?.field;
+  if (problem.code === 'APPLICANT_BANNED') return { errors: {}, failure: bannedText(problem.details) };
   const message = FIELD_MESSAGES[problem.code] ?? problem.message;
   if (typeof field === 'string') return { errors: { [field]: message }, failure: '' };
   if (status === 401) return { errors: {}, failure: '登录已过期，请重新登录后再签发。' };
   return { errors: {}, failure: message };
+}
+
+/** A barred holder: the ban's period and decision, which the officer needs to answer the applicant. */
+function bannedText(details: Record<string, unknown> | undefined): string {
+  const { from, until, decisionDocument } = details ?? {};
+  const period = typeof from === 'string' && typeof until === 'string' ? `${from} 至 ${until}` : '';
+  const decision = typeof decisionDocument === 'string' ? `，依据${decisionDocument}` : '';
+  return `该持证人在禁止申报期内（${period}${decision}），不能签发该年度的证书（四.四.3）。`;
 }
