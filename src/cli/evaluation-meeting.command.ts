@@ -1,8 +1,10 @@
 import { Command, Option } from 'nest-commander';
+import type { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
+import type { RoundEntity } from '../evaluation/round.entity';
 import { ApplicationsService } from '../evaluation/applications.service';
 import { DrawsService } from '../evaluation/draws.service';
-import { MeetingsService } from '../evaluation/meetings.service';
+import { MeetingsService, requirePresiding } from '../evaluation/meetings.service';
 import { requireState } from '../evaluation/round-states';
 import { RoundsService } from '../evaluation/rounds.service';
 import { rollCall } from './committee-checklist';
@@ -44,15 +46,8 @@ export class EvaluationMeetingCommand extends SignedInCommand {
     // Refused before the roll call, not after the clerk has ticked 25 names.
     requireState((await this.rounds.get(o.round)).state, 'PRE_EVALUATION_REPORTED', 'Recording the meeting');
     const committee = await this.draws.committee(o.round);
-    const present = await this.attendance(o, committee);
-    const chair = committee.find((m) => m.code === o.presiding);
-    await this.confirm(
-      o,
-      `Record ${present.length} of ${committee.length} present, the ballots of ${o.tally}, confirmed by ${chair ? memberLabel(chair) : o.presiding}? The ballots are counted once.`,
-    );
-    await this.meetings.recordAttendance(o.round, present, actor);
-    await withProblemsPrinted(() => this.meetings.recordTallyCsv(o.round, tally, actor));
-    const round = await this.meetings.confirm(o.round, o.presiding, actor);
+    const round = await this.recordWhole(o, tally, committee, actor);
+    const present = JSON.parse(round.attendance ?? '[]') as string[];
     const results = (await this.applications.list(o.round)).flatMap(({ application, tally: votes }) =>
       votes ? [{ applicant: application, votes }] : [],
     );
@@ -61,6 +56,25 @@ export class EvaluationMeetingCommand extends SignedInCommand {
     console.log(
       `${roundTitle(round)}: ${passed} of ${results.length} applicants passed; confirmed by ${o.presiding}; state ${round.state}.`,
     );
+  }
+
+  /** Attendance, ballots and confirmation, the presiding member checked before anything is written. */
+  private async recordWhole(
+    o: MeetingOptions,
+    tally: Buffer,
+    committee: Member[],
+    actor: AuditActor,
+  ): Promise<RoundEntity> {
+    const present = await this.attendance(o, committee);
+    // A wrong code found only at the confirmation would leave the ballots counted and unconfirmed.
+    const chair = requirePresiding(committee, present, o.presiding);
+    await this.confirm(
+      o,
+      `Record ${present.length} of ${committee.length} present, the ballots of ${o.tally}, confirmed by ${memberLabel(chair)}? The ballots are counted once.`,
+    );
+    await this.meetings.recordAttendance(o.round, present, actor);
+    await withProblemsPrinted(() => this.meetings.recordTallyCsv(o.round, tally, actor));
+    return this.meetings.confirm(o.round, o.presiding, actor);
   }
 
   /** The members present: all, all but the absent, or ticked on the terminal. */

@@ -25,6 +25,26 @@ export interface TallyLine extends Tally {
  * member's confirmation. The service takes the scrutineers' totals per applicant, never a
  * ballot: there is nothing that could link a vote to a member (docs/evaluation.md).
  */
+/**
+ * The member who may confirm a meeting's result (四.三.5): the chair or a vice-chair of the
+ * committee, present at the vote; else 422 PRESIDING_MEMBER_INVALID. Also checked by the CLI
+ * before it records anything of a meeting.
+ */
+export function requirePresiding<M extends { code: string; role: string }>(
+  committee: readonly M[],
+  present: readonly string[],
+  presidingCode: string,
+): M {
+  const member = committee.find((m) => m.code === presidingCode);
+  if (!member || member.role === 'member' || !present.includes(presidingCode))
+    throw new AppError(
+      'PRESIDING_MEMBER_INVALID',
+      `${presidingCode} is not the chair or a vice-chair present at this meeting.`,
+      { presidingCode },
+    );
+  return member;
+}
+
 @Injectable()
 export class MeetingsService {
   constructor(
@@ -145,19 +165,15 @@ export class MeetingsService {
     );
   }
 
-  /** 四.三.5: the chair or a vice-chair who presided, present at the vote, confirms the result. */
+  /** 四.三.5: the chair or a vice-chair who presided, present at the vote (`requirePresiding`), confirms the result. */
   async confirm(roundId: number, presidingCode: string, actor: AuditActor): Promise<RoundEntity> {
     const round = await this.meetingRound(roundId, 'Confirming the result', actor);
     if (!round.talliedAt) throw new AppError('TALLY_NOT_RECORDED', 'Count the ballots before confirming the result.');
-    const member = (await this.draws.committee(roundId)).find((m) => m.code === presidingCode);
-    const present = (JSON.parse(round.attendance ?? '[]') as string[]).includes(presidingCode);
-    if (!member || member.role === 'member' || !present) {
-      throw new AppError(
-        'PRESIDING_MEMBER_INVALID',
-        `${presidingCode} is not the chair or a vice-chair present at this meeting.`,
-        { presidingCode },
-      );
-    }
+    const member = requirePresiding(
+      await this.draws.committee(roundId),
+      JSON.parse(round.attendance ?? '[]') as string[],
+      presidingCode,
+    );
     return this.transactions.run((manager) =>
       this.rounds.advance(
         manager,

@@ -135,6 +135,12 @@ describe('evaluation round through the office CLI (e2e)', () => {
     const meetingArgs = ['meeting:record', ...AMR, ...r, '--tally', tally, '--presiding', chair];
     const nobody = await cli(...meetingArgs);
     expect([nobody.code, nobody.stderr]).toEqual([1, expect.stringContaining('--absent CODES')]);
+    // An ordinary member cannot preside: refused before attendance or ballots are written (else
+    // the roll call on the terminal below would meet TALLY_ALREADY_RECORDED).
+    const ordinary = /^member\s+(\S+)/m.exec(drawn)?.[1] ?? '';
+    const wrongChair = ['meeting:record', ...AMR, ...r, '--tally', tally, '--present', 'all', '--yes'];
+    const refused = await cli(...wrongChair, '--presiding', ordinary);
+    expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('error PRESIDING_MEMBER_INVALID')]);
     const meeting = await onTerminal(meetingArgs, [
       { when: /absent> $/, type: '19-25\r' },
       { when: /18 of 25 present\.[\s\S]*absent> $/, type: '\r' },
