@@ -15,6 +15,7 @@ import { DrawWitnessAndWithdrawals1764340000000 } from './database/migrations/17
 import { ApplicantBans1764350000000 } from './database/migrations/1764350000000-applicant-bans';
 import { OfficerSessions1764360000000 } from './database/migrations/1764360000000-officer-sessions';
 import { SharedRateLimits1764375000000 } from './database/migrations/1764375000000-shared-rate-limits';
+import { OfficerCredentialEpoch1764380000000 } from './database/migrations/1764380000000-officer-credential-epoch';
 import { TransparencyLog1764370000000 } from './database/migrations/1764370000000-transparency-log';
 import { ApplicationEntity } from './evaluation/application.entity';
 import { ExpertEntity, PoolEntity } from './evaluation/expert.entity';
@@ -80,6 +81,7 @@ export const MIGRATIONS = [
   OfficerSessions1764360000000,
   TransparencyLog1764370000000,
   SharedRateLimits1764375000000,
+  OfficerCredentialEpoch1764380000000,
 ];
 
 export const DATABASE_SCHEMA: DatabaseSchema = { entities: ENTITIES, migrations: MIGRATIONS };

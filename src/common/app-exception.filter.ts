@@ -111,6 +111,9 @@ export class AppExceptionFilter implements ExceptionFilter {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
     // Pages declare text/html; Fastify refuses to send an object under it (a second error).
     void reply.header('Content-Type', 'application/json; charset=utf-8');
+    // A route's Cache-Control is for its answer, not its refusals: a proof not yet available,
+    // cached `immutable` for a day, would stay refused after the log has grown.
+    void reply.header('Cache-Control', 'no-store');
     // A database outage is a 503 to retry, whatever the route; logged once, without a stack.
     const outage = databaseUnavailable(exception);
     const request = host.switchToHttp().getRequest<FastifyRequest>();
@@ -131,7 +134,6 @@ export class AppExceptionFilter implements ExceptionFilter {
       // Throttles, outages and a full PDF render queue (src/pdf/render-queue.ts) say when to retry.
       const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
       if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
-      if (outage) void reply.header('Cache-Control', 'no-store');
       void reply.status(httpStatusFor(known.code)).send(body);
       return;
     }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { OfficerSessionEntity } from '../auth/officer-session.entity';
 import { Clock } from '../common/clock';
 import { officerActor } from '../audit/audit.service';
@@ -56,8 +56,13 @@ export class OfficerManagementService {
     const sorted = (list: string) => list.split(',').sort().join(',');
     if (sorted(next.roles) === sorted(officer.roles) && next.disabled === Boolean(officer.disabled))
       return OfficerResponseDto.of(officer);
+    const disabling = next.disabled && !officer.disabled;
     await this.transactions.run(async (manager) => {
-      await manager.getRepository(OfficerEntity).update({ username }, next);
+      // Disabling ends what the officer holds, for good: open sessions, and (by the credential
+      // epoch in their stamp) access tokens, which re-enabling does not bring back.
+      const epoch = disabling ? { credentialEpoch: officer.credentialEpoch + 1 } : {};
+      await manager.getRepository(OfficerEntity).update({ username }, { ...next, ...epoch });
+      if (disabling) await this.endSessions(manager, username);
       await this.audit.append(manager, {
         ...officerActor(admin),
         action: 'officer.updated',
@@ -75,11 +80,15 @@ export class OfficerManagementService {
     await this.transactions.run(async (manager) => {
       await manager.getRepository(OfficerEntity).update({ username }, { passwordHash });
       // The old password's sessions end with it (its access tokens stop by their credential stamp).
-      await manager
-        .getRepository(OfficerSessionEntity)
-        .update({ username, endedAt: IsNull() }, { endedAt: this.clock.now().toISOString() });
+      await this.endSessions(manager, username);
       await this.audit.append(manager, { ...officerActor(admin), action: 'officer.password-reset', subject: username });
     });
+  }
+
+  private async endSessions(manager: EntityManager, username: string): Promise<void> {
+    await manager
+      .getRepository(OfficerSessionEntity)
+      .update({ username, endedAt: IsNull() }, { endedAt: this.clock.now().toISOString() });
   }
 
   private async ofOwnAuthority(admin: AuthenticatedOfficer, username: string): Promise<OfficerEntity> {

@@ -27,6 +27,10 @@ export class OfficerEntity {
   @Column({ type: 'boolean', default: false })
   disabled!: boolean;
 
+  /** Counted up when the officer is disabled: part of the tokens' credential stamp (`credentialStamp`). */
+  @Column({ name: 'credential_epoch', type: 'integer', default: 0 })
+  credentialEpoch!: number;
+
   @Column({ name: 'created_at', type: 'varchar', length: 24 })
   createdAt!: string;
 }

@@ -37,11 +37,12 @@ export function parseRoles(roles: string[]): Role[] {
 }
 
 /**
- * What an access token carries of the password it was issued under: 16 hex characters of the
- * SHA-256 of the stored hash (nothing that helps guess the password), changed by a reset.
+ * What an access token carries of the credentials it was issued under: 16 hex characters of the
+ * SHA-256 of the stored hash and the officer's credential epoch (nothing that helps guess the
+ * password), changed by a reset and by disabling the officer, so neither's old tokens return.
  */
-export function credentialStamp(passwordHash: string): string {
-  return createHash('sha256').update(passwordHash).digest('hex').slice(0, 16);
+export function credentialStamp(officer: Pick<OfficerEntity, 'passwordHash' | 'credentialEpoch'>): string {
+  return createHash('sha256').update(`${officer.passwordHash}#${officer.credentialEpoch}`).digest('hex').slice(0, 16);
 }
 
 export function hashPassword(password: string): Promise<string> {
@@ -115,7 +116,7 @@ export class OfficersService implements OnModuleInit {
     if (!officer || !matches || officer.disabled) return undefined;
     return {
       officer: { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] },
-      credential: credentialStamp(officer.passwordHash),
+      credential: credentialStamp(officer),
     };
   }
 
@@ -126,7 +127,7 @@ export class OfficersService implements OnModuleInit {
   async findActive(username: string, credential?: string): Promise<AuthenticatedOfficer | undefined> {
     const officer = await this.officers.findOneBy({ username });
     if (!officer || officer.disabled) return undefined;
-    if (credential !== undefined && credential !== credentialStamp(officer.passwordHash)) return undefined;
+    if (credential !== undefined && credential !== credentialStamp(officer)) return undefined;
     return { username: officer.username, authority: officer.authority, roles: officer.roles.split(',') as Role[] };
   }
 }

@@ -32,7 +32,6 @@ export class PageErrorFilter implements ExceptionFilter {
     const outage = databaseUnavailable(exception);
     if (outage) {
       this.logger.error(outageLogLine(outage, exception, host.switchToHttp().getRequest<FastifyRequest>()));
-      void reply.header('Cache-Control', 'no-store');
       return this.send(reply, 503, OUTAGE_PAGE_TEXT, outage.retryAfterSeconds);
     }
     // A code without a status is a bug the global filter logs; so is anything not an AppError.
@@ -45,6 +44,8 @@ export class PageErrorFilter implements ExceptionFilter {
   }
 
   private send(reply: FastifyReply, status: number, text: PageText, retryAfterSeconds?: number): void {
+    // The page's Cache-Control is for its answer; a refusal is of this moment.
+    void reply.header('Cache-Control', 'no-store');
     if (retryAfterSeconds !== undefined) void reply.header('Retry-After', String(retryAfterSeconds));
     void reply.status(status).header('Content-Type', 'text/html; charset=utf-8').send(this.renderPage(status, text));
   }

@@ -190,6 +190,7 @@ describe('officer management by an admin of one authority', () => {
       password: issuer.password,
     });
     const cookie = (session.headers.get('set-cookie') ?? '').split(';')[0];
+    expect((await api(t, 'GET', '/api/v1/audit/entries', undefined, issuer.token)).status).toBe(200);
     const disabled = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', { disabled: true }, admin.token);
     expect([disabled.status, disabled.body.disabled]).toEqual([200, true]);
 
@@ -203,6 +204,9 @@ describe('officer management by an admin of one authority', () => {
     }
     const enabled = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', { disabled: false }, admin.token);
     expect(enabled.status).toBe(200);
+    // Re-enabling does not bring back what the officer held before: they sign in again.
+    expect((await api(t, 'GET', '/api/v1/audit/entries', undefined, issuer.token)).status).toBe(401);
+    expect((await api(t, 'GET', '/api/v1/audit/entries', undefined, undefined, { cookie })).status).toBe(401);
     expect(
       (await api(t, 'POST', '/api/v1/auth/token', { username: issuer.username, password: issuer.password })).status,
     ).toBe(200);

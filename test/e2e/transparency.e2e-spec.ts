@@ -243,7 +243,13 @@ describe('transparency log (e2e)', () => {
     ];
     for (const [path, status, code] of cases) {
       const reply = await api(t, 'GET', path);
-      expect([path, reply.status, reply.body.code]).toEqual([path, status, code]);
+      // A refusal is never cached: the proof or tile asked for may exist once the log grows.
+      expect([path, reply.status, reply.body.code, reply.headers.get('cache-control')]).toEqual([
+        path,
+        status,
+        code,
+        'no-store',
+      ]);
     }
     expect((await api(t, 'GET', '/log/tile/0/000.p/1')).status).toBe(200);
   });
