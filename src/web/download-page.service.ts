@@ -9,7 +9,7 @@ import { formField, isMalformedForm } from './form-body';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
 import { type PageText, revokedDetail, waitText } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
-import type { Page } from './web-pages.service';
+import { normalizeTypedCode, type Page } from './web-pages.service';
 
 /** What a form post gives: the signed PDF, or a page saying why not. */
 export type DownloadOutcome = { pdf: CertificatePdf } | { page: Page; retryAfterSeconds?: number };
@@ -53,12 +53,17 @@ export class DownloadPageService {
         '提交内容有误',
         '提交的内容含有无法识别的字符（不是 UTF-8 编码的文字），请在下方重新填写后提交。',
       );
+    // Typed as people type on a phone: full-width letters and digits from a Chinese input method,
+    // spaces, a lowercase x (normalised as /v normalises a certificate number).
     const request = {
-      certificateNo: formField(body, 'certificateNo', 32),
+      certificateNo: normalizeTypedCode(formField(body, 'certificateNo', 32)),
       name: formField(body, 'name', 64),
-      idNumber: formField(body, 'idNumber', 32),
+      idNumber: normalizeTypedCode(formField(body, 'idNumber', 32)),
     };
-    const refill = { certificateNo: request.certificateNo.trim(), name: request.name.trim() };
+    const refill = { certificateNo: request.certificateNo, name: request.name.trim() };
+    // Not a lookup, so not counted against the holder's attempts: nothing to compare yet.
+    if (!request.certificateNo || !request.name.trim() || !request.idNumber)
+      return this.message(400, refill, 'invalid', '请填写完整', '请填写证书编号、姓名和身份证号码后再提交。');
     // As the API's NAME_INVALID: no stored name has one, so say why instead of "not found".
     // The form comes back without them: the holder cannot delete what the field does not show
     // (a name pasted from a chat often carries a zero-width space).

@@ -15,8 +15,8 @@ export interface Page {
   location?: string;
 }
 
-/** What people type: spaces, lowercase letters, full-width characters from a Chinese keyboard. */
-export function normalizeCertificateNo(input: string): string {
+/** A code as people type it (a certificate or ID number): spaces, lowercase letters, full-width characters from a Chinese keyboard. */
+export function normalizeTypedCode(input: string): string {
   return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
@@ -48,7 +48,7 @@ export class WebPagesService {
   /** `/v`, or with `?no=` (the lookup form without JavaScript) a redirect to `/v/{no}`. */
   verifyPage(no: unknown): Page {
     if (typeof no === 'string' && no.trim() !== '')
-      return { status: 303, location: `/v/${encodeURIComponent(normalizeCertificateNo(no).slice(0, 32))}` };
+      return { status: 303, location: `/v/${encodeURIComponent(normalizeTypedCode(no).slice(0, 32))}` };
     return { status: 200, html: this.verifyShell };
   }
 

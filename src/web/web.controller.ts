@@ -18,8 +18,9 @@ function send(reply: FastifyReply, page: Page): string | undefined {
 export class WebController {
   constructor(private readonly pages: WebPagesService) {}
 
+  // Not counted against the lookup budget: the shell reads nothing, and a QR scan must still
+  // check the two signatures in the browser when this address has used up its lookups.
   @Get()
-  @PublicRateLimit('lookup')
   @Header('Content-Type', 'text/html; charset=utf-8')
   // The shell is the same for every token (the token stays in the fragment); revalidate it.
   @Header('Cache-Control', 'no-cache')

@@ -161,6 +161,16 @@ describe('public site (e2e)', () => {
     }
   });
 
+  it('reads the number and ID number as typed on a phone: full-width, spaced, lowercase', async () => {
+    const typed = {
+      certificateNo: 'ｚｊｚ２０２６ ０００００１',
+      name: HOLDER.name,
+      idNumber: '３３０１０２１９８００１０１１２７２',
+    };
+    const page = await postForm(t, '/download', typed);
+    expect([page.status, page.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+  });
+
   it('refuses a form body on every other route with 415, and an oversized form', async () => {
     for (const path of ['/api/v1/holder/certificate-pdf', '/api/v1/auth/token', '/api/v1/verifications']) {
       const refused = await postForm(t, path, HOLDER);
@@ -181,6 +191,18 @@ describe('public site download throttle (e2e)', () => {
   afterAll(async () => t.close());
 
   it('counts failed form posts with the API and answers 429 with the wait in Chinese', async () => {
+    // An incomplete form is not a lookup: said at once, and not counted (else 10 of them would block).
+    for (let i = 0; i < 11; i++) {
+      const incomplete = await postForm(t, '/download', {
+        certificateNo: HOLDER.certificateNo,
+        name: '',
+        idNumber: '',
+      });
+      expect([incomplete.status, verdictOf(incomplete.text).includes('请填写证书编号、姓名和身份证号码')]).toEqual([
+        400,
+        true,
+      ]);
+    }
     const statuses: number[] = [];
     for (let i = 0; i < 9; i++) statuses.push((await postForm(t, '/download', { ...HOLDER, name: '张四' })).status);
     // The tenth failure through the API: both doors count against one throttle.

@@ -121,6 +121,9 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
       expect(html).toContain('查询过于频繁');
       expect(html).toMatch(/请\d+(秒|分钟|分\d+秒)后再试/);
       expect(html).toContain('<html lang="zh-CN">');
+      // The QR landing page is a static shell that checks the signatures in the browser: still served.
+      const shell = await fetch(`${limited.baseUrl}/v`);
+      expect([shell.status, (await shell.text()).includes('verify.js')]).toEqual([200, true]);
 
       for (let i = 0; i < 3; i++)
         expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(200);
