@@ -11,6 +11,13 @@ export const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 /** A document number such as 浙市监人〔2026〕12号 (approval, decision and joint documents). */
 export const DOCUMENT_NUMBER_PATTERN = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
 
+/**
+ * Letters of any script, each with at most two combining marks (ü, ṻ; not a stack of marks that
+ * draws over the lines around it), joined by the middle dot of names such as 买买提·艾力, a space,
+ * a hyphen or a full stop; no control characters.
+ */
+export const PERSON_NAME = /^\p{L}\p{M}{0,2}(?:[·・. -]{0,2}\p{L}\p{M}{0,2})*$/u;
+
 /** True for a YYYY-MM-DD date that exists on the calendar. */
 export function isCalendarDate(value: unknown): value is string {
   if (typeof value !== 'string' || !DATE_SHAPE.test(value)) return false;

@@ -1,4 +1,4 @@
-import { isCalendarDate } from '../common/formats';
+import { isCalendarDate, PERSON_NAME } from '../common/formats';
 import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level, type Specialty } from '../common/qualifications';
 import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
@@ -52,7 +52,12 @@ function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | Csv
   const bad = (field: string, reason: string) =>
     problems.push({ line: row.line, field, code: 'CSV_VALUE_INVALID', reason });
   if (!EXPERT_CODE.test(v['编号'])) bad('编号', 'must be 1–32 letters, digits or dashes');
-  if (!TEXT.test(v['姓名']) || v['姓名'].length > 40) bad('姓名', 'must be 1–40 characters');
+  // The person-name rule of certificates and applications: the draw record publishes these names.
+  if (!PERSON_NAME.test(v['姓名']) || v['姓名'].length > 40)
+    bad(
+      '姓名',
+      'must be 1–40 letters (a middle dot, space, hyphen or full stop between them), at most two marks on a letter',
+    );
   if (!TEXT.test(v['工作单位']) || v['工作单位'].length < 2 || v['工作单位'].length > 100)
     bad('工作单位', 'must be 2–100 characters');
   if (!(v['单位类型'] in ORIGINS)) bad('单位类型', 'must be 内部 or 外部');

@@ -13,17 +13,11 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN } from '../../common/formats';
+import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN, PERSON_NAME } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
 import { HasNoInvisibleCharacters, IsNotFormula } from '../../common/visible-text.validator';
 import { LEVELS, SPECIALTIES, type Level, type Specialty } from '../../common/qualifications';
 
-/**
- * Letters of any script, each with at most two combining marks (ü, ṻ; not a stack of marks that
- * draws over the lines around it), joined by the middle dot of names such as 买买提·艾力, a space,
- * a hyphen or a full stop; no control characters.
- */
-const PERSON_NAME = /^\p{L}\p{M}{0,2}(?:[·・. -]{0,2}\p{L}\p{M}{0,2})*$/u;
 const NO_CONTROL = /^[^\p{C}]*$/u;
 
 export class HolderDto {
