@@ -21,6 +21,7 @@ import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { errorStatuses } from './error-codes';
 import { configureWebSecurity } from './web/web-security';
+import { PageRefusals } from './web/page-refusals';
 
 /** Every request body is JSON and small; a credential is well under this. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
@@ -166,7 +167,9 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   recordRouteMethods(fastifyApp.getHttpAdapter().getInstance());
   app.useGlobalPipes(createValidationPipe());
   useErrorStatuses(errorStatuses);
-  app.useGlobalFilters(new AppExceptionFilter());
+  // A refusal at a page's address is a Chinese page, whichever filter answers it.
+  const pages = app.get(PageRefusals);
+  app.useGlobalFilters(new AppExceptionFilter((...refusal) => pages.pageFor(...refusal)));
   app.useGlobalGuards(new WellFormedQueryGuard());
   emptyBodyIsNoBody(fastifyApp);
   app.enableShutdownHooks();

@@ -103,9 +103,19 @@ function fromHttpException(
  * Maps every error to a JSON body with a stable `code`. Anything not recognised is a bug:
  * it is logged with a correlation id and answered with a generic 500.
  */
+/** A page in place of the JSON body for a request to a page's address (src/web/page-refusals.ts), else undefined. */
+export type RefusalPage = (
+  path: string,
+  status: number,
+  code: ErrorCode,
+  retryAfterSeconds?: number,
+) => string | undefined;
+
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+
+  constructor(private readonly refusalPage?: RefusalPage) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
@@ -134,7 +144,18 @@ export class AppExceptionFilter implements ExceptionFilter {
       // Throttles, outages and a full PDF render queue (src/pdf/render-queue.ts) say when to retry.
       const retryAfter = (known as { retryAfterSeconds?: unknown }).retryAfterSeconds;
       if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
-      void reply.status(httpStatusFor(known.code)).send(body);
+      const status = httpStatusFor(known.code);
+      const page = this.refusalPage?.(
+        request.url.split('?')[0],
+        status,
+        known.code,
+        typeof retryAfter === 'number' ? retryAfter : undefined,
+      );
+      if (page !== undefined) {
+        void reply.status(status).header('Content-Type', 'text/html; charset=utf-8').send(page);
+        return;
+      }
+      void reply.status(status).send(body);
       return;
     }
     const correlationId = randomUUID();

@@ -41,7 +41,8 @@ export class NoticesPageService {
 
   /** The same page when it cannot answer (an outage, the throttle): the heading stays, the reason in place of the list. */
   refusalPage(text: PageText): string {
-    return this.shell(this.line(text.detail));
+    // The heading stays the page's; the refusal's title leads its line unless the line says it already.
+    return this.shell(this.line(text.detail.startsWith(text.title) ? text.detail : `${text.title}：${text.detail}`));
   }
 
   private notice(n: Notice): string {

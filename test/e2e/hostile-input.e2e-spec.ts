@@ -498,7 +498,7 @@ describe('hostile input (e2e)', () => {
     it.each([
       ['DELETE', '/api/v1/registry/certificates?name=x&idNumber=1', 'GET, HEAD, OPTIONS'],
       ['PUT', '/api/v1/health', 'GET, HEAD'],
-      ['POST', '/v', 'GET, HEAD'],
+      ['POST', '/api/v1/notices', 'GET, HEAD'],
       ['OPTIONS', '/api/v1/certificates', 'GET, HEAD, POST'],
       ['PATCH', '/api/v1/verifications', 'POST'],
     ])('%s %s → 405, Allow: %s', async (method, path, allow) => {
@@ -517,7 +517,7 @@ describe('hostile input (e2e)', () => {
     it('TRACE (which fetch will not send) is a 405 too', async () => {
       const response = await rawRequest(
         t,
-        Buffer.from('TRACE /v HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
+        Buffer.from('TRACE /api/v1/health HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n'),
       );
       expect(response).toEqual({
         status: 405,

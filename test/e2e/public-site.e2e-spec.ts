@@ -161,6 +161,26 @@ describe('public site (e2e)', () => {
     }
   });
 
+  it.each([
+    ['GET', '/notices/', 404, '违纪处理结果公示'],
+    ['GET', '/download/', 404, '证书下载'],
+    ['GET', '/v/ZJZ2026000001/x', 404, '按证书编号查询'],
+    ['POST', '/v', 405, '按证书编号查询'],
+    ['DELETE', '/download', 405, '证书下载'],
+  ])(
+    'answers %s %s, which no page route takes, with a Chinese page (%d), not JSON',
+    async (method, path, status, section) => {
+      const response = await fetch(`${t.baseUrl}${path}`, { method });
+      const html = await response.text();
+      expect([response.status, response.headers.get('content-type')]).toEqual([status, 'text/html; charset=utf-8']);
+      expect(html).toContain('<html lang="zh-CN">');
+      expect(html).toContain(section);
+      expect(html).not.toContain('ROUTE_NOT_FOUND');
+    expect(html).toContain(status === 404 ? '页面不存在' : '无法处理该请求');
+      if (status === 405) expect(response.headers.get('allow')).toMatch(/GET/);
+    },
+  );
+
   it('reads the number and ID number as typed on a phone: full-width, spaced, lowercase', async () => {
     const typed = {
       certificateNo: 'ｚｊｚ２０２６ ０００００１',

@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DownloadPageService } from './download-page.service';
+import { NoticesPageService } from './notices-page.service';
+import { refusalPageText } from './page-text';
+import { WebPagesService } from './web-pages.service';
+
+/** The address of a page, and of nothing else under it: `/v`, `/v/…`, `/download/`, `/notices/x`. */
+const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+
+/**
+ * A refusal that reaches no page's own filter — an address under a page that no route answers
+ * (`/v/a/b`, `/notices/`), a method a page does not take (`POST /v`), a form over the size
+ * limit — is still answered to a person as a page of that section, in Chinese: the global
+ * filter asks here (`AppExceptionFilter`) before it answers JSON. Only the pages' addresses;
+ * the API, the log and the static files keep the JSON shape.
+ */
+@Injectable()
+export class PageRefusals {
+  constructor(
+    private readonly verification: WebPagesService,
+    private readonly download: DownloadPageService,
+    private readonly notices: NoticesPageService,
+  ) {}
+
+  /** The page for a refusal of `path`, or undefined when the path is not a page's. */
+  pageFor(path: string, status: number, code: string, retryAfterSeconds?: number): string | undefined {
+    const text = refusalPageText(code, retryAfterSeconds);
+    if (under(path, '/v') && !path.startsWith('/v/assets/')) return this.verification.refusalPage(status, text);
+    if (under(path, '/download') || path === '/') return this.download.refusalPage(status, text);
+    if (under(path, '/notices')) return this.notices.refusalPage(text);
+    return undefined;
+  }
+}
