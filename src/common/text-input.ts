@@ -40,7 +40,9 @@ export function invisibleCharacterInProse(value: string): string | undefined {
 
 /**
  * CSV injection (OWASP): a spreadsheet runs a cell starting with one of these as a formula.
- * Names and free text are refused with such a start wherever they come in (the API or a CSV
- * file), never escaped: the stored name must be the name, and every export stays safe to open.
+ * Names, employers and every text cell of an imported CSV are refused with such a start wherever
+ * they come in (the API or a file), never escaped: the stored name must be the name, and a list
+ * of them stays safe to open. Prose (a case's facts, a reason) may start with a dash: it is
+ * shown, never exported as cells.
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
