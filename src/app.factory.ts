@@ -15,6 +15,7 @@ import {
   normalizeJsonText,
   parseQueryString,
 } from './common/request-input';
+import { BodilessActionGuard } from './common/bodiless-action.guard';
 import { recordRouteMethods } from './common/route-methods';
 import { WellFormedQueryGuard } from './common/well-formed-query.guard';
 import { createValidationPipe } from './common/validation.pipe';
@@ -170,7 +171,7 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // A refusal at a page's address is a Chinese page, whichever filter answers it.
   const pages = app.get(PageRefusals);
   app.useGlobalFilters(new AppExceptionFilter((...refusal) => pages.pageFor(...refusal)));
-  app.useGlobalGuards(new WellFormedQueryGuard());
+  app.useGlobalGuards(new WellFormedQueryGuard(), new BodilessActionGuard());
   emptyBodyIsNoBody(fastifyApp);
   app.enableShutdownHooks();
   configureWebSecurity(app);

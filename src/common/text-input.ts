@@ -45,4 +45,10 @@ export function invisibleCharacterInProse(value: string): string | undefined {
  * of them stays safe to open. Prose (a case's facts, a reason) may start with a dash: it is
  * shown, never exported as cells.
  */
+/**
+ * A combining mark with no letter before it, or more than two on one: drawn over the text around
+ * it (as in "Zalgo" text). A person's name never has either (PERSON_NAME, common/formats.ts).
+ */
+export const MISPLACED_MARKS = /^\p{M}|\p{M}{3,}/u;
+
 export const FORMULA_START = /^[=+\-@\t\r]/;

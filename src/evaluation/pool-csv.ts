@@ -1,4 +1,5 @@
-import { isCalendarDate, PERSON_NAME } from '../common/formats';
+import { isCalendarDate } from '../common/formats';
+import { MISPLACED_MARKS } from '../common/text-input';
 import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level, type Specialty } from '../common/qualifications';
 import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
@@ -52,12 +53,11 @@ function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | Csv
   const bad = (field: string, reason: string) =>
     problems.push({ line: row.line, field, code: 'CSV_VALUE_INVALID', reason });
   if (!EXPERT_CODE.test(v['编号'])) bad('编号', 'must be 1–32 letters, digits or dashes');
-  // The person-name rule of certificates and applications: the draw record publishes these names.
-  if (!PERSON_NAME.test(v['姓名']) || v['姓名'].length > 40)
-    bad(
-      '姓名',
-      'must be 1–40 letters (a middle dot, space, hyphen or full stop between them), at most two marks on a letter',
-    );
+  // The office's own list (a working name such as 专家甲1 is its choice), but the draw record
+  // publishes it: no mark without a letter or stacked over the text around it.
+  const name = v['姓名'];
+  if (!TEXT.test(name) || name.length > 40 || MISPLACED_MARKS.test(name))
+    bad('姓名', 'must be 1–40 characters, without a combining mark alone or stacked more than two');
   if (!TEXT.test(v['工作单位']) || v['工作单位'].length < 2 || v['工作单位'].length > 100)
     bad('工作单位', 'must be 2–100 characters');
   if (!(v['单位类型'] in ORIGINS)) bad('单位类型', 'must be 内部 or 外部');

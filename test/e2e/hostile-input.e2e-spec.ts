@@ -149,6 +149,19 @@ describe('hostile input (e2e)', () => {
       expect([untyped.status, untyped.body.code]).toEqual([400, 'BAD_JSON']);
     });
 
+    it('a bodiless action refuses a body that says something, and takes {} or none', async () => {
+      const typed = { 'content-type': 'application/json', authorization: `Bearer ${office.token}` };
+      const path = '/api/v1/revocations/999999/confirmation';
+      const named = await send(path, typed, JSON.stringify({ reason: '核实无误' }));
+      expect([named.status, named.body.code, named.body.details]).toEqual([400, 'UNKNOWN_FIELD', { field: 'reason' }]);
+      const list = await send(path, typed, '[1]');
+      expect([list.status, list.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      for (const body of ['{}', undefined]) {
+        const passes = await send(path, typed, body);
+        expect([passes.status, passes.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
+      }
+    });
+
     it.each(['text/plain', 'application/octet-stream', 'application/x-www-form-urlencoded'])(
       'an empty body typed %s is no body either: the action goes through, a route that needs one says so',
       async (type) => {

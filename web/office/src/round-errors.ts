@@ -21,7 +21,7 @@ const CSV_ROW_MESSAGES: Record<string, string> = {
 /** What each column of the templates takes (CSV_VALUE_INVALID names the column, docs/evaluation.md). */
 const CSV_COLUMN_RULES: Record<string, string> = {
   编号: '须为 1–32 位字母、数字或短横线。',
-  姓名: '须为 1–40 个字的姓名：字与字之间可有间隔号“·”、空格、连字符或点，不含数字、符号或叠加的附加符号。',
+  姓名: '须为 1–40 个字，不含单独或叠加的附加符号。',
   工作单位: '须为 2–100 个字。',
   单位类型: '须为“内部”或“外部”。',
   专业: '须为本资格评审的专业之一：质量、计量、标准化（正高级另有特种设备）。',
