@@ -1,5 +1,6 @@
 import { Catch, Injectable } from '@nestjs/common';
 import { DownloadPageService } from './download-page.service';
+import { HomePageService } from './home-page.service';
 import { NoticesPageService } from './notices-page.service';
 import { PageErrorFilter } from './page-error.filter';
 import { WebPagesService } from './web-pages.service';
@@ -22,7 +23,16 @@ export class NoticesPageErrorFilter extends PageErrorFilter {
   }
 }
 
-/** The home and download pages' refusals, with the form for another try. */
+/** The landing page's refusals, above its own content. */
+@Injectable()
+@Catch()
+export class HomePageErrorFilter extends PageErrorFilter {
+  constructor(page: HomePageService) {
+    super((_status, text) => page.refusalPage(text));
+  }
+}
+
+/** The download page's refusals, with the form for another try. */
 @Injectable()
 @Catch()
 export class DownloadPageErrorFilter extends PageErrorFilter {

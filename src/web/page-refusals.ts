@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DownloadPageService } from './download-page.service';
+import { HomePageService } from './home-page.service';
 import { NoticesPageService } from './notices-page.service';
 import { refusalPageText } from './page-text';
 import { WebPagesService } from './web-pages.service';
@@ -20,13 +21,15 @@ export class PageRefusals {
     private readonly verification: WebPagesService,
     private readonly download: DownloadPageService,
     private readonly notices: NoticesPageService,
+    private readonly home: HomePageService,
   ) {}
 
   /** The page for a refusal of `path`, or undefined when the path is not a page's. */
   pageFor(path: string, status: number, code: string, retryAfterSeconds?: number): string | undefined {
     const text = refusalPageText(code, retryAfterSeconds);
     if (under(path, '/v') && !path.startsWith('/v/assets/')) return this.verification.refusalPage(status, text);
-    if (under(path, '/download') || path === '/') return this.download.refusalPage(status, text);
+    if (path === '/') return this.home.refusalPage(text);
+    if (under(path, '/download')) return this.download.refusalPage(status, text);
     if (under(path, '/notices')) return this.notices.refusalPage(text);
     return undefined;
   }

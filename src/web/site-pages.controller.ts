@@ -5,7 +5,7 @@ import { AcceptsForm, PublicRateLimit } from '../common/route-rules';
 import { attachmentDisposition } from '../pdf/content-disposition';
 import { DownloadOutcome, DownloadPageService } from './download-page.service';
 import { HomePageService } from './home-page.service';
-import { DownloadPageErrorFilter } from './page-error.filters';
+import { DownloadPageErrorFilter, HomePageErrorFilter } from './page-error.filters';
 
 /** The PDF as the API sends it (same type and Content-Disposition), or the page with its status. */
 function send(reply: FastifyReply, outcome: DownloadOutcome): StreamableFile | string | undefined {
@@ -33,6 +33,7 @@ export class SitePagesController {
   ) {}
 
   @Get()
+  @UseFilters(HomePageErrorFilter)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=300')
   homePage(): string {

@@ -498,6 +498,9 @@ describe('hostile input (e2e)', () => {
       // The notices page keeps its own heading and says why in place of the list.
       if (!path.startsWith('/notices')) expect(html).toContain('网址有误');
       expect(html).toContain(text);
+      // The landing page stays itself, with the refusal above its content.
+      if (path.startsWith('/?'))
+        expect(html).toContain('<h1 class="card-title">浙江省质量技术基础专业职称电子证书</h1>');
       expect(html).not.toContain('BAD_URL');
     });
 
