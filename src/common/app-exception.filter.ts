@@ -99,10 +99,6 @@ function fromHttpException(
   return undefined;
 }
 
-/**
- * Maps every error to a JSON body with a stable `code`. Anything not recognised is a bug:
- * it is logged with a correlation id and answered with a generic 500.
- */
 /** A page in place of the JSON body for a request to a page's address (src/web/page-refusals.ts), else undefined. */
 export type RefusalPage = (
   path: string,
@@ -111,6 +107,11 @@ export type RefusalPage = (
   retryAfterSeconds?: number,
 ) => string | undefined;
 
+/**
+ * Maps every error to a JSON body with a stable `code` — at a page's address, to a Chinese page
+ * (`RefusalPage`) with the same status. Anything not recognised is a bug: it is logged with a
+ * correlation id and answered with a generic 500.
+ */
 @Catch()
 export class AppExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');

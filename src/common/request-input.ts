@@ -115,8 +115,8 @@ export function isWellFormedQuery(query: string): boolean {
 /**
  * The query string as an object of NFC strings; a repeated name gives an array (which the
  * DTOs refuse where one value is expected). WHATWG decoding: `+` is a space; a malformed
- * percent-escape marks the result (`MALFORMED_QUERY`) for the 400, and in a form body becomes
- * U+FFFD, so it never matches stored text. No prototype, so a `__proto__` parameter is just a name.
+ * percent-escape marks the result (`MALFORMED_QUERY`) for the 400 (a query's) or the page's
+ * 提交内容有误 (a form's, src/web/form-body.ts); the value itself holds U+FFFD. No prototype, so a `__proto__` parameter is just a name.
  */
 export function parseQueryString(query: string): Record<string, string | string[]> {
   const result = Object.create(null) as Record<string, string | string[]> & { [MALFORMED_QUERY]?: true };

@@ -39,16 +39,16 @@ export function invisibleCharacterInProse(value: string): string | undefined {
 }
 
 /**
+ * A combining mark with no letter before it, or more than two on one: drawn over the text around
+ * it (as in "Zalgo" text). A person's name never has either (PERSON_NAME, common/formats.ts).
+ */
+export const MISPLACED_MARKS = /(?:^|[^\p{L}\p{M}])\p{M}|\p{M}{3,}/u;
+
+/**
  * CSV injection (OWASP): a spreadsheet runs a cell starting with one of these as a formula.
  * Names, employers and every text cell of an imported CSV are refused with such a start wherever
  * they come in (the API or a file), never escaped: the stored name must be the name, and a list
  * of them stays safe to open. Prose (a case's facts, a reason) may start with a dash: it is
  * shown, never exported as cells.
  */
-/**
- * A combining mark with no letter before it, or more than two on one: drawn over the text around
- * it (as in "Zalgo" text). A person's name never has either (PERSON_NAME, common/formats.ts).
- */
-export const MISPLACED_MARKS = /^\p{M}|\p{M}{3,}/u;
-
 export const FORMULA_START = /^[=+\-@\t\r]/;

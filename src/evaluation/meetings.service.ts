@@ -21,11 +21,6 @@ export interface TallyLine extends Tally {
 }
 
 /**
- * The meeting (四.二, 四.三.5): attendance, the counted secret ballots, and the presiding
- * member's confirmation. The service takes the scrutineers' totals per applicant, never a
- * ballot: there is nothing that could link a vote to a member (docs/evaluation.md).
- */
-/**
  * The member who may confirm a meeting's result (四.三.5): the chair or a vice-chair of the
  * committee, present at the vote; else 422 PRESIDING_MEMBER_INVALID. Also checked by the CLI
  * before it records anything of a meeting.
@@ -45,6 +40,11 @@ export function requirePresiding<M extends { code: string; role: string }>(
   return member;
 }
 
+/**
+ * The meeting (四.二, 四.三.5): attendance, the counted secret ballots, and the presiding
+ * member's confirmation. The service takes the scrutineers' totals per applicant, never a
+ * ballot: there is nothing that could link a vote to a member (docs/evaluation.md).
+ */
 @Injectable()
 export class MeetingsService {
   constructor(

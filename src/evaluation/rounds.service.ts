@@ -301,11 +301,13 @@ export class RoundsService {
           'AMR has not recorded its pre-evaluation report to HRSS yet: there is nothing to approve (四.三.4).',
         );
       requireInTimeline(timelineOf(round), 'hrssApproval', input.approvedOn, today);
+      // Not before the year the round was opened: a round of next year, opened in December, is
+      // approved in December too.
       requireDocumentYear(
         input.approvalDocument,
         'approvalDocument',
         'DECISION_DOCUMENT_INVALID',
-        round.year,
+        Number(chinaDate(round.createdAt).slice(0, 4)),
         Number(input.approvedOn.slice(0, 4)),
       );
       const patch = { hrssApprovalDocument: input.approvalDocument, hrssApprovedOn: input.approvedOn };

@@ -43,11 +43,12 @@ export class ApplicantBansService {
     requireNotFuture(request.decisionDate, chinaDate(this.clock.now()), 'decisionDate');
     const round = await this.rounds.get(request.roundId);
     const application = await this.application(request.roundId, request.applicationId);
+    // Not before the year the application was filed (a round of next year takes applications now).
     requireDocumentYear(
       request.decisionDocument,
       'decisionDocument',
       'DECISION_DOCUMENT_INVALID',
-      round.year,
+      Number(chinaDate(application.createdAt).slice(0, 4)),
       Number(request.decisionDate.slice(0, 4)),
     );
     if (request.decisionDate < chinaDate(application.createdAt))

@@ -5,13 +5,6 @@ import { AppExceptionFilter, httpStatusFor } from '../common/app-exception.filte
 import { databaseUnavailable, outageLogLine } from '../common/database-outage';
 import { OUTAGE_PAGE_TEXT, type PageText, refusalPageText } from './page-text';
 
-/**
- * For the server-rendered pages (`@UseFilters` on their controllers): a person who opens a page
- * gets every refusal that comes before the page's own answer as a page in that page's own look,
- * in Chinese, with the API's status — a database outage (503, logged once, like the API's), too
- * many requests (429 with Retry-After), a malformed address (400) — never a JSON body. Anything
- * else (a bug) goes to the global filter as usual.
- */
 function statusOf(error: AppError): number | undefined {
   try {
     return httpStatusFor(error.code);
@@ -20,6 +13,13 @@ function statusOf(error: AppError): number | undefined {
   }
 }
 
+/**
+ * For the server-rendered pages (`@UseFilters` on their controllers): a person who opens a page
+ * gets every refusal that comes before the page's own answer as a page in that page's own look,
+ * in Chinese, with the API's status — a database outage (503, logged once, like the API's), too
+ * many requests (429 with Retry-After), a malformed address (400) — never a JSON body. Anything
+ * else (a bug) goes to the global filter as usual.
+ */
 @Catch()
 export class PageErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');

@@ -125,6 +125,39 @@ describe('opening a round: a meeting its timeline can reach, a threshold only wh
     expect(held.body).toMatchObject({ state: 'MEETING_HELD', meetingDate: EARLIEST });
   });
 
+  it("takes HRSS's approval of next year's round, opened in December, under this year's document number", async () => {
+    const calendar = JSON.parse(
+      readFileSync(join(__dirname, '../../docs/examples/calendar-2027.json'), 'utf8'),
+    ) as unknown;
+    const imported = await api(t, 'PUT', '/api/v1/calendar/years/2027', calendar, amr.token);
+    expect(imported.status).toBeLessThan(300);
+    await step('/pools/professor/import?reviewedOn=2026-06-30', fixture('pool-professor.csv'), amr, CSV);
+    const id = (await step('/rounds', { level: 'professor', year: 2027, meetingDate: '2027-01-15' })).body.id as number;
+    await step(`/rounds/${id}/applications/import`, fixture('applications-professor.csv'), amr, CSV);
+    await step(`/rounds/${id}/applications-closure`);
+    await step(`/rounds/${id}/eligibility-check`);
+    const seed = randomBytes(32).toString('hex');
+    const commitment = createHash('sha256').update(seed).digest('hex');
+    await step(`/rounds/${id}/draw-commitment`, { commitment, committeeSize: 25, viceChairs: 2 });
+    await step(`/rounds/${id}/draw-witness`, {
+      value: '2026137',
+      source: '中国福利彩票 双色球 2026137期',
+      publishedOn: TODAY,
+    });
+    await step(`/rounds/${id}/draw`, { seed });
+    await step(`/rounds/${id}/pre-evaluation-report`, { reportedOn: TODAY });
+    await day('2026-12-01');
+    const approval = (approvalDocument: string) =>
+      post(`/rounds/${id}/hrss-approval`, { approvalDocument, approvedOn: '2026-12-01' }, hrss);
+    const early = await approval('浙人社〔2025〕88号');
+    expect([early.status, early.body.code, early.body.details]).toEqual([
+      400,
+      'DECISION_DOCUMENT_INVALID',
+      { field: 'approvalDocument', earliest: 2026, latest: 2026 },
+    ]);
+    expect((await approval('浙人社〔2026〕88号')).body.state).toBe('PRE_EVALUATION_REPORTED');
+  });
+
   it('takes an explicit null threshold as no threshold: refused for senior as a missing one is, accepted for professor', async () => {
     const missing = await post('/rounds', { level: 'senior', year: 2026, meetingDate: '2026-12-18' });
     const explicitNull = await post('/rounds', {
