@@ -117,10 +117,17 @@ export class CertificatesService {
     });
     for (const all of byNumbering.values()) {
       try {
-        const members = await this.withoutBarred(all, pending, results);
-        if (members.length === 0) continue;
-        const requests = members.map((k) => pending[k].request);
-        const plan = await this.planIssuance(requests);
+        let members = all;
+        let requests = members.map((k) => pending[k].request);
+        let plan = await this.planIssuance(requests);
+        const unbarred = await this.withoutBarred(members, plan, pending, results);
+        if (unbarred.length < members.length) {
+          // Rare: plan again without the barred, so slots and status indices stay aligned.
+          if (unbarred.length === 0) continue;
+          members = unbarred;
+          requests = members.map((k) => pending[k].request);
+          plan = await this.planIssuance(requests);
+        }
         const written = plan.fresh.length
           ? await this.issueTogether(
               plan.fresh.map((j) => pending[members[j]]),
@@ -138,26 +145,31 @@ export class CertificatesService {
   }
 
   /**
-   * The members (positions in `pending`, one level and year) whose holder no ban bars; the
-   * barred are answered APPLICANT_BANNED in `results`. 四.四.3 bars a person from applying while
-   * a ban is in force and for its years, so no certificate of such a year is issued to them,
-   * whichever way it comes (a round's issuance leaves them out of its candidates).
+   * The members (positions in `pending`, one level and year, planned as `plan`) but those that
+   * would get a new certificate although a ban bars their holder, who are answered
+   * APPLICANT_BANNED in `results`. 四.四.3 bars a person from applying while a ban is in force
+   * and for its years, so no new certificate of such a year is issued to them, whichever way it
+   * comes (a round's issuance leaves them out of its candidates); a retry of a certificate
+   * issued before the ban is still answered with it. Each checked on its own request's day.
    */
   private async withoutBarred(
     members: number[],
+    plan: IssuancePlan,
     pending: PendingIssuance[],
     results: Array<Settled<IssuanceResult>>,
   ): Promise<number[]> {
-    const { evaluationYear } = pending[members[0]].request;
-    const today = chinaDate(pending[members[0]].now);
-    const barred = await this.bans.barredPeople(
-      members.map((k) => pending[k].request.holder.idNumber),
+    const asNew = members.filter((_, j) => !plan.existing.has(j));
+    if (asNew.length === 0) return members;
+    const { evaluationYear } = pending[asNew[0]].request;
+    const bars = await this.bans.barredPeople(
+      asNew.map((k) => ({ idNumber: pending[k].request.holder.idNumber, date: chinaDate(pending[k].now) })),
       evaluationYear,
-      today,
     );
-    return members.filter((k) => {
-      const ban = barred.get(pending[k].request.holder.idNumber);
-      if (ban === undefined) return true;
+    const barredNow = new Set<number>();
+    for (const [i, k] of asNew.entries()) {
+      const ban = bars[i];
+      if (ban === undefined) continue;
+      barredNow.add(k);
       results[k] = {
         status: 'rejected',
         reason: new AppError(
@@ -166,8 +178,8 @@ export class CertificatesService {
           { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument },
         ),
       };
-      return false;
-    });
+    }
+    return members.filter((k) => !barredNow.has(k));
   }
 
   /**

@@ -36,6 +36,13 @@ interface BanRow {
   application_id: number | string | null;
 }
 
+/** Revocations' bans not lifted and confirmed applicant bans of the ID numbers that `idTest` (`IN (…)`, `= ANY(…)`) admits. */
+const banRowsSql = (idTest: string) =>
+  'SELECT id_number, from_date, until_date, decision_document, NULL AS application_id FROM bans ' +
+  `WHERE id_number ${idTest} AND lifted_by_case_id IS NULL ` +
+  'UNION ALL SELECT id_number, from_date, until_date, decision_document, application_id FROM applicant_bans ' +
+  `WHERE id_number ${idTest} AND state = 'CONFIRMED'`;
+
 /**
  * The ban that bars an application to a round of `evaluationYear` on `date`: one of its
  * applicant's that `barsRound` (a ban in force, or of the round's years), or the applicant ban
@@ -114,20 +121,17 @@ export class BansService {
 
   /**
    * `barOf` for new certificates of many people in one read (direct issuance, which follows no
-   * application of the service's rounds): the barred ones by ID number.
+   * application of the service's rounds), each on its own day: the ban barring each, in order.
    */
   async barredPeople(
-    idNumbers: readonly string[],
+    people: ReadonlyArray<{ idNumber: string; date: string }>,
     evaluationYear: number,
-    date: string,
-  ): Promise<Map<string, BanStatus>> {
-    const bans = await this.bansOf([...idNumbers]);
-    const barred = new Map<string, BanStatus>();
-    for (const idNumber of idNumbers) {
+  ): Promise<Array<BanStatus | undefined>> {
+    const bans = await this.bansOf(people.map((p) => p.idNumber));
+    return people.map(({ idNumber, date }) => {
       const barring = barringBan(bans, { idNumber }, evaluationYear, date);
-      if (barring) barred.set(idNumber, toStatus(barring, true));
-    }
-    return barred;
+      return barring && toStatus(barring, true);
+    });
   }
 
   /**
@@ -137,28 +141,24 @@ export class BansService {
    */
   private async bansOf(idNumbers: string[]): Promise<StoredBan[]> {
     const unique = [...new Set(idNumbers)];
-    const found: StoredBan[] = [];
-    const postgres = this.bans.manager.connection.options.type === 'postgres';
-    for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
-      const ids = unique.slice(start, start + IDS_PER_QUERY);
-      const list = (offset: number) => ids.map((_, k) => (postgres ? `$${offset + k + 1}` : '?')).join(', ');
-      const rows = await preparedQuery<BanRow>(
-        this.bans.manager,
-        'SELECT id_number, from_date, until_date, decision_document, NULL AS application_id FROM bans ' +
-          `WHERE id_number IN (${list(0)}) AND lifted_by_case_id IS NULL ` +
-          'UNION ALL SELECT id_number, from_date, until_date, decision_document, application_id FROM applicant_bans ' +
-          `WHERE id_number IN (${list(ids.length)}) AND state = 'CONFIRMED'`,
-        [...ids, ...ids],
-      );
-      for (const row of rows)
-        found.push({
-          idNumber: row.id_number,
-          fromDate: row.from_date,
-          untilDate: row.until_date,
-          decisionDocument: row.decision_document,
-          ...(row.application_id === null ? {} : { applicationId: Number(row.application_id) }),
-        });
+    const rows: BanRow[] = [];
+    if (this.bans.manager.connection.options.type === 'postgres') {
+      // One statement text whatever the count: one prepared plan per connection, not one per size.
+      rows.push(...(await preparedQuery<BanRow>(this.bans.manager, banRowsSql('= ANY($1::text[])'), [unique])));
+    } else {
+      for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
+        const ids = unique.slice(start, start + IDS_PER_QUERY);
+        const list = `IN (${ids.map(() => '?').join(', ')})`;
+        rows.push(...(await this.bans.manager.query<BanRow[]>(banRowsSql(list), [...ids, ...ids])));
+      }
     }
+    const found: StoredBan[] = rows.map((row) => ({
+      idNumber: row.id_number,
+      fromDate: row.from_date,
+      untilDate: row.until_date,
+      decisionDocument: row.decision_document,
+      ...(row.application_id === null ? {} : { applicationId: Number(row.application_id) }),
+    }));
     return found.sort((a, b) => b.untilDate.localeCompare(a.untilDate));
   }
 }

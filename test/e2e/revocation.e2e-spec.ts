@@ -268,6 +268,15 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
       api(t, 'POST', '/api/v1/certificates', issuanceRequest(of2027, other), officerNow.token),
     ]);
     expect(codes(barred)).toEqual([422, 'APPLICANT_BANNED']);
+    // A retry of the certificate issued before the ban is still answered with it.
+    const retried = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      issuanceRequest(senior, barredHolder),
+      officerNow.token,
+    );
+    expect([retried.status, retried.body.certificateNo]).toEqual([200, before.body.certificateNo]);
     expect(barred.body.details).toEqual({
       from: '2027-01-01',
       until: '2029-12-31',
