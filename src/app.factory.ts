@@ -15,7 +15,7 @@ import {
   normalizeJsonText,
   parseQueryString,
 } from './common/request-input';
-import { BodilessActionGuard } from './common/bodiless-action.guard';
+import { BodilessActionInterceptor } from './common/bodiless-action.interceptor';
 import { recordRouteMethods } from './common/route-methods';
 import { WellFormedQueryGuard } from './common/well-formed-query.guard';
 import { createValidationPipe } from './common/validation.pipe';
@@ -171,7 +171,8 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   // A refusal at a page's address is a Chinese page, whichever filter answers it.
   const pages = app.get(PageRefusals);
   app.useGlobalFilters(new AppExceptionFilter((...refusal) => pages.pageFor(...refusal)));
-  app.useGlobalGuards(new WellFormedQueryGuard(), new BodilessActionGuard());
+  app.useGlobalGuards(new WellFormedQueryGuard());
+  app.useGlobalInterceptors(new BodilessActionInterceptor());
   emptyBodyIsNoBody(fastifyApp);
   app.enableShutdownHooks();
   configureWebSecurity(app);

@@ -154,8 +154,13 @@ describe('hostile input (e2e)', () => {
       const path = '/api/v1/revocations/999999/confirmation';
       const named = await send(path, typed, JSON.stringify({ reason: '核实无误' }));
       expect([named.status, named.body.code, named.body.details]).toEqual([400, 'UNKNOWN_FIELD', { field: 'reason' }]);
-      const list = await send(path, typed, '[1]');
-      expect([list.status, list.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+      for (const notAnObject of ['[1]', 'null', '"x"']) {
+        const refused = await send(path, typed, notAnObject);
+        expect([notAnObject, refused.status, refused.body.code]).toEqual([notAnObject, 400, 'VALIDATION_FAILED']);
+      }
+      // Who may not take the action hears so first, as on a route that reads its body.
+      const anonymous = await send(path, { 'content-type': 'application/json' }, JSON.stringify({ reason: 'x' }));
+      expect([anonymous.status, anonymous.body.code]).toEqual([401, 'AUTH_REQUIRED']);
       for (const body of ['{}', undefined]) {
         const passes = await send(path, typed, body);
         expect([passes.status, passes.body.code]).toEqual([404, 'CASE_NOT_FOUND']);
