@@ -60,7 +60,8 @@ export class OfficerManagementService {
     await this.transactions.run(async (manager) => {
       // Disabling ends what the officer holds, for good: open sessions, and (by the credential
       // epoch in their stamp) access tokens, which re-enabling does not bring back.
-      const epoch = disabling ? { credentialEpoch: officer.credentialEpoch + 1 } : {};
+      // Counted up in the statement: two racing disables each move it on.
+      const epoch = disabling ? { credentialEpoch: () => 'credential_epoch + 1' } : {};
       await manager.getRepository(OfficerEntity).update({ username }, { ...next, ...epoch });
       if (disabling) await this.endSessions(manager, username);
       await this.audit.append(manager, {

@@ -122,7 +122,8 @@ export class OfficersService implements OnModuleInit {
 
   /**
    * The current state of an officer named by a still-valid access token or session; with
-   * `credential`, only while the password is the one the token was issued under.
+   * `credential`, only while the credential stamp is the token's (same password, and not
+   * disabled since: `credentialStamp`).
    */
   async findActive(username: string, credential?: string): Promise<AuthenticatedOfficer | undefined> {
     const officer = await this.officers.findOneBy({ username });
