@@ -7,9 +7,12 @@ import { PDF_BUSY_RETRY_AFTER_SECONDS } from '../pdf/render-queue';
 import { RegistryService } from '../registry/registry.service';
 import { formField, isMalformedForm } from './form-body';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
-import { type PageText, revokedDetail, waitText } from './page-text';
+import { type PageText, refusalPageText, revokedDetail, waitText } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
 import { normalizeTypedCode, type Page } from './web-pages.service';
+
+/** What the page says when the PDF renderer is full (src/pdf/render-queue.ts). */
+const BUSY = refusalPageText('PDF_BUSY');
 
 /** What a form post gives: the signed PDF, or a page saying why not. */
 export type DownloadOutcome = { pdf: CertificatePdf } | { page: Page; retryAfterSeconds?: number };
@@ -119,7 +122,7 @@ export class DownloadPageService {
       case 'PDF_BUSY':
         // Many downloads at once (src/pdf/render-queue.ts): the holder only has to try again.
         return {
-          ...this.message(503, refill, 'unknown', '下载人数较多', '当前下载的人数较多，请稍后再试。'),
+          ...this.message(503, refill, 'unknown', BUSY.title, BUSY.detail),
           retryAfterSeconds: PDF_BUSY_RETRY_AFTER_SECONDS,
         };
       default:

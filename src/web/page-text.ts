@@ -90,6 +90,10 @@ export function refusalPageText(code: string, retryAfterSeconds?: number): PageT
         title: '网址有误',
         detail: '网址中含有无法识别的字符，可能在复制或转发时被截断。请核对网址，或在下方重新输入证书编号。',
       };
+    case 'SERVICE_UNAVAILABLE':
+      return OUTAGE_PAGE_TEXT;
+    case 'PDF_BUSY':
+      return { title: '下载人数较多', detail: '当前下载的人数较多，请稍后再试。' };
     case 'ROUTE_NOT_FOUND':
       return { title: '页面不存在', detail: '没有这个网址的页面。请核对网址，或从上方的栏目进入。' };
     case 'BODY_TOO_LARGE':
