@@ -52,3 +52,8 @@ export const MISPLACED_MARKS = /(?:^|[^\p{L}\p{M}])\p{M}|\p{M}{3,}/u;
  * shown, never exported as cells.
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** A code as people type it (a certificate or ID number): spaces, lowercase letters, full-width characters from a Chinese keyboard. */
+export function normalizeTypedCode(input: string): string {
+  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+}

@@ -1,3 +1,4 @@
+import { normalizeTypedCode } from '../common/text-input';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CertificateEntity } from '../certificates/certificate.entity';
@@ -113,13 +114,13 @@ export class PdfService {
   }
 
   private async findForHolder(request: HolderPdfRequestDto): Promise<CertificateEntity | undefined> {
-    const certificateNo = request.certificateNo.trim().toUpperCase();
+    const certificateNo = normalizeTypedCode(request.certificateNo);
     if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) return undefined;
     const found = await this.certificates.findByNumber(certificateNo);
     if (!found) return undefined;
-    // Both checks always run; people type a lowercase x at the end of an ID number.
+    // Both checks always run; numbers are read as typed (full-width, spaced, a lowercase x).
     const nameMatches = sameText(request.name.trim(), found.holderName);
-    const idMatches = sameText(request.idNumber.trim().toUpperCase(), found.idNumber);
+    const idMatches = sameText(normalizeTypedCode(request.idNumber), found.idNumber);
     return nameMatches && idMatches ? found : undefined;
   }
 

@@ -1,3 +1,4 @@
+import { normalizeTypedCode } from '../common/text-input';
 import { Injectable } from '@nestjs/common';
 import type { CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService, type PublicRecordFields } from '../certificates/certificates.service';
@@ -70,7 +71,7 @@ export class RegistryService {
    * accepted, as people type it.
    */
   async byHolder(name: string, idNumber: string): Promise<RegistryCertificateDto[]> {
-    const id = idNumber.trim().toUpperCase();
+    const id = normalizeTypedCode(idNumber);
     const problem = idNumberProblem(id, chinaDate(this.clock.now()));
     if (problem !== undefined) throw new AppError('ID_NUMBER_INVALID', `The ID number ${problem}.`);
     return this.present(await this.certificates.findByHolder(name.trim(), id));

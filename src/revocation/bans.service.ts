@@ -1,3 +1,4 @@
+import { normalizeTypedCode } from '../common/text-input';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -82,8 +83,8 @@ export class BansService {
    * no ban in force, the latest ban that was not lifted is reported as inactive.
    */
   async statusOf(typed: string, date = chinaDate(this.clock.now())): Promise<BanStatus> {
-    // A check character typed as a lowercase x is the same ID number, as every other lookup reads it.
-    const idNumber = typed.toUpperCase();
+    // Read as every lookup reads a typed number (a lowercase x, full-width digits).
+    const idNumber = normalizeTypedCode(typed);
     const problem = idNumberProblem(idNumber, chinaDate(this.clock.now()));
     if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`);
     const bans = await this.bansOf([idNumber]);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AppError, TooManyAttemptsError } from '../common/app-error';
-import { invisibleCharacterIn, withoutInvisibleCharacters } from '../common/text-input';
+import { invisibleCharacterIn, normalizeTypedCode, withoutInvisibleCharacters } from '../common/text-input';
 import type { CertificatePdf } from '../pdf/pdf.service';
 import { PdfService } from '../pdf/pdf.service';
 import { PDF_BUSY_RETRY_AFTER_SECONDS } from '../pdf/render-queue';
@@ -9,7 +9,7 @@ import { formField, isMalformedForm } from './form-body';
 import { fillTemplate, loadTemplate, SafeHtml } from './html';
 import { type PageText, refusalPageText, revokedDetail, waitText } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
-import { normalizeTypedCode, type Page } from './web-pages.service';
+import type { Page } from './web-pages.service';
 
 /** What the page says when the PDF renderer is full (src/pdf/render-queue.ts). */
 const BUSY = refusalPageText('PDF_BUSY');

@@ -4,6 +4,7 @@ import { chinaDateTime } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import type { RegistryCertificateDto } from '../registry/dto/registry-certificate.dto';
 import { RegistryService } from '../registry/registry.service';
+import { normalizeTypedCode } from '../common/text-input';
 import { escapeHtml, fillTemplate, loadTemplate, SafeHtml } from './html';
 import { certificateRows, type PageText, revokedDetail, VALID_DETAIL_REGISTRY } from './page-text';
 import { SiteLayoutService } from './site-layout.service';
@@ -13,11 +14,6 @@ export interface Page {
   html?: string;
   /** Set for a redirect. */
   location?: string;
-}
-
-/** A code as people type it (a certificate or ID number): spaces, lowercase letters, full-width characters from a Chinese keyboard. */
-export function normalizeTypedCode(input: string): string {
-  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
 }
 
 /**

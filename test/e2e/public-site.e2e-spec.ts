@@ -176,7 +176,7 @@ describe('public site (e2e)', () => {
       expect(html).toContain('<html lang="zh-CN">');
       expect(html).toContain(section);
       expect(html).not.toContain('ROUTE_NOT_FOUND');
-    expect(html).toContain(status === 404 ? '页面不存在' : '无法处理该请求');
+      expect(html).toContain(status === 404 ? '页面不存在' : '无法处理该请求');
       if (status === 405) expect(response.headers.get('allow')).toMatch(/GET/);
     },
   );
@@ -189,6 +189,9 @@ describe('public site (e2e)', () => {
     };
     const page = await postForm(t, '/download', typed);
     expect([page.status, page.headers.get('content-type')]).toEqual([200, 'application/pdf']);
+    // The API reads them the same way (one normalisation, common/text-input.ts).
+    const api = await requestPdf(t, 'POST', '/api/v1/holder/certificate-pdf', typed);
+    expect(api.status).toBe(200);
   });
 
   it('refuses a form body on every other route with 415, and an oversized form', async () => {
