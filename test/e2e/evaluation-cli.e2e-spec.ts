@@ -138,6 +138,7 @@ describe('evaluation round through the office CLI (e2e)', () => {
     // An ordinary member cannot preside: refused before attendance or ballots are written (else
     // the roll call on the terminal below would meet TALLY_ALREADY_RECORDED).
     const ordinary = /^member\s+(\S+)/m.exec(drawn)?.[1] ?? '';
+    expect(ordinary).toMatch(/^Z\d+/);
     const wrongChair = ['meeting:record', ...AMR, ...r, '--tally', tally, '--present', 'all', '--yes'];
     const refused = await cli(...wrongChair, '--presiding', ordinary);
     expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('error PRESIDING_MEMBER_INVALID')]);

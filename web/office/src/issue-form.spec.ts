@@ -14,6 +14,12 @@ describe('issue form refusals', () => {
     });
   });
 
+  it('says the ban without empty brackets when the answer names no period', () => {
+    expect(issueFailure({ code: 'APPLICANT_BANNED', message: 'x' }, 422).failure).toBe(
+      '该持证人在禁止申报期内，不能签发该年度的证书（四.四.3）。',
+    );
+  });
+
   it('puts a field refusal under its field, in the words of the form', () => {
     const body = { code: 'APPROVAL_DOCUMENT_INVALID', message: 'x', details: { field: 'approvalDocument' } };
     expect(issueFailure(body, 400).errors.approvalDocument).toContain('不早于评审年度');

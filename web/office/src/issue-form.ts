@@ -53,6 +53,7 @@ export function issueFailure(body: unknown, status: number): { errors: FieldErro
 function bannedText(details: Record<string, unknown> | undefined): string {
   const { from, until, decisionDocument } = details ?? {};
   const period = typeof from === 'string' && typeof until === 'string' ? `${from} 至 ${until}` : '';
-  const decision = typeof decisionDocument === 'string' ? `，依据${decisionDocument}` : '';
-  return `该持证人在禁止申报期内（${period}${decision}），不能签发该年度的证书（四.四.3）。`;
+  const decision = typeof decisionDocument === 'string' ? `依据${decisionDocument}` : '';
+  const facts = [period, decision].filter(Boolean).join('，');
+  return `该持证人在禁止申报期内${facts ? `（${facts}）` : ''}，不能签发该年度的证书（四.四.3）。`;
 }
