@@ -5,8 +5,8 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AppModule } from './app.module';
 import { SESSION_COOKIE } from './auth/session-cookie';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from './common/app-error';
-import { AppExceptionFilter, ErrorBody, useErrorStatuses } from './common/app-exception.filter';
+import { AppError, type ErrorCode } from './common/app-error';
+import { AppExceptionFilter, ErrorBody, type RefusalPage, useErrorStatuses } from './common/app-exception.filter';
 import { clientErrorResponse } from './common/client-error-response';
 import {
   jsonNestsDeeperThan,
@@ -24,11 +24,18 @@ import { errorStatuses } from './error-codes';
 import { configureWebSecurity } from './web/web-security';
 import { PageRefusals } from './web/page-refusals';
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The page for a refusal at a page's address (src/web/page-refusals.ts), set by configureApp. */
+    refusalPage?: RefusalPage;
+  }
+}
+
 /** Every request body is JSON and small; a credential is well under this. */
 export const BODY_LIMIT_BYTES = 64 * 1024;
 
 /** Errors Fastify raises before routing get our body shape and code too. */
-function frameworkError(error: FastifyError): ErrorBody {
+function frameworkError(error: FastifyError): ErrorBody & { code: ErrorCode } {
   switch (error.code) {
     case 'FST_ERR_BAD_URL':
       return { code: 'BAD_URL', message: 'The address is not valid (malformed percent-encoding).' };
@@ -118,8 +125,16 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      void reply.code(400).send(frameworkError(error));
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      const body = frameworkError(error);
+      // At a page's address (`/v/%FF`), a Chinese page, as the filters answer (configureApp).
+      const page = request.server.refusalPage?.(request.url.split('?')[0], 400, body.code);
+      if (page === undefined) return void reply.code(400).send(body);
+      void reply
+        .code(400)
+        .header('Content-Type', 'text/html; charset=utf-8')
+        .header('Cache-Control', 'no-store')
+        .send(page);
     },
     // Query values are text input like any other: NFC, whatever spelling the client sent.
     routerOptions: { querystringParser: parseQueryString },
@@ -170,7 +185,10 @@ export function configureApp(app: INestApplication, config: AppConfig): void {
   useErrorStatuses(errorStatuses);
   // A refusal at a page's address is a Chinese page, whichever filter answers it.
   const pages = app.get(PageRefusals);
-  app.useGlobalFilters(new AppExceptionFilter((...refusal) => pages.pageFor(...refusal)));
+  const refusalPage: RefusalPage = (...refusal) => pages.pageFor(...refusal);
+  app.useGlobalFilters(new AppExceptionFilter(refusalPage));
+  // Fastify's own refusals before routing (a malformed path) read it from the instance.
+  fastifyApp.getHttpAdapter().getInstance().decorate('refusalPage', refusalPage);
   app.useGlobalGuards(new WellFormedQueryGuard());
   app.useGlobalInterceptors(new BodilessActionInterceptor());
   emptyBodyIsNoBody(fastifyApp);
