@@ -1,12 +1,10 @@
-import { Controller, Get, Header, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { PublicRateLimit } from '../common/route-rules';
 import { NoticesPageService } from './notices-page.service';
-import { NoticesPageErrorFilter } from './page-error.filters';
 
 /** `/notices`: the public page of disciplinary decisions (docs/rules.md 四.四.3). */
 @ApiExcludeController()
-@UseFilters(NoticesPageErrorFilter)
 @Controller()
 export class NoticesPageController {
   constructor(private readonly notices: NoticesPageService) {}

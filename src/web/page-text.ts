@@ -73,7 +73,7 @@ export interface PageText {
 export const OUTAGE_PAGE_TEXT: PageText = { title: '暂时无法查询', detail: '暂时无法查询，请稍后再试。' };
 
 /**
- * What a page says for a refusal before its own answer (PageErrorFilter), by the API's code:
+ * What a page says for a refusal before its own answer (PageRefusals, src/web/page-refusals.ts), by the API's code:
  * the public throttle and a malformed address by name, anything else a person caused in
  * general words (the status tells a program the rest).
  */

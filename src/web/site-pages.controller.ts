@@ -1,11 +1,10 @@
-import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, StreamableFile, UseFilters } from '@nestjs/common';
+import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AcceptsForm, PublicRateLimit } from '../common/route-rules';
 import { attachmentDisposition } from '../pdf/content-disposition';
 import { DownloadOutcome, DownloadPageService } from './download-page.service';
 import { HomePageService } from './home-page.service';
-import { DownloadPageErrorFilter, HomePageErrorFilter } from './page-error.filters';
 
 /** The PDF as the API sends it (same type and Content-Disposition), or the page with its status. */
 function send(reply: FastifyReply, outcome: DownloadOutcome): StreamableFile | string | undefined {
@@ -24,7 +23,6 @@ function send(reply: FastifyReply, outcome: DownloadOutcome): StreamableFile | s
 
 /** The landing page and the holder's download page (docs/public-site.md). */
 @ApiExcludeController()
-@UseFilters(DownloadPageErrorFilter)
 @Controller()
 export class SitePagesController {
   constructor(
@@ -33,7 +31,6 @@ export class SitePagesController {
   ) {}
 
   @Get()
-  @UseFilters(HomePageErrorFilter)
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=300')
   homePage(): string {

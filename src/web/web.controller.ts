@@ -1,8 +1,7 @@
-import { Controller, Get, Header, Param, Query, Res, UseFilters } from '@nestjs/common';
+import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { PublicRateLimit } from '../common/route-rules';
-import { VerificationPageErrorFilter } from './page-error.filters';
 import { Page, WebPagesService } from './web-pages.service';
 
 function send(reply: FastifyReply, page: Page): string | undefined {
@@ -13,7 +12,6 @@ function send(reply: FastifyReply, page: Page): string | undefined {
 
 /** The verification pages the QR code opens (`/v#<token>`) and their no-JavaScript fallback. */
 @ApiExcludeController()
-@UseFilters(VerificationPageErrorFilter)
 @Controller('v')
 export class WebController {
   constructor(private readonly pages: WebPagesService) {}
