@@ -113,7 +113,7 @@ export class ApplicationsService {
     const applications = await this.applications.find({ where: { roundId }, order: { id: 'ASC' } });
     const calendar = await this.calendars.current();
     const verdicts = await Promise.all(
-      applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar, a.id) })),
+      applications.map(async (a) => ({ id: a.id, problems: await this.problemsOf(inputOf(a), round, calendar) })),
     );
     const ineligible = verdicts.filter((v) => v.problems.length > 0);
     if (applications.length === ineligible.length)
@@ -144,12 +144,11 @@ export class ApplicationsService {
     return round;
   }
 
-  /** `applicationId`: an application already filed, which its own applicant ban disqualifies (四.四.3). */
+  /** An application's problems, filed or not; a ban of the round's year disqualifies it (四.四.3). */
   private async problemsOf(
     input: ApplicationInput,
     round: RoundEntity,
     calendar: HolidayCalendar,
-    applicationId?: number,
   ): Promise<FieldProblem[]> {
     const today = this.rounds.today();
     const terms = {
@@ -160,7 +159,7 @@ export class ApplicationsService {
     problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
     // 四.四.3: barred applicants may not apply while the ban is in force, nor to a round of its years.
-    const ban = await this.bans.barOf({ id: applicationId, idNumber: input.idNumber }, round.year, today);
+    const ban = await this.bans.barOf(input.idNumber, round.year, today);
     if (ban) {
       problems.unshift({
         field: 'idNumber',

@@ -27,40 +27,40 @@ function toStatus(ban: BanRecord | undefined, active: boolean): BanStatus {
 
 const period = (ban: BanRecord) => ({ from: ban.fromDate, until: ban.untilDate });
 
-type StoredBan = BanRecord & { idNumber: string; applicationId?: number };
+/** A stored ban; an applicant ban also names the year whose evaluation it cancelled (四.四.3 取消当年评审资格). */
+type StoredBan = BanRecord & { idNumber: string; disqualifiedYear?: number };
 
 interface BanRow {
   id_number: string;
   from_date: string;
   until_date: string;
   decision_document: string;
-  application_id: number | string | null;
+  disqualified_year: number | string | null;
 }
 
 /** Revocations' bans not lifted and confirmed applicant bans of the ID numbers that `idTest` (`IN (…)`, `= ANY(…)`) admits. */
 const banRowsSql = (idTest: string) =>
-  'SELECT id_number, from_date, until_date, decision_document, NULL AS application_id FROM bans ' +
+  'SELECT id_number, from_date, until_date, decision_document, NULL AS disqualified_year FROM bans ' +
   `WHERE id_number ${idTest} AND lifted_by_case_id IS NULL ` +
-  'UNION ALL SELECT id_number, from_date, until_date, decision_document, application_id FROM applicant_bans ' +
+  'UNION ALL SELECT id_number, from_date, until_date, decision_document, evaluation_year FROM applicant_bans ' +
   `WHERE id_number ${idTest} AND state = 'CONFIRMED'`;
 
 /**
- * The ban that bars an application to a round of `evaluationYear` on `date`: one of its
- * applicant's that `barsRound` (a ban in force, or of the round's years), or the applicant ban
- * of this very application, which 四.四.3 makes 取消当年评审资格 although its years start after
- * the round's.
+ * The ban that bars a person from an evaluation of `evaluationYear` on `date` (an application to
+ * a round of that year, or a certificate of it): one that `barsRound` (in force, or of the
+ * round's years), or an applicant ban of that very year, which 四.四.3 makes 取消当年评审资格
+ * although its years start after it.
  */
 function barringBan(
   bans: readonly StoredBan[],
-  application: { id?: number; idNumber: string },
+  idNumber: string,
   evaluationYear: number,
   date: string,
 ): StoredBan | undefined {
   return bans.find(
     (ban) =>
-      ban.idNumber === application.idNumber &&
-      ((application.id !== undefined && ban.applicationId === application.id) ||
-        barsRound(period(ban), evaluationYear, date)),
+      ban.idNumber === idNumber &&
+      (ban.disqualifiedYear === evaluationYear || barsRound(period(ban), evaluationYear, date)),
   );
 }
 
@@ -92,16 +92,9 @@ export class BansService {
     return toStatus(inForce ?? bans[0], inForce !== undefined);
   }
 
-  /**
-   * The ban that bars an application (one not yet filed: no `id`) to a round of `evaluationYear`
-   * on `date`, or undefined (`barringBan`).
-   */
-  async barOf(
-    application: { id?: number; idNumber: string },
-    evaluationYear: number,
-    date: string,
-  ): Promise<BanStatus | undefined> {
-    const barring = barringBan(await this.bansOf([application.idNumber]), application, evaluationYear, date);
+  /** The ban that bars a person's application to a round of `evaluationYear` on `date`, or undefined (`barringBan`). */
+  async barOf(idNumber: string, evaluationYear: number, date: string): Promise<BanStatus | undefined> {
+    const barring = barringBan(await this.bansOf([idNumber]), idNumber, evaluationYear, date);
     return barring && toStatus(barring, true);
   }
 
@@ -114,7 +107,7 @@ export class BansService {
     const bans = await this.bansOf(applications.map((a) => a.idNumber));
     const barred = new Map<number, BanStatus>();
     for (const application of applications) {
-      const barring = barringBan(bans, application, evaluationYear, date);
+      const barring = barringBan(bans, application.idNumber, evaluationYear, date);
       if (barring) barred.set(application.id, toStatus(barring, true));
     }
     return barred;
@@ -130,7 +123,7 @@ export class BansService {
   ): Promise<Array<BanStatus | undefined>> {
     const bans = await this.bansOf(people.map((p) => p.idNumber));
     return people.map(({ idNumber, date }) => {
-      const barring = barringBan(bans, { idNumber }, evaluationYear, date);
+      const barring = barringBan(bans, idNumber, evaluationYear, date);
       return barring && toStatus(barring, true);
     });
   }
@@ -158,7 +151,7 @@ export class BansService {
       fromDate: row.from_date,
       untilDate: row.until_date,
       decisionDocument: row.decision_document,
-      ...(row.application_id === null ? {} : { applicationId: Number(row.application_id) }),
+      ...(row.disqualified_year === null ? {} : { disqualifiedYear: Number(row.disqualified_year) }),
     }));
     return found.sort((a, b) => b.untilDate.localeCompare(a.untilDate));
   }

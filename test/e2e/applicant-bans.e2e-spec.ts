@@ -253,6 +253,28 @@ describe('banning an applicant without a certificate for misconduct found during
     const first = await propose(amrRevoker);
     await decide(first.body.id, 'confirmation', hrssRevoker);
     expect(codes(await propose(hrssRevoker))).toEqual([409, 'APPLICANT_ALREADY_BANNED']);
+    // The year it disqualified (四.四.3 取消当年评审资格) gets no certificate another way either,
+    // though the ban's own years start after it.
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    const direct = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      {
+        holder: { name: '陈晓峰', gender: '男', idNumber: ID_NUMBER, employer: '浙江省计量科学研究院' },
+        level: 'professor',
+        specialty: 'metrology',
+        evaluationYear: 2026,
+        passedOn: '2026-11-02',
+        approvalDocument: '浙市监人〔2026〕50号',
+      },
+      issuer.token,
+    );
+    expect([...codes(direct), direct.body.details?.decisionDocument]).toEqual([
+      422,
+      'APPLICANT_BANNED',
+      '浙市监人〔2026〕45号',
+    ]);
 
     // A certificate issued meanwhile is revoked instead, at the proposal or at the confirmation.
     const other = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, admin.token))
