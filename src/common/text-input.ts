@@ -42,7 +42,15 @@ export function invisibleCharacterInProse(value: string): string | undefined {
  * A combining mark with no letter before it, or more than two on one: drawn over the text around
  * it (as in "Zalgo" text). A person's name never has either (PERSON_NAME, common/formats.ts).
  */
-export const MISPLACED_MARKS = /(?:^|[^\p{L}\p{M}])\p{M}|\p{M}{3,}/u;
+const MISPLACED_MARKS = /(?:^|[^\p{L}\p{M}])\p{M}|\p{M}{3,}/u;
+
+/**
+ * Whether text has a misplaced mark (`MISPLACED_MARKS`), counted on its decomposed form: NFC
+ * composes a+◌́ into á, which would hide one of three marks on a letter.
+ */
+export function hasMisplacedMarks(text: string): boolean {
+  return MISPLACED_MARKS.test(text.normalize('NFD'));
+}
 
 /**
  * CSV injection (OWASP): a spreadsheet runs a cell starting with one of these as a formula.

@@ -1,5 +1,5 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { FORMULA_START, invisibleCharacterIn, invisibleCharacterInProse } from './text-input';
+import { FORMULA_START, hasMisplacedMarks, invisibleCharacterIn, invisibleCharacterInProse } from './text-input';
 
 /**
  * A rule on text: `problemIn` names what is wrong with a string (undefined: nothing), and the
@@ -52,6 +52,17 @@ export function HasNoInvisibleCharacters(options?: ValidationOptions): PropertyD
 export function IsVisibleProse(options?: ValidationOptions): PropertyDecorator {
   const name = 'isVisibleProse';
   return textRule(name, INVISIBLE_CHARACTER_RULES[name], invisible, options);
+}
+
+/** A name without a combining mark alone or stacked more than two on a letter (`hasMisplacedMarks`). */
+export function HasNoMisplacedMarks(options?: ValidationOptions): PropertyDecorator {
+  return textRule(
+    'hasNoMisplacedMarks',
+    (text) =>
+      hasMisplacedMarks(text) ? 'a combining mark with no letter before it, or more than two on one' : undefined,
+    (property, problem) => `${property} must not contain ${problem}`,
+    options,
+  );
 }
 
 /** A name or free text that a spreadsheet would not run as a formula (FORMULA_START), as in CSV files. */

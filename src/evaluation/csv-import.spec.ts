@@ -190,7 +190,8 @@ describe('CSV cell safety, the same in every file', () => {
   });
 
   it("refuses an expert's name with a combining mark alone or stacked: the draw record publishes it", () => {
-    for (const name of ['\u0301赵志强', '赵\u0301\u0301\u0301志强']) {
+    // a+◌́+◌̂+◌̃: NFC composes the first mark into á, yet three are on one letter.
+    for (const name of ['\u0301赵志强', '赵\u0301\u0301\u0301志强', 'a\u0301\u0302\u0303', '专家 \u0301甲']) {
       const pool = readPoolCsv(csv(POOL_HEADER + poolRow(name)), 'professor', '2026-11-27');
       expect([name, pool.problems.map((p) => [p.field, p.code])]).toEqual([name, [['姓名', 'CSV_VALUE_INVALID']]]);
     }

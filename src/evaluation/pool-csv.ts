@@ -1,5 +1,5 @@
 import { isCalendarDate } from '../common/formats';
-import { MISPLACED_MARKS } from '../common/text-input';
+import { hasMisplacedMarks } from '../common/text-input';
 import { SPECIALTIES_BY_LEVEL, SPECIALTY_NAMES, type Level, type Specialty } from '../common/qualifications';
 import type { CsvColumns } from './csv-cells';
 import { CsvProblem, CsvRow, readCsvTable, readYesNo } from './csv-table';
@@ -56,7 +56,7 @@ function readExpert(row: CsvRow, level: Level, today: string): ExpertInput | Csv
   // The office's own list (a working name such as 专家甲1 is its choice), but the draw record
   // publishes it: no mark without a letter or stacked over the text around it.
   const name = v['姓名'];
-  if (!TEXT.test(name) || name.length > 40 || MISPLACED_MARKS.test(name))
+  if (!TEXT.test(name) || name.length > 40 || hasMisplacedMarks(name))
     bad('姓名', 'must be 1–40 characters, without a combining mark alone or stacked more than two');
   if (!TEXT.test(v['工作单位']) || v['工作单位'].length < 2 || v['工作单位'].length > 100)
     bad('工作单位', 'must be 2–100 characters');

@@ -279,6 +279,7 @@ describe('issuing certificates (e2e)', () => {
       ['approval document malformed', { approvalDocument: '12号' }, {}, 'APPROVAL_DOCUMENT_INVALID'],
       ['name starting with a combining mark', {}, { name: '\u0301张三' }, 'NAME_INVALID'],
       ['name with a stack of combining marks', {}, { name: 'Z\u0335\u0336\u0337oe' }, 'NAME_INVALID'],
+      ['name with three marks, one composable', {}, { name: 'Za\u0301\u0302\u0303' }, 'NAME_INVALID'],
       [
         'approval document of a later year',
         { approvalDocument: '浙人社〔2099〕12号' },

@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN, PERSON_NAME } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
-import { HasNoInvisibleCharacters, IsNotFormula } from '../../common/visible-text.validator';
+import { HasNoInvisibleCharacters, HasNoMisplacedMarks, IsNotFormula } from '../../common/visible-text.validator';
 import { LEVELS, SPECIALTIES, type Level, type Specialty } from '../../common/qualifications';
 
 const NO_CONTROL = /^[^\p{C}]*$/u;
@@ -24,6 +24,7 @@ export class HolderDto {
   @ApiProperty({ example: '张三' })
   @IsString(code('NAME_INVALID'))
   @HasNoInvisibleCharacters(code('NAME_INVALID'))
+  @HasNoMisplacedMarks(code('NAME_INVALID'))
   @MinLength(1, code('NAME_INVALID'))
   @MaxLength(40, code('NAME_INVALID'))
   @Matches(PERSON_NAME, {
