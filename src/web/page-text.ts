@@ -88,7 +88,7 @@ export function refusalPageText(code: string, retryAfterSeconds?: number): PageT
     case 'BAD_URL':
       return {
         title: '网址有误',
-        detail: '网址中含有无法识别的字符，可能在复制或转发时被截断。请核对网址，或在下方重新输入证书编号。',
+        detail: '网址中含有无法识别的字符，可能在复制或转发时被截断。请核对网址后重试。',
       };
     case 'SERVICE_UNAVAILABLE':
       return OUTAGE_PAGE_TEXT;
@@ -97,7 +97,7 @@ export function refusalPageText(code: string, retryAfterSeconds?: number): PageT
     case 'ROUTE_NOT_FOUND':
       return { title: '页面不存在', detail: '没有这个网址的页面。请核对网址，或从上方的栏目进入。' };
     case 'BODY_TOO_LARGE':
-      return { title: '提交内容过多', detail: '提交的内容超出了表单的长度，请在下方重新填写后提交。' };
+      return { title: '提交内容过多', detail: '提交的内容超出了允许的长度，请重新填写后提交。' };
     default:
       return { title: '无法处理该请求', detail: '请求的格式不正确。请返回后重新操作；如仍有问题，请向发证机关咨询。' };
   }

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, Header, HttpCode, Post, Req, Res, StreamableFile } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AcceptsForm, PublicRateLimit } from '../common/route-rules';
+import { AcceptsForm } from '../common/route-rules';
 import { attachmentDisposition } from '../pdf/content-disposition';
 import { DownloadOutcome, DownloadPageService } from './download-page.service';
 import { HomePageService } from './home-page.service';
@@ -17,6 +17,7 @@ function send(reply: FastifyReply, outcome: DownloadOutcome): StreamableFile | s
     });
   }
   void reply.status(outcome.page.status).header('Content-Type', 'text/html; charset=utf-8');
+  if (outcome.page.status >= 400) void reply.header('Cache-Control', 'no-store');
   if (outcome.retryAfterSeconds) void reply.header('Retry-After', String(outcome.retryAfterSeconds));
   return outcome.page.html;
 }
@@ -37,8 +38,8 @@ export class SitePagesController {
     return this.home.html;
   }
 
+  // The empty form reads nothing: not counted against the lookup budget (its post has its own throttle).
   @Get('download')
-  @PublicRateLimit('lookup')
   @Header('Content-Type', 'text/html; charset=utf-8')
   @Header('Cache-Control', 'public, max-age=300')
   downloadForm(): string {

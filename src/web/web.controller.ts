@@ -6,6 +6,8 @@ import { Page, WebPagesService } from './web-pages.service';
 
 function send(reply: FastifyReply, page: Page): string | undefined {
   void reply.status(page.status);
+  // The route's max-age is for a record; a refusal (no such number yet) is of this moment.
+  if (page.status >= 400) void reply.header('Cache-Control', 'no-store');
   if (page.location) void reply.header('Location', page.location);
   return page.html;
 }

@@ -77,7 +77,8 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
     ['a malformed number', '/v/ZJ%3Cb%3E', 400, '证书编号格式不正确'],
   ])('answers %s with an HTML page saying so', async (_label, path, status, text) => {
     const response = await page(path);
-    expect(response.status).toBe(status);
+    // Not cached like a record: the number may be issued a moment later.
+    expect([response.status, response.headers.get('cache-control')]).toEqual([status, 'no-store']);
     const html = await response.text();
     expect(html).toContain(text);
     expect(html).not.toContain('<b>');
@@ -121,9 +122,11 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
       expect(html).toContain('查询过于频繁');
       expect(html).toMatch(/请\d+(秒|分钟|分\d+秒)后再试/);
       expect(html).toContain('<html lang="zh-CN">');
-      // The QR landing page is a static shell that checks the signatures in the browser: still served.
+      // The QR landing page (a static shell that checks the signatures in the browser) and the
+      // empty download form read nothing: still served.
       const shell = await fetch(`${limited.baseUrl}/v`);
       expect([shell.status, (await shell.text()).includes('verify.js')]).toEqual([200, true]);
+      expect((await fetch(`${limited.baseUrl}/download`)).status).toBe(200);
 
       for (let i = 0; i < 3; i++)
         expect((await api(limited, 'POST', '/api/v1/verifications', { token: 'x' })).status).toBe(200);
