@@ -61,7 +61,11 @@ export function hasMisplacedMarks(text: string): boolean {
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
-/** A code as people type it (a certificate or ID number): spaces, lowercase letters, full-width characters from a Chinese keyboard. */
+/**
+ * A code as people type or paste it (a certificate or ID number): spaces, lowercase letters,
+ * full-width characters from a Chinese keyboard, a zero-width space from a chat. A code has no
+ * such characters, so dropping them never changes which one is meant.
+ */
 export function normalizeTypedCode(input: string): string {
-  return input.normalize('NFKC').replace(/\s+/g, '').toUpperCase();
+  return withoutInvisibleCharacters(input.normalize('NFKC')).replace(/\s+/g, '').toUpperCase();
 }

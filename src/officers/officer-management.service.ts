@@ -42,8 +42,12 @@ export class OfficerManagementService {
   }
 
   async update(admin: AuthenticatedOfficer, username: string, change: OfficerChange): Promise<OfficerResponseDto> {
-    // null is "absent" to the DTO's @IsOptional: a change that names nothing is refused, not audited.
-    if ((change.roles ?? undefined) === undefined && (change.disabled ?? undefined) === undefined)
+    // null is "absent" to the DTO's @IsOptional, so it is refused here: a null meant as "clear"
+    // would otherwise be dropped without a word, and a change that names nothing is not audited.
+    for (const field of ['roles', 'disabled'] as const)
+      if (change[field] === null)
+        throw new AppError('VALIDATION_FAILED', `${field} cannot be null: leave it out to keep it.`, { field });
+    if (change.roles === undefined && change.disabled === undefined)
       throw new AppError('VALIDATION_FAILED', 'Name what to change: roles, disabled or both.', { field: 'roles' });
     const officer = await this.ofOwnAuthority(admin, username);
     const roles = change.roles ? parseRoles(change.roles) : undefined;

@@ -195,6 +195,12 @@ export class DecisionCasesService {
       certificate.evaluationYear,
       Number(request.decisionDate.slice(0, 4)),
     );
+    // A decision on a certificate comes after it: one dated before the issuance is a typo.
+    if (request.decisionDate < issuedOn(certificate))
+      throw new AppError('DATE_INVALID', 'decisionDate is before the certificate was issued.', {
+        field: 'decisionDate',
+        earliest: issuedOn(certificate),
+      });
     if (request.effectiveDate < issuedOn(certificate))
       throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', {
         field: 'effectiveDate',

@@ -125,7 +125,14 @@ describe('officer management by an admin of one authority', () => {
 
   it('refuses a change that names nothing, and records no entry for one that changes nothing', async () => {
     await officer(t, 'amr-issuer', 'amr', ['issuer', 'auditor']);
-    for (const body of [{}, { roles: null }, { disabled: null }, { roles: null, disabled: null }]) {
+    for (const body of [
+      {},
+      { roles: null },
+      { disabled: null },
+      { roles: null, disabled: null },
+      { roles: null, disabled: true },
+      { roles: ['issuer'], disabled: null },
+    ]) {
       const refused = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', body, admin.token);
       expect([JSON.stringify(body), refused.status, refused.body.code]).toEqual([
         JSON.stringify(body),

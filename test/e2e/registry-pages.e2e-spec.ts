@@ -38,9 +38,12 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
   });
 
   it('sends the no-JavaScript lookup form on to /v/{no}, tidying what was typed', async () => {
-    const response = await page(`/v?no=${encodeURIComponent(` ${certificateNo.toLowerCase()} `)}`);
-    expect(response.status).toBe(303);
-    expect(response.headers.get('location')).toBe(`/v/${certificateNo}`);
+    // Spaces, lowercase, full-width and a zero-width space pasted from a chat.
+    const typed = [` ${certificateNo.toLowerCase()} `, `${certificateNo}\u200b`, 'ＺＪＺ' + certificateNo.slice(3)];
+    for (const no of typed) {
+      const response = await page(`/v?no=${encodeURIComponent(no)}`);
+      expect([no, response.status, response.headers.get('location')]).toEqual([no, 303, `/v/${certificateNo}`]);
+    }
   });
 
   it('renders the registry record at /v/{no} on the server, ID number masked', async () => {

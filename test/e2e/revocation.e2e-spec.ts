@@ -196,6 +196,12 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
       400,
       'DATE_INVALID',
     ]);
+    const early = await propose(certificateNo, amrRevoker, { decisionDate: '2026-11-20' });
+    expect([...codes(early), early.body.details]).toEqual([
+      400,
+      'DATE_INVALID',
+      { field: 'decisionDate', earliest: '2026-11-21' },
+    ]);
     expect(codes(await propose(certificateNo, amrRevoker, { effectiveDate: '2026-11-20' }))).toEqual([
       400,
       'DATE_INVALID',
