@@ -21,7 +21,7 @@ import { WellFormedQueryGuard } from './common/well-formed-query.guard';
 import { createValidationPipe } from './common/validation.pipe';
 import type { AppConfig } from './config/app-config';
 import { errorStatuses } from './error-codes';
-import { configureWebSecurity } from './web/web-security';
+import { configureWebSecurity, helmetHeaders } from './web/web-security';
 import { PageRefusals } from './web/page-refusals';
 
 declare module 'fastify' {
@@ -122,19 +122,18 @@ function registerJsonParser(adapter: FastifyAdapter): void {
 }
 
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
+  const securityHeaders = helmetHeaders();
   const adapter = new FastifyAdapter({
     bodyLimit: BODY_LIMIT_BYTES,
     trustProxy: config.trustProxy,
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
       const body = frameworkError(error);
+      // Answered before the onRequest hooks, so the security headers are set here too.
+      void reply.headers(securityHeaders).header('Cache-Control', 'no-store');
       // At a page's address (`/v/%FF`), a Chinese page, as the filters answer (configureApp).
       const page = request.server.refusalPage?.(request.url.split('?')[0], 400, body.code);
       if (page === undefined) return void reply.code(400).send(body);
-      void reply
-        .code(400)
-        .header('Content-Type', 'text/html; charset=utf-8')
-        .header('Cache-Control', 'no-store')
-        .send(page);
+      void reply.code(400).header('Content-Type', 'text/html; charset=utf-8').send(page);
     },
     // Query values are text input like any other: NFC, whatever spelling the client sent.
     routerOptions: { querystringParser: parseQueryString },

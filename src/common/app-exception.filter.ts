@@ -20,8 +20,8 @@ let statuses: Readonly<Partial<Record<ErrorCode, HttpStatusLike>>> = { ...reques
 /**
  * Hands every filter the status of every code, merged from all features' tables at the wiring
  * root (`src/error-codes.ts`, the one file that may import them all) when the app is configured.
- * A setter rather than a constructor argument: the pages' error filters are built with `new`
- * inside features and fall back to this filter, and neither they nor common may import the root.
+ * A setter rather than a constructor argument: common may not import the root, and the filter is
+ * also built with `new` where the root is not at hand.
  */
 export function useErrorStatuses(table: Readonly<Record<ErrorCode, HttpStatusLike>>): void {
   statuses = table;

@@ -127,8 +127,8 @@ export class RoundIssuanceService {
 
   /**
    * Passed (四.三.5), eligible, not withheld after an objection (四.三.6), and not barred
-   * (四.四.3: misconduct found since, an applicant ban of this application or a ban whose years
-   * include the round's, 取消当年评审资格) unless the certificate was issued already (then it is
+   * (四.四.3: misconduct found since, an applicant ban of the round's year or a ban whose years
+   * include it, 取消当年评审资格) unless the certificate was issued already (then it is
    * a revocation's matter).
    */
   private async candidates(round: RoundEntity): Promise<ApplicationEntity[]> {

@@ -66,7 +66,13 @@ export class OfficerManagementService {
       // epoch in their stamp) access tokens, which re-enabling does not bring back.
       // Counted up in the statement: two racing disables each move it on.
       const epoch = disabling ? { credentialEpoch: () => 'credential_epoch + 1' } : {};
-      await manager.getRepository(OfficerEntity).update({ username }, { ...next, ...epoch });
+      // Only the fields this change names: a parallel change of the other (one admin disabling
+      // while another edits roles) is not overwritten with what this request read.
+      const named = {
+        ...(roles === undefined ? {} : { roles: next.roles }),
+        ...(change.disabled === undefined ? {} : { disabled: next.disabled }),
+      };
+      await manager.getRepository(OfficerEntity).update({ username }, { ...named, ...epoch });
       if (disabling) await this.endSessions(manager, username);
       await this.audit.append(manager, {
         ...officerActor(admin),

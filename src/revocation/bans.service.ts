@@ -17,7 +17,7 @@ interface BanRecord {
   decisionDocument: string;
 }
 
-/** IDs per query when reading the bans of a round's applicants (well under every driver's parameter limit). */
+/** IDs per SQLite statement when reading bans (`IN (…)`, well under its parameter limit). */
 const IDS_PER_QUERY = 500;
 
 function toStatus(ban: BanRecord | undefined, active: boolean): BanStatus {
@@ -130,8 +130,9 @@ export class BansService {
 
   /**
    * Every ban of these ID numbers not lifted, latest end first: revocations' and confirmed
-   * applicant bans, which bar alike (docs/revocation.md, Applicant bans). One prepared statement
-   * per batch of IDs: direct issuance asks for every group it writes.
+   * applicant bans, which bar alike (docs/revocation.md, Applicant bans). One statement: on
+   * PostgreSQL one prepared text for any number of IDs, on SQLite a batch of at most
+   * IDS_PER_QUERY; direct issuance asks for every group it writes.
    */
   private async bansOf(idNumbers: string[]): Promise<StoredBan[]> {
     const unique = [...new Set(idNumbers)];

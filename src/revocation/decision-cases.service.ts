@@ -195,16 +195,20 @@ export class DecisionCasesService {
       certificate.evaluationYear,
       Number(request.decisionDate.slice(0, 4)),
     );
-    // A decision on a certificate comes after it: one dated before the issuance is a typo.
-    if (request.decisionDate < issuedOn(certificate))
-      throw new AppError('DATE_INVALID', 'decisionDate is before the certificate was issued.', {
-        field: 'decisionDate',
-        earliest: issuedOn(certificate),
-      });
-    if (request.effectiveDate < issuedOn(certificate))
-      throw new AppError('DATE_INVALID', 'effectiveDate is before the certificate was issued.', {
-        field: 'effectiveDate',
-      });
+    // A decision comes after what it decides on: the certificate's issuance, and the last decision
+    // confirmed on it (a reinstatement after the revocation it reverses), else the dated history
+    // (registry ?at=) would contradict the record.
+    const [last] = await this.cases.find({
+      where: { certificateNo: certificate.certificateNo, state: 'CONFIRMED' },
+      order: { id: 'DESC' },
+      take: 1,
+    });
+    const since = last ? 'the last decision on the certificate' : 'the certificate was issued';
+    for (const field of ['decisionDate', 'effectiveDate'] as const) {
+      const earliest = [issuedOn(certificate), last?.[field] ?? ''].reduce((a, b) => (a > b ? a : b));
+      if (request[field] < earliest)
+        throw new AppError('DATE_INVALID', `${field} is before ${since} (${earliest}).`, { field, earliest });
+    }
     const transition = TRANSITIONS[kind];
     if (certificate.status !== transition.from)
       throw new AppError(transition.wrongState, `Certificate ${certificate.certificateNo} is ${certificate.status}.`);

@@ -9,11 +9,12 @@ import { WebPagesService } from './web-pages.service';
 const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
 
 /**
- * A refusal that reaches no page's own filter — an address under a page that no route answers
- * (`/v/a/b`, `/notices/`), a method a page does not take (`POST /v`), a form over the size
- * limit — is still answered to a person as a page of that section, in Chinese: the global
- * filter asks here (`AppExceptionFilter`) before it answers JSON. Only the pages' addresses;
- * the API, the log and the static files keep the JSON shape.
+ * Every refusal at a page's address — a throttle, an outage, a malformed query or path, an
+ * address under a page that no route answers (`/v/a/b`, `/notices/`), a method a page does not
+ * take (`POST /v`), a form over the size limit — is answered to a person as a page of that
+ * section, in Chinese: the global filter (`AppExceptionFilter`) and Fastify's pre-routing handler
+ * ask here before they answer JSON. Only the pages' addresses, by the raw path; the API, the log
+ * and the static files keep the JSON shape.
  */
 @Injectable()
 export class PageRefusals {

@@ -509,6 +509,12 @@ describe('hostile input (e2e)', () => {
       if (path.startsWith('/?'))
         expect(html).toContain('<h1 class="card-title">浙江省质量技术基础专业职称电子证书</h1>');
       expect(html).not.toContain('BAD_URL');
+      // Every page, the one Fastify answers before routing included, carries the security headers.
+      expect([response.headers.get('cache-control'), response.headers.get('x-frame-options')]).toEqual([
+        'no-store',
+        'SAMEORIGIN',
+      ]);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     });
 
     it('a request line that is not HTTP is a 400 in the same shape', async () => {

@@ -364,19 +364,28 @@ describe('revocation, bans, notices, reinstatement, status list, audit (e2e)', (
     [hrssRevoker, hrssRevoker2, amrRevoker, auditor] = await Promise.all(
       [hrssRevoker, hrssRevoker2, amrRevoker, auditor].map(relogin),
     );
-    const reinstatement = await api(
-      t,
-      'POST',
-      '/api/v1/reinstatements',
-      {
-        certificateNo,
-        description: '复审认定证据不实。',
-        decisionDocument: '浙人社〔2027〕8号',
-        decisionDate: '2027-03-09',
-        effectiveDate: '2027-03-09',
-      },
-      hrssRevoker.token,
-    );
+    const reinstate = (dates: { decisionDate: string; effectiveDate: string }, document = '浙人社〔2027〕8号') =>
+      api(
+        t,
+        'POST',
+        '/api/v1/reinstatements',
+        { certificateNo, description: '复审认定证据不实。', decisionDocument: document, ...dates },
+        hrssRevoker.token,
+      );
+    // Not before the revocation it reverses (2026-11-26), else the dated history would contradict the record.
+    for (const field of ['decisionDate', 'effectiveDate'] as const) {
+      const early = await reinstate(
+        { decisionDate: '2026-11-26', effectiveDate: '2026-11-26', [field]: '2026-11-25' },
+        '浙人社〔2026〕8号',
+      );
+      expect([field, ...codes(early), early.body.details]).toEqual([
+        field,
+        400,
+        'DATE_INVALID',
+        { field, earliest: '2026-11-26' },
+      ]);
+    }
+    const reinstatement = await reinstate({ decisionDate: '2027-03-09', effectiveDate: '2027-03-09' });
     expect([reinstatement.status, reinstatement.body.state, reinstatement.body.reversesCaseId]).toEqual([
       201,
       'PROPOSED',
