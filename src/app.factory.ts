@@ -14,6 +14,7 @@ import {
   MAX_JSON_DEPTH,
   normalizeJsonText,
   parseQueryString,
+  STRICT_UTF8,
 } from './common/request-input';
 import { BodilessActionInterceptor } from './common/bodiless-action.interceptor';
 import { recordRouteMethods } from './common/route-methods';
@@ -55,9 +56,6 @@ function isJson(text: string): boolean {
   }
 }
 
-/** Decodes strictly: a byte that is not UTF-8 is refused, never turned into U+FFFD and signed. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /**
  * The one JSON body parser: Fastify's (which refuses `__proto__` and `constructor.prototype`
  * keys), after strict UTF-8 decoding and a linear depth check (the validation pipe and
@@ -81,7 +79,7 @@ function registerJsonParser(adapter: FastifyAdapter): void {
     }
     let text: string;
     try {
-      text = UTF8.decode(body);
+      text = STRICT_UTF8.decode(body);
     } catch {
       done(new AppError('BODY_NOT_UTF8', 'The request body is not UTF-8 text.'), undefined);
       return;
@@ -131,7 +129,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
       // Answered before the onRequest hooks, so the security headers are set here too.
       void reply.headers(securityHeaders).header('Cache-Control', 'no-store');
       // At a page's address (`/v/%FF`), a Chinese page, as the filters answer (configureApp).
-      const page = request.server.refusalPage?.(request.url.split('?')[0], 400, body.code);
+      const page = request.server.refusalPage?.(request.url, 400, body.code);
       if (page === undefined) return void reply.code(400).send(body);
       void reply.code(400).header('Content-Type', 'text/html; charset=utf-8').send(page);
     },

@@ -161,7 +161,7 @@ export class CertificatesService {
     const asNew = members.filter((_, j) => !plan.existing.has(j));
     if (asNew.length === 0) return members;
     const { evaluationYear } = pending[asNew[0]].request;
-    const bars = await this.bans.barredPeople(
+    const bars = await this.bans.barsOf(
       asNew.map((k) => ({ idNumber: pending[k].request.holder.idNumber, date: chinaDate(pending[k].now) })),
       evaluationYear,
     );

@@ -56,6 +56,6 @@ export function checkIssuanceRules(request: IssueCertificateDto, today: string):
     'approvalDocument',
     'APPROVAL_DOCUMENT_INVALID',
     request.evaluationYear,
-    currentYear,
+    today,
   );
 }

@@ -101,7 +101,7 @@ function fromHttpException(
 
 /** A page in place of the JSON body for a request to a page's address (src/web/page-refusals.ts), else undefined. */
 export type RefusalPage = (
-  path: string,
+  url: string,
   status: number,
   code: ErrorCode,
   retryAfterSeconds?: number,
@@ -147,7 +147,7 @@ export class AppExceptionFilter implements ExceptionFilter {
       if (typeof retryAfter === 'number') void reply.header('Retry-After', String(retryAfter));
       const status = httpStatusFor(known.code);
       const page = this.refusalPage?.(
-        request.url.split('?')[0],
+        request.url,
         status,
         known.code,
         typeof retryAfter === 'number' ? retryAfter : undefined,

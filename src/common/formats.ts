@@ -43,17 +43,19 @@ export function documentYear(documentNo: string): number {
 
 /**
  * Refuses a document number whose year cannot be: documents are numbered within the year they
- * are issued, so not after `latest` (the year of the document's date, or today's), and not before
- * `earliest`, the year of what it decides on (a certificate's evaluation year, a round's year):
- * a typo such as 〔2099〕 or 〔2001〕 would otherwise be signed into certificates and notices.
+ * are issued, so not after the year of `dated` (the document's date YYYY-MM-DD, or today), and
+ * not before `earliest`, the year of what it decides on (a certificate's evaluation year, the
+ * year a round was opened): a typo such as 〔2099〕 or 〔2001〕 would otherwise be signed into
+ * certificates and notices.
  */
 export function requireDocumentYear(
   documentNo: string,
   field: string,
   code: 'APPROVAL_DOCUMENT_INVALID' | 'DECISION_DOCUMENT_INVALID',
   earliest: number,
-  latest: number,
+  dated: string,
 ): void {
+  const latest = Number(dated.slice(0, 4));
   const year = documentYear(documentNo);
   if (year >= earliest && year <= latest) return;
   const span = earliest === latest ? `${earliest}` : `${earliest} to ${latest}`;

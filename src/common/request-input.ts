@@ -92,6 +92,12 @@ export function normalizeJsonText(value: unknown): unknown {
 }
 
 /**
+ * Decodes a request body's bytes strictly (JSON, forms, CSV files): a byte that is not UTF-8
+ * throws, never becomes U+FFFD that would be stored, compared or signed.
+ */
+export const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
  * Set on a parsed query whose percent-encoding is malformed or is not UTF-8 (`%FF`, `%E5%BC`,
  * `%zz`). The router calls the parser and would crash on a throw, so the parser marks the result
  * and a guard answers 400 BAD_URL (`WellFormedQueryGuard`): a request

@@ -159,7 +159,7 @@ export class ApplicationsService {
     problems.push(...this.printProblems(input, problems));
     if (problems.some((p) => p.field === 'idNumber')) return problems;
     // 四.四.3: barred applicants may not apply while the ban is in force, nor to a round of its years.
-    const ban = await this.bans.barOf(input.idNumber, round.year, today);
+    const [ban] = await this.bans.barsOf([{ idNumber: input.idNumber, date: today }], round.year);
     if (ban) {
       problems.unshift({
         field: 'idNumber',

@@ -1,5 +1,6 @@
 import { CsvError, parse } from 'csv-parse/sync';
 import { AppError, ErrorCode } from '../common/app-error';
+import { STRICT_UTF8 } from '../common/request-input';
 import { toNfc } from '../common/text-input';
 import { readCell, type CsvColumns } from './csv-cells';
 
@@ -23,7 +24,7 @@ const MAX_REPORTED = 200;
 
 function decodeUtf8(data: Buffer): string | CsvProblem {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(data);
+    return STRICT_UTF8.decode(data);
   } catch {
     // The lossy decoding marks the first bad byte with U+FFFD: report its line.
     const lossy = data.toString('utf8');

@@ -154,7 +154,7 @@ export class PublicityService {
       'jointDocument',
       'APPROVAL_DOCUMENT_INVALID',
       round.year,
-      Number(input.publishedOn.slice(0, 4)),
+      input.publishedOn,
     );
     const patch = {
       jointDocument: input.jointDocument,

@@ -308,7 +308,7 @@ export class RoundsService {
         'approvalDocument',
         'DECISION_DOCUMENT_INVALID',
         Number(chinaDate(round.createdAt).slice(0, 4)),
-        Number(input.approvedOn.slice(0, 4)),
+        input.approvedOn,
       );
       const patch = { hrssApprovalDocument: input.approvalDocument, hrssApprovedOn: input.approvedOn };
       const details = { ...patch, reportedOn: round.reportedOn, reportedBy: round.reportedBy };

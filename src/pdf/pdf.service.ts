@@ -1,9 +1,9 @@
-import { normalizeTypedCode } from '../common/text-input';
 import { Injectable, Logger } from '@nestjs/common';
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { CertificateEntity } from '../certificates/certificate.entity';
 import { CertificatesService } from '../certificates/certificates.service';
 import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
+import { normalizeTypedCode } from '../common/text-input';
 import { RateLimiters } from '../database/rate-limiters';
 import { AppError } from '../common/app-error';
 import { KeyStore } from '../keys/key-store';

@@ -1,4 +1,3 @@
-import { normalizeTypedCode } from '../common/text-input';
 import { Injectable } from '@nestjs/common';
 import type { CertificateStatus } from '../certificates/certificate.entity';
 import { CertificatesService, type PublicRecordFields } from '../certificates/certificates.service';
@@ -8,6 +7,7 @@ import { isCalendarDate } from '../common/formats';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { idNumberProblem } from '../common/id-number';
+import { normalizeTypedCode } from '../common/text-input';
 import type { RegistryCertificateDto, RegistryRevocationDto } from './dto/registry-certificate.dto';
 
 /**

@@ -49,7 +49,7 @@ export class ApplicantBansService {
       'decisionDocument',
       'DECISION_DOCUMENT_INVALID',
       Number(chinaDate(application.createdAt).slice(0, 4)),
-      Number(request.decisionDate.slice(0, 4)),
+      request.decisionDate,
     );
     if (request.decisionDate < chinaDate(application.createdAt))
       throw new AppError('DATE_INVALID', 'decisionDate is before the application was filed.', {

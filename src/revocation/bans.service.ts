@@ -1,4 +1,3 @@
-import { normalizeTypedCode } from '../common/text-input';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -7,6 +6,7 @@ import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { idNumberProblem } from '../common/id-number';
+import { normalizeTypedCode } from '../common/text-input';
 import { BanEntity } from './ban.entity';
 import { barsRound, isWithin } from './ban-period';
 
@@ -92,32 +92,12 @@ export class BansService {
     return toStatus(inForce ?? bans[0], inForce !== undefined);
   }
 
-  /** The ban that bars a person's application to a round of `evaluationYear` on `date`, or undefined (`barringBan`). */
-  async barOf(idNumber: string, evaluationYear: number, date: string): Promise<BanStatus | undefined> {
-    const barring = barringBan(await this.bansOf([idNumber]), idNumber, evaluationYear, date);
-    return barring && toStatus(barring, true);
-  }
-
-  /** `barOf` for many filed applications in one read: the barred ones by id. */
-  async barredApplications(
-    applications: ReadonlyArray<{ id: number; idNumber: string }>,
-    evaluationYear: number,
-    date: string,
-  ): Promise<Map<number, BanStatus>> {
-    const bans = await this.bansOf(applications.map((a) => a.idNumber));
-    const barred = new Map<number, BanStatus>();
-    for (const application of applications) {
-      const barring = barringBan(bans, application.idNumber, evaluationYear, date);
-      if (barring) barred.set(application.id, toStatus(barring, true));
-    }
-    return barred;
-  }
-
   /**
-   * `barOf` for new certificates of many people in one read (direct issuance, which follows no
-   * application of the service's rounds), each on its own day: the ban barring each, in order.
+   * The ban barring each person from an evaluation of `evaluationYear`, each on their own day
+   * (`barringBan`), in order, from one read: an application's filing and eligibility check, a
+   * round's issuance and a direct issuance all ask this.
    */
-  async barredPeople(
+  async barsOf(
     people: ReadonlyArray<{ idNumber: string; date: string }>,
     evaluationYear: number,
   ): Promise<Array<BanStatus | undefined>> {
@@ -126,6 +106,19 @@ export class BansService {
       const barring = barringBan(bans, idNumber, evaluationYear, date);
       return barring && toStatus(barring, true);
     });
+  }
+
+  /** `barsOf` for filed applications: the barred ones by id. */
+  async barredApplications(
+    applications: ReadonlyArray<{ id: number; idNumber: string }>,
+    evaluationYear: number,
+    date: string,
+  ): Promise<Map<number, BanStatus>> {
+    const bars = await this.barsOf(
+      applications.map(({ idNumber }) => ({ idNumber, date })),
+      evaluationYear,
+    );
+    return new Map(applications.flatMap((a, i) => (bars[i] ? [[a.id, bars[i]] as const] : [])));
   }
 
   /**

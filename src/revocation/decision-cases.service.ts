@@ -193,7 +193,7 @@ export class DecisionCasesService {
       'decisionDocument',
       'DECISION_DOCUMENT_INVALID',
       certificate.evaluationYear,
-      Number(request.decisionDate.slice(0, 4)),
+      request.decisionDate,
     );
     // A decision comes after what it decides on: the certificate's issuance, and the last decision
     // confirmed on it (a reinstatement after the revocation it reverses), else the dated history

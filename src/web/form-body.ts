@@ -1,18 +1,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { isMalformedQuery, MALFORMED_QUERY, parseQueryString } from '../common/request-input';
+import { isMalformedQuery, MALFORMED_QUERY, parseQueryString, STRICT_UTF8 } from '../common/request-input';
 
 /** A form of three short fields is well under this; anything larger is not our form. */
 export const FORM_BODY_LIMIT_BYTES = 4 * 1024;
 
 const FORM_TYPE = 'application/x-www-form-urlencoded';
 
-/** Decodes strictly: a byte that is not UTF-8 marks the form malformed, never becomes U+FFFD. */
-const UTF8 = new TextDecoder('utf-8', { fatal: true });
-
 /** A form's fields; a body that is not UTF-8, or whose percent-escapes are not, is marked (`isMalformedForm`). */
 function parseForm(body: Buffer): Record<string, string | string[]> {
   try {
-    return parseQueryString(UTF8.decode(body));
+    return parseQueryString(STRICT_UTF8.decode(body));
   } catch {
     return Object.assign(Object.create(null) as Record<string, string>, { [MALFORMED_QUERY]: true });
   }

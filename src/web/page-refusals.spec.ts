@@ -15,6 +15,8 @@ describe('which addresses get a page for a refusal', () => {
 
   it.each([
     ['/', 'home'],
+    ['/?a=%FF', 'home'],
+    ['/v?no=%FF', 'verification'],
     ['/v', 'verification'],
     ['/v/ZJZ2026000001', 'verification'],
     ['/v/%FF', 'verification'],
@@ -29,7 +31,7 @@ describe('which addresses get a page for a refusal', () => {
     ['/log/tile/0/000', undefined],
     ['/docs', undefined],
     ['/office/', undefined],
-  ])('%s → %s', (path, page) => {
-    expect(refusals.pageFor(path, 404, 'ROUTE_NOT_FOUND')).toBe(page);
+  ])('%s → %s', (url, page) => {
+    expect(refusals.pageFor(url, 404, 'ROUTE_NOT_FOUND')).toBe(page);
   });
 });

@@ -25,8 +25,9 @@ export class PageRefusals {
     private readonly home: HomePageService,
   ) {}
 
-  /** The page for a refusal of `path`, or undefined when the path is not a page's. */
-  pageFor(path: string, status: number, code: string, retryAfterSeconds?: number): string | undefined {
+  /** The page for a refusal of a request to `url` (its raw path decides), or undefined when it is not a page's. */
+  pageFor(url: string, status: number, code: string, retryAfterSeconds?: number): string | undefined {
+    const path = url.split('?')[0];
     const text = refusalPageText(code, retryAfterSeconds);
     if (under(path, '/v') && !path.startsWith('/v/assets/')) return this.verification.refusalPage(status, text);
     if (path === '/') return this.home.refusalPage(text);

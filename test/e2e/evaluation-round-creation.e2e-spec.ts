@@ -56,6 +56,27 @@ describe('opening a round: a meeting its timeline can reach, a threshold only wh
     expect(response.body.message).toEqual(expect.stringContaining(EARLIEST));
   }
 
+  /**
+   * Every step before the meeting, on the day the round opens: applications, eligibility, the
+   * draw (committed, witnessed, drawn) and the report to HRSS. The drawn members' codes.
+   */
+  async function drawnAndReported(id: number): Promise<string[]> {
+    await step(`/rounds/${id}/applications/import`, fixture('applications-professor.csv'), amr, CSV);
+    await step(`/rounds/${id}/applications-closure`);
+    await step(`/rounds/${id}/eligibility-check`);
+    const seed = randomBytes(32).toString('hex');
+    const commitment = createHash('sha256').update(seed).digest('hex');
+    await step(`/rounds/${id}/draw-commitment`, { commitment, committeeSize: 25, viceChairs: 2 });
+    await step(`/rounds/${id}/draw-witness`, {
+      value: '2026137',
+      source: '中国福利彩票 双色球 2026137期',
+      publishedOn: TODAY,
+    });
+    const members = ((await step(`/rounds/${id}/draw`, { seed })).body as Array<{ code: string }>).map((m) => m.code);
+    await step(`/rounds/${id}/pre-evaluation-report`, { reportedOn: TODAY });
+    return members;
+  }
+
   it.each([
     ['in a past year', '2025-03-01'],
     ['in the past', '2026-03-01'],
@@ -93,19 +114,7 @@ describe('opening a round: a meeting its timeline can reach, a threshold only wh
     expect(round.body).toMatchObject({ meetingDate: EARLIEST, preEvaluationReportLatest: TODAY });
 
     // Everything before the meeting on the day the round opens.
-    await step(`/rounds/${id}/applications/import`, fixture('applications-professor.csv'), amr, CSV);
-    await step(`/rounds/${id}/applications-closure`);
-    await step(`/rounds/${id}/eligibility-check`);
-    const seed = randomBytes(32).toString('hex');
-    const commitment = createHash('sha256').update(seed).digest('hex');
-    await step(`/rounds/${id}/draw-commitment`, { commitment, committeeSize: 25, viceChairs: 2 });
-    await step(`/rounds/${id}/draw-witness`, {
-      value: '2026137',
-      source: '中国福利彩票 双色球 2026137期',
-      publishedOn: TODAY,
-    });
-    const members = ((await step(`/rounds/${id}/draw`, { seed })).body as Array<{ code: string }>).map((m) => m.code);
-    await step(`/rounds/${id}/pre-evaluation-report`, { reportedOn: TODAY });
+    const members = await drawnAndReported(id);
     await day('2026-12-01');
     const approved = await step(
       `/rounds/${id}/hrss-approval`,
@@ -133,19 +142,7 @@ describe('opening a round: a meeting its timeline can reach, a threshold only wh
     expect(imported.status).toBeLessThan(300);
     await step('/pools/professor/import?reviewedOn=2026-06-30', fixture('pool-professor.csv'), amr, CSV);
     const id = (await step('/rounds', { level: 'professor', year: 2027, meetingDate: '2027-01-15' })).body.id as number;
-    await step(`/rounds/${id}/applications/import`, fixture('applications-professor.csv'), amr, CSV);
-    await step(`/rounds/${id}/applications-closure`);
-    await step(`/rounds/${id}/eligibility-check`);
-    const seed = randomBytes(32).toString('hex');
-    const commitment = createHash('sha256').update(seed).digest('hex');
-    await step(`/rounds/${id}/draw-commitment`, { commitment, committeeSize: 25, viceChairs: 2 });
-    await step(`/rounds/${id}/draw-witness`, {
-      value: '2026137',
-      source: '中国福利彩票 双色球 2026137期',
-      publishedOn: TODAY,
-    });
-    await step(`/rounds/${id}/draw`, { seed });
-    await step(`/rounds/${id}/pre-evaluation-report`, { reportedOn: TODAY });
+    await drawnAndReported(id);
     await day('2026-12-01');
     const approval = (approvalDocument: string) =>
       post(`/rounds/${id}/hrss-approval`, { approvalDocument, approvedOn: '2026-12-01' }, hrss);
