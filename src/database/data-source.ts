@@ -57,9 +57,13 @@ export function dataSourceOptions(
     type: 'better-sqlite3',
     database: database.path,
     // WAL lets readers go on while a write commits; the busy timeout covers a CLI writing
-    // while the server runs.
+    // while the server runs. synchronous = FULL is set, not left to the default: better-sqlite3
+    // is built with SQLITE_DEFAULT_WAL_SYNCHRONOUS=1, so a file already in WAL mode (every start
+    // but the first) would open with NORMAL, whose commits a power cut may roll back after the
+    // service answered. FULL syncs the WAL at every commit: what is answered stays written.
     prepareDatabase: (db: { pragma(sql: string): unknown }) => {
       db.pragma('journal_mode = WAL');
+      db.pragma('synchronous = FULL');
       db.pragma('busy_timeout = 5000');
       db.pragma('foreign_keys = ON');
     },
