@@ -117,7 +117,7 @@ function readDocumentNumber(value: unknown, problem: Report): string | undefined
     problem(
       'documentNumber',
       'CALENDAR_DOCUMENT_NUMBER_INVALID',
-      `documentNumber "${text}" is not a document number such as 国办发明电〔2026〕7号.`,
+      `documentNumber "${text}" is not a document number such as 国办发明电〔2026〕7号 (serial from 1, no leading zero).`,
     );
   return text;
 }

@@ -8,8 +8,12 @@ import { isRealDate } from './id-number';
 /** The shape of a date, YYYY-MM-DD; `isCalendarDate` also checks that the day exists. */
 export const DATE_SHAPE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** A document number such as 浙市监人〔2026〕12号 (approval, decision and joint documents). */
-export const DOCUMENT_NUMBER_PATTERN = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕\d{1,5}号$/u;
+/**
+ * A document number such as 浙市监人〔2026〕12号 (approval, decision and joint documents). The
+ * serial counts from 1 and has no leading zero: GB/T 9704-2012 §7.2.4 (发文顺序号不编虚位, 1 is
+ * not written 01), so 〔2026〕0号 and 〔2026〕012号 name no document.
+ */
+export const DOCUMENT_NUMBER_PATTERN = /^[\p{Script=Han}A-Za-z]{1,20}〔\d{4}〕[1-9]\d{0,4}号$/u;
 
 /**
  * Letters of any script, each with at most two combining marks (ü, ṻ; not a stack of marks that

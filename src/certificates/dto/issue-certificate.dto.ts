@@ -86,7 +86,7 @@ export class IssueCertificateDto {
   @ApiProperty({ example: '浙市监人〔2026〕12号' })
   @IsString(code('APPROVAL_DOCUMENT_INVALID'))
   @Matches(DOCUMENT_NUMBER_PATTERN, {
-    message: 'approvalDocument must look like 浙市监人〔2026〕12号',
+    message: 'approvalDocument must look like 浙市监人〔2026〕12号 (serial from 1, no leading zero)',
     ...code('APPROVAL_DOCUMENT_INVALID'),
   })
   approvalDocument!: string;

@@ -61,7 +61,7 @@ export class PublicationDto {
   })
   @IsString(code('APPROVAL_DOCUMENT_INVALID'))
   @Matches(DOCUMENT_NUMBER_PATTERN, {
-    message: 'jointDocument must look like 浙市监人〔2026〕50号',
+    message: 'jointDocument must look like 浙市监人〔2026〕50号 (serial from 1, no leading zero)',
     ...code('APPROVAL_DOCUMENT_INVALID'),
   })
   jointDocument!: string;

@@ -53,7 +53,7 @@ export class HrssApprovalDto {
   @ApiProperty({ example: '浙人社〔2026〕88号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
   @Matches(DOCUMENT_NUMBER_PATTERN, {
-    message: 'approvalDocument must look like 浙人社〔2026〕88号',
+    message: 'approvalDocument must look like 浙人社〔2026〕88号 (serial from 1, no leading zero)',
     ...code('DECISION_DOCUMENT_INVALID'),
   })
   approvalDocument!: string;

@@ -25,7 +25,7 @@ class DecisionBaseDto {
   @ApiProperty({ example: '浙市监人〔2027〕3号' })
   @IsString(code('DECISION_DOCUMENT_INVALID'))
   @Matches(DOCUMENT_NUMBER_PATTERN, {
-    message: 'decisionDocument must look like 浙市监人〔2027〕3号',
+    message: 'decisionDocument must look like 浙市监人〔2027〕3号 (serial from 1, no leading zero)',
     ...code('DECISION_DOCUMENT_INVALID'),
   })
   decisionDocument!: string;
