@@ -168,6 +168,21 @@ describe('audit log filters (e2e)', () => {
     expect(await refusal(query)).toEqual([400, code, field]);
   });
 
+  it('names the range of a sequence number past the largest', async () => {
+    const response: ApiResponse = await api(
+      t,
+      'GET',
+      '/api/v1/audit/entries?after=99999999999999',
+      undefined,
+      auditor.token,
+    );
+    expect([response.status, response.body.code, response.body.message]).toEqual([
+      400,
+      'VALIDATION_FAILED',
+      expect.stringContaining('from 0 to 2147483647'),
+    ]);
+  });
+
   it('is for auditors only', async () => {
     const issuer = await signIn({ username: 'amr-issuer', password: 'pw-amr-issuer-correct-horse', token: '' });
     const response = await api(t, 'GET', '/api/v1/audit/entries?action=revocation', undefined, issuer.token);

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { canonicalInteger } from '../../common/id-param.pipe';
+import { canonicalInteger, MAX_ID } from '../../common/id-param.pipe';
 import { DATE_SHAPE } from '../../common/formats';
 import { HasNoInvisibleCharacters } from '../../common/visible-text.validator';
 import { code } from '../../common/validation.pipe';
@@ -20,11 +20,11 @@ export const MAX_AUDIT_PAGE = 1000;
  * filters (all must hold). Dates are days in China, as officers read the log.
  */
 export class AuditQueryDto {
-  @ApiPropertyOptional({ minimum: 0, description: 'the seq of the last entry of the previous page' })
+  @ApiPropertyOptional({ minimum: 0, maximum: MAX_ID, description: 'the seq of the last entry of the previous page' })
   @IsOptional()
   @Transform(toCanonicalInteger)
-  @IsInt({ message: 'after must be a whole number from 0' })
-  @Min(0, { message: 'after must be a whole number from 0' })
+  @IsInt({ message: `after must be a whole number from 0 to ${MAX_ID}` })
+  @Min(0, { message: `after must be a whole number from 0 to ${MAX_ID}` })
   after?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: MAX_AUDIT_PAGE, default: 100 })
