@@ -9,7 +9,7 @@ import { AppError } from '../common/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
 import { OfficerResponseDto } from './dto/officer-response.dto';
 import { OfficerEntity, Role } from './officer.entity';
-import { assertPasswordShape } from './officer-rules';
+import { assertPasswordShape, USERNAME, USERNAME_RULE } from './officer-rules';
 import { AuthenticatedOfficer, hashPassword, OfficersService, parseRoles } from './officers.service';
 
 export interface OfficerChange {
@@ -103,6 +103,10 @@ export class OfficerManagementService {
   }
 
   private async ofOwnAuthority(admin: AuthenticatedOfficer, username: string): Promise<OfficerEntity> {
+    // A name no officer can have is not looked up, nor echoed: it may carry bidi or control
+    // characters that would garble the message in a log or a console.
+    if (!USERNAME.test(username))
+      throw new AppError('OFFICER_NOT_FOUND', `No such officer: ${USERNAME_RULE.replace(/^username/, 'a username')}`);
     const officer = await this.officers.findOneBy({ username });
     if (!officer) throw new AppError('OFFICER_NOT_FOUND', `No officer ${username}.`);
     if (officer.authority !== admin.authority) {

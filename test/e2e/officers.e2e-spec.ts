@@ -168,6 +168,10 @@ describe('officer management by an admin of one authority', () => {
     expect([reset.status, reset.body.code]).toEqual([403, 'OFFICER_OTHER_AUTHORITY']);
     const missing = await api(t, 'PATCH', '/api/v1/officers/nobody', { disabled: true }, admin.token);
     expect([missing.status, missing.body.code]).toEqual([404, 'OFFICER_NOT_FOUND']);
+    // A name no officer can have is not echoed: a bidi override would garble the message.
+    const garbled = await api(t, 'PATCH', '/api/v1/officers/%E2%80%AEx', { disabled: true }, admin.token);
+    expect([garbled.status, garbled.body.code]).toEqual([404, 'OFFICER_NOT_FOUND']);
+    expect(garbled.body.message).not.toContain('\u202e');
     const notAdmin = await api(t, 'GET', '/api/v1/officers', undefined, hrss.token);
     expect([notAdmin.status, notAdmin.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
     // The body cannot pick the authority.
