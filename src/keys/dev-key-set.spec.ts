@@ -3,7 +3,8 @@ import { existsSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs
 import { join } from 'node:path';
 import { KeySetFixtures } from '../../test/keys/key-set.fixtures';
 import { isSignedBy, parseCertificate } from './certificate-authority';
-import { completeDevKeySet, generateDevKeySet } from './dev-key-set';
+import { completeDevKeySet, generateDevKeySet, renewExpiringDevCertificates } from './dev-key-set';
+import { loadKeyStore } from './key-store-loader';
 
 const fixtures = new KeySetFixtures();
 afterAll(() => fixtures.cleanup());
@@ -146,5 +147,37 @@ describe('completeDevKeySet', () => {
     await expect(completeDevKeySet(dir)).rejects.toThrow(
       `${join(dir, 'amr-docsign.key.pem')}: missing`,
     );
+  });
+});
+
+describe('renewExpiringDevCertificates', () => {
+  const made = new Date('2026-12-01T00:00:00Z');
+  const threeYearsOn = new Date('2029-12-15T00:00:00Z');
+
+  it('renews a development set whose certificates expired, keeping the old signing keys published', async () => {
+    const dir = join(fixtures.emptyDir(), 'keys');
+    await generateDevKeySet(dir, { now: made });
+    const before = await loadKeyStore(dir, { production: false, now: made });
+    await expect(loadKeyStore(dir, { production: false, now: threeYearsOn })).rejects.toThrow(/expired/);
+
+    const renewed = await renewExpiringDevCertificates(dir, threeYearsOn);
+
+    expect([...renewed].sort()).toEqual(['amr-docsign.crt.pem', 'amr.crt.pem', 'hrss-docsign.crt.pem', 'hrss.crt.pem']);
+    const after = await loadKeyStore(dir, { production: false, now: threeYearsOn });
+    for (const authority of ['amr', 'hrss'] as const) {
+      expect(after.signingKey(authority).kid).not.toBe(before.signingKey(authority).kid);
+      // Certificates the old key signed still verify: its certificate is published as retired.
+      expect(after.publishedKeys().map((key) => key.kid)).toContain(before.signingKey(authority).kid);
+      expect(readCert(dir, `${authority}-docsign.crt.pem`).notAfter.getTime()).toBeGreaterThan(threeYearsOn.getTime());
+    }
+    expect(await renewExpiringDevCertificates(dir, threeYearsOn)).toEqual([]);
+  });
+
+  it('renews nothing that is still valid beyond the margin, nor a set without the development marker', async () => {
+    const dir = join(fixtures.emptyDir(), 'keys');
+    await generateDevKeySet(dir, { now: made });
+    expect(await renewExpiringDevCertificates(dir, new Date('2029-10-01T00:00:00Z'))).toEqual([]);
+    rmSync(join(dir, 'DEV-KEYS-DO-NOT-USE-IN-PRODUCTION.txt'));
+    expect(await renewExpiringDevCertificates(dir, threeYearsOn)).toEqual([]);
   });
 });

@@ -11,6 +11,7 @@ import {
   generateRsaKeyPair,
   issueAuthorityCertificate,
   issueDocumentSigningCertificate,
+  isDevelopmentCertificate,
   privateKeyPem,
   type Issuer,
   type KeyPair,
@@ -30,6 +31,7 @@ import {
   readPrivateKey,
   writeFileAtomically,
 } from './key-files';
+import { rotateAuthorityKey } from './key-rotation';
 
 export interface GenerateOptions {
   /**
@@ -115,6 +117,43 @@ export async function completeDevKeySet(
     written.push(DEV_MARKER_FILE);
   }
   return written;
+}
+
+/** How long before a development certificate expires it is renewed at start. */
+const DEV_RENEWAL_MARGIN_DAYS = 30;
+
+/**
+ * Renews the certificates of a development set that have expired or expire within 30 days, so
+ * `npm start` keeps working on a machine years after its keys were made (they are issued for
+ * three years; the root for twenty). An authority's signing key is rotated as `keys:rotate`
+ * does: the old certificate stays published under `retired/`, so certificates it signed still
+ * verify. A document-signing key gets a new certificate for the same key: each signed PDF
+ * carries its own. Nothing is touched in a set without the development marker, or when the
+ * root's key is absent or the root itself has expired. Returns what was renewed.
+ */
+export async function renewExpiringDevCertificates(dir: string, now: Date): Promise<string[]> {
+  const rootKeyPath = join(dir, ROOT_KEY_FILE);
+  if (!existsSync(join(dir, DEV_MARKER_FILE)) || !existsSync(rootKeyPath)) return [];
+  const root = readCertificate(join(dir, ROOT_CERT_FILE)).certificate;
+  const renewBy = new Date(now.getTime() + DEV_RENEWAL_MARGIN_DAYS * 86_400_000);
+  if (!isDevelopmentCertificate(root) || root.notAfter < renewBy) return [];
+  const issuer: Issuer = { certificate: root, privateKey: readPrivateKey(rootKeyPath) };
+  const expiring = (file: string) => readCertificate(join(dir, file)).certificate.notAfter < renewBy;
+  const renewed: string[] = [];
+  for (const authority of AUTHORITY_IDS) {
+    const signing = authorityKeyFiles(authority);
+    if (expiring(signing.cert)) {
+      await rotateAuthorityKey(dir, authority, { now });
+      renewed.push(signing.cert);
+    }
+    const documents = documentSigningFiles(authority);
+    if (expiring(documents.cert)) {
+      const publicKey = createPublicKey(readPrivateKey(join(dir, documents.key)));
+      const certificate = await issueDocumentSigningCertificate(authority, publicKey, issuer, { dev: true, now });
+      writeCertificate(dir, documents.cert, certificate, renewed);
+    }
+  }
+  return renewed;
 }
 
 const DEV_MARKER_TEXT = `These keys were generated automatically for development and testing.

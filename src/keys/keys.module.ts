@@ -1,6 +1,6 @@
 import { Logger, Module } from '@nestjs/common';
 import { APP_CONFIG, type AppConfig } from '../config/app-config';
-import { completeDevKeySet } from './dev-key-set';
+import { completeDevKeySet, renewExpiringDevCertificates } from './dev-key-set';
 import { KeyStore } from './key-store';
 import { loadKeyStore } from './key-store-loader';
 
@@ -27,6 +27,10 @@ export async function openKeyStore(
         ].join('\n'),
       );
     }
+    // On the machine's real date, as the loader below checks them.
+    const renewed = await renewExpiringDevCertificates(config.keysDir, new Date());
+    if (renewed.length > 0)
+      logger.warn(`Renewed expiring DEVELOPMENT certificates in ${config.keysDir}: ${renewed.join(', ')}.`);
   }
   // Key files are checked against the machine's real date, not the service's clock: outside
   // verifiers judge a certificate's validity on the real date, and a test's fixed clock must not
