@@ -24,7 +24,7 @@ import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { CERTIFICATE_NO_PATTERN, type Level } from '../common/qualifications';
 import { GroupCommit, type Settled } from '../database/group-commit';
 import { CertificateWriter, type IssuedRecord } from './certificate-writer';
-import { BansService } from '../revocation/bans.service';
+import { BansService, type BanStatus } from '../revocation/bans.service';
 
 /** Tries of one request that met a parallel writer (its holder issued elsewhere, a status index taken). */
 const MAX_ISSUE_ATTEMPTS = 5;
@@ -36,6 +36,21 @@ interface PendingIssuance {
   request: IssueCertificateDto;
   actor: AuditActor;
   now: Date;
+}
+
+/** Holders a ban bars from a new certificate, found inside the issuing transaction (rolled back). */
+class HoldersBarred extends Error {
+  constructor(readonly bans: Map<string, BanStatus>) {
+    super('holders barred by a ban');
+  }
+}
+
+function bannedError(ban: BanStatus, evaluationYear: number): AppError {
+  return new AppError(
+    'APPLICANT_BANNED',
+    `The holder is barred from applying until ${ban.until} (${ban.decisionDocument}; 四.四.3): no certificate of ${evaluationYear} is issued to them.`,
+    { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument },
+  );
 }
 
 /** What a public answer shows of a record: its public facts and its status. */
@@ -118,68 +133,36 @@ export class CertificatesService {
     for (const all of byNumbering.values()) {
       try {
         let members = all;
-        let requests = members.map((k) => pending[k].request);
-        let plan = await this.planIssuance(requests);
-        const unbarred = await this.withoutBarred(members, plan, pending, results);
-        if (unbarred.length < members.length) {
-          // Rare: plan again without the barred, so slots and status indices stay aligned.
-          if (unbarred.length === 0) continue;
-          members = unbarred;
-          requests = members.map((k) => pending[k].request);
-          plan = await this.planIssuance(requests);
+        while (members.length > 0) {
+          const requests = members.map((k) => pending[k].request);
+          const plan = await this.planIssuance(requests);
+          let written: CertificateEntity[] = [];
+          try {
+            if (plan.fresh.length)
+              written = await this.issueTogether(
+                plan.fresh.map((j) => pending[members[j]]),
+                plan.statusIndices,
+              );
+          } catch (error) {
+            if (!(error instanceof HoldersBarred)) throw error;
+            // Rare: answer the barred and plan again without them, so slots stay aligned.
+            members = members.filter((k) => {
+              const ban = error.bans.get(pending[k].request.holder.idNumber);
+              if (ban) results[k] = { status: 'rejected', reason: bannedError(ban, pending[k].request.evaluationYear) };
+              return ban === undefined;
+            });
+            continue;
+          }
+          answersOf(plan, requests, written, (existing, request) => this.replay(existing, request)).forEach(
+            (answer, j) => (results[members[j]] = answer),
+          );
+          break;
         }
-        const written = plan.fresh.length
-          ? await this.issueTogether(
-              plan.fresh.map((j) => pending[members[j]]),
-              plan.statusIndices,
-            )
-          : [];
-        answersOf(plan, requests, written, (existing, request) => this.replay(existing, request)).forEach(
-          (answer, j) => (results[members[j]] = answer),
-        );
       } catch (reason) {
         for (const k of all) results[k] ??= { status: 'rejected', reason };
       }
     }
     return results;
-  }
-
-  /**
-   * The members (positions in `pending`, one level and year, planned as `plan`) but those that
-   * would get a new certificate although a ban bars their holder, who are answered
-   * APPLICANT_BANNED in `results`. 四.四.3 bars a person from applying while a ban is in force
-   * and for its years, so no new certificate of such a year is issued to them, whichever way it
-   * comes (a round's issuance leaves them out of its candidates); a retry of a certificate
-   * issued before the ban is still answered with it. Each checked on its own request's day.
-   */
-  private async withoutBarred(
-    members: number[],
-    plan: IssuancePlan,
-    pending: PendingIssuance[],
-    results: Array<Settled<IssuanceResult>>,
-  ): Promise<number[]> {
-    const asNew = members.filter((_, j) => !plan.existing.has(j));
-    if (asNew.length === 0) return members;
-    const { evaluationYear } = pending[asNew[0]].request;
-    const bars = await this.bans.barsOf(
-      asNew.map((k) => ({ idNumber: pending[k].request.holder.idNumber, date: chinaDate(pending[k].now) })),
-      evaluationYear,
-    );
-    const barredNow = new Set<number>();
-    for (const [i, k] of asNew.entries()) {
-      const ban = bars[i];
-      if (ban === undefined) continue;
-      barredNow.add(k);
-      results[k] = {
-        status: 'rejected',
-        reason: new AppError(
-          'APPLICANT_BANNED',
-          `The holder is barred from applying until ${ban.until} (${ban.decisionDocument}; 四.四.3): no certificate of ${evaluationYear} is issued to them.`,
-          { from: ban.from, until: ban.until, decisionDocument: ban.decisionDocument },
-        ),
-      };
-    }
-    return members.filter((k) => !barredNow.has(k));
   }
 
   /**
@@ -229,11 +212,27 @@ export class CertificatesService {
    * allocated inside it (a failed write leaves no gap). Within a process, groups are written one
    * at a time anyway; across instances on PostgreSQL the number's row lock is held to the commit,
    * as the audit chain's lock that every issuance takes already is.
+   *
+   * 四.四.3 bars a person from applying while a ban is in force and for its years, so no new
+   * certificate of such a year is issued to them, whichever way it comes (a round's issuance
+   * leaves them out of its candidates). The bans are read after the chain locks, each holder on
+   * their own request's day: a ban's confirmation appends to the audit chain under the same lock,
+   * so it is either committed before and seen here, or committed after this issuance. Barred
+   * holders throw HoldersBarred, and the transaction writes nothing.
    */
   private async issueTogether(pending: PendingIssuance[], statusIndices: number[]): Promise<CertificateEntity[]> {
     const { level, evaluationYear } = pending[0].request;
     return this.transactions.run(async (manager) => {
       const numbers = await allocateCertificateNos(manager, level, evaluationYear, pending.length, BOTH_CHAIN_LOCKS);
+      const bars = await this.bans.barsOf(
+        pending.map(({ request, now }) => ({ idNumber: request.holder.idNumber, date: chinaDate(now) })),
+        evaluationYear,
+        manager,
+      );
+      const barred = new Map(
+        pending.flatMap(({ request }, k) => (bars[k] ? [[request.holder.idNumber, bars[k]] as const] : [])),
+      );
+      if (barred.size > 0) throw new HoldersBarred(barred);
       const issued: IssuedRecord[] = [];
       for (const [k, { request, actor, now }] of pending.entries())
         issued.push({ record: await this.signedRecord(request, numbers[k], now, statusIndices[k]), actor });

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
@@ -95,13 +95,18 @@ export class BansService {
   /**
    * The ban barring each person from an evaluation of `evaluationYear`, each on their own day
    * (`barringBan`), in order, from one read: an application's filing and eligibility check, a
-   * round's issuance and a direct issuance all ask this.
+   * round's issuance and a direct issuance all ask this. `manager`: read inside the caller's
+   * transaction (a direct issuance reads under its chain locks).
    */
   async barsOf(
     people: ReadonlyArray<{ idNumber: string; date: string }>,
     evaluationYear: number,
+    manager: EntityManager = this.bans.manager,
   ): Promise<Array<BanStatus | undefined>> {
-    const bans = await this.bansOf(people.map((p) => p.idNumber));
+    const bans = await this.bansOf(
+      people.map((p) => p.idNumber),
+      manager,
+    );
     return people.map(({ idNumber, date }) => {
       const barring = barringBan(bans, idNumber, evaluationYear, date);
       return barring && toStatus(barring, true);
@@ -127,17 +132,17 @@ export class BansService {
    * PostgreSQL one prepared text for any number of IDs, on SQLite a batch of at most
    * IDS_PER_QUERY; direct issuance asks for every group it writes.
    */
-  private async bansOf(idNumbers: string[]): Promise<StoredBan[]> {
+  private async bansOf(idNumbers: string[], manager = this.bans.manager): Promise<StoredBan[]> {
     const unique = [...new Set(idNumbers)];
     const rows: BanRow[] = [];
-    if (this.bans.manager.connection.options.type === 'postgres') {
+    if (manager.connection.options.type === 'postgres') {
       // One statement text whatever the count: one prepared plan per connection, not one per size.
-      rows.push(...(await preparedQuery<BanRow>(this.bans.manager, banRowsSql('= ANY($1::text[])'), [unique])));
+      rows.push(...(await preparedQuery<BanRow>(manager, banRowsSql('= ANY($1::text[])'), [unique])));
     } else {
       for (let start = 0; start < unique.length; start += IDS_PER_QUERY) {
         const ids = unique.slice(start, start + IDS_PER_QUERY);
         const list = `IN (${ids.map(() => '?').join(', ')})`;
-        rows.push(...(await this.bans.manager.query<BanRow[]>(banRowsSql(list), [...ids, ...ids])));
+        rows.push(...(await manager.query<BanRow[]>(banRowsSql(list), [...ids, ...ids])));
       }
     }
     const found: StoredBan[] = rows.map((row) => ({

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaMorning, publishedProfessorRound, signIn } from '../support/evaluation-round';
+import { TransactionRunner } from '../../src/database/transaction-runner';
 import { api, ApiResponse, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
@@ -289,6 +290,43 @@ describe('banning an applicant without a certificate for misconduct found during
     ]);
     await decide(pending.body.id, 'rejection', amrRevoker, { reason: '已取得证书，另行撤销。' });
     expect(codes(await propose(amrRevoker, { applicationId: linId }))).toEqual([409, 'APPLICANT_HAS_CERTIFICATE']);
+  });
+
+  it('refuses a direct issuance whose holder is banned while it is being planned (the bans are read under the chain locks)', async () => {
+    const proposed = await propose(amrRevoker);
+    expect(proposed.status).toBe(201);
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    // The confirmation lands after the issuance has planned, just before its transaction: a check
+    // made before the transaction would miss it.
+    const runner = t.app.get(TransactionRunner);
+    const run = runner.run.bind(runner);
+    let confirmation: ApiResponse | undefined;
+    const spy = jest.spyOn(runner, 'run').mockImplementationOnce(async (work) => {
+      spy.mockRestore();
+      confirmation = await decide(proposed.body.id as number, 'confirmation', hrssRevoker);
+      return run(work);
+    });
+    const direct = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      {
+        holder: { name: '陈晓峰', gender: '男', idNumber: ID_NUMBER, employer: '浙江省计量科学研究院' },
+        level: 'professor',
+        specialty: 'metrology',
+        evaluationYear: 2026,
+        passedOn: '2026-11-02',
+        approvalDocument: '浙市监人〔2026〕50号',
+      },
+      issuer.token,
+    );
+    expect(confirmation?.status).toBe(200);
+    expect([...codes(direct), direct.body.details?.decisionDocument]).toEqual([
+      422,
+      'APPLICANT_BANNED',
+      '浙市监人〔2026〕45号',
+    ]);
+    expect(await t.dataSource.query('SELECT certificate_no FROM certificates')).toEqual([]);
   });
 
   it('disqualifies the application in its own round (取消当年评审资格) and bars next year’s round before the ban starts', async () => {
