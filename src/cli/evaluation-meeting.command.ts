@@ -2,6 +2,7 @@ import { Command, Option } from 'nest-commander';
 import type { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { RoundEntity } from '../evaluation/round.entity';
+import { checkQuorum, checkTally } from '../evaluation/ballot-rules';
 import { ApplicationsService } from '../evaluation/applications.service';
 import { DrawsService } from '../evaluation/draws.service';
 import { MeetingsService, requirePresiding } from '../evaluation/meetings.service';
@@ -58,7 +59,10 @@ export class EvaluationMeetingCommand extends SignedInCommand {
     );
   }
 
-  /** Attendance, ballots and confirmation, the presiding member checked before anything is written. */
+  /**
+   * Attendance, ballots and confirmation; the presiding member, the quorum and each line's sum
+   * checked before anything is written.
+   */
   private async recordWhole(
     o: MeetingOptions,
     tally: Buffer,
@@ -68,12 +72,16 @@ export class EvaluationMeetingCommand extends SignedInCommand {
     const present = await this.attendance(o, committee);
     // A wrong code found only at the confirmation would leave the ballots counted and unconfirmed.
     const chair = requirePresiding(committee, present, o.presiding);
+    // Likewise a quorum or a line that does not add up, found at the tally, would leave attendance recorded.
+    checkQuorum(present.length, committee.length);
+    const lines = await withProblemsPrinted(() => this.meetings.tallyLinesOfCsv(o.round, tally));
+    for (const line of lines) checkTally(line, present.length, line.applicationId);
     await this.confirm(
       o,
       `Record ${present.length} of ${committee.length} present, the ballots of ${o.tally}, confirmed by ${memberLabel(chair)}? The ballots are counted once.`,
     );
     await this.meetings.recordAttendance(o.round, present, actor);
-    await withProblemsPrinted(() => this.meetings.recordTallyCsv(o.round, tally, actor));
+    await this.meetings.recordTally(o.round, lines, actor);
     return this.meetings.confirm(o.round, o.presiding, actor);
   }
 

@@ -34,10 +34,11 @@ export class CommitteeService {
   ) {}
 
   /** The members who sit, in seat order: the chair, the vice-chairs, then the members. */
-  async sitting(roundId: number): Promise<CommitteeMemberEntity[]> {
+  async sitting(roundId: number, manager?: EntityManager): Promise<CommitteeMemberEntity[]> {
+    const members = manager?.getRepository(CommitteeMemberEntity) ?? this.members;
     const [rows, withdrawals] = await Promise.all([
-      this.members.find({ where: { roundId }, order: { position: 'ASC' } }),
-      this.withdrawals(roundId),
+      members.find({ where: { roundId }, order: { position: 'ASC' } }),
+      this.withdrawals(roundId, manager),
     ]);
     const byCode = new Map(rows.map((r) => [r.code, r]));
     const replacedBy = new Map(withdrawals.map((w) => [w.code, w.replacedBy]));
@@ -65,8 +66,9 @@ export class CommitteeService {
     return this.members.find({ where: { roundId }, order: { position: 'ASC' } });
   }
 
-  withdrawals(roundId: number): Promise<CommitteeWithdrawalEntity[]> {
-    return this.withdrawalRows.find({ where: { roundId }, order: { seq: 'ASC' } });
+  withdrawals(roundId: number, manager?: EntityManager): Promise<CommitteeWithdrawalEntity[]> {
+    const rows = manager?.getRepository(CommitteeWithdrawalEntity) ?? this.withdrawalRows;
+    return rows.find({ where: { roundId }, order: { seq: 'ASC' } });
   }
 
   /**

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -299,9 +299,12 @@ export class DrawsService {
     return verifyDraw(toDrawRecord(record));
   }
 
-  /** The committee that sits: withdrawn members (回避) replaced (committee.service.ts). */
-  committee(roundId: number): Promise<CommitteeMemberEntity[]> {
-    return this.committees.sitting(roundId);
+  /**
+   * The committee that sits: withdrawn members (回避) replaced (committee.service.ts). With
+   * `manager`, read in the caller's transaction (after it locked the round).
+   */
+  committee(roundId: number, manager?: EntityManager): Promise<CommitteeMemberEntity[]> {
+    return this.committees.sitting(roundId, manager);
   }
 
   /** The committee as the office reads it: an unknown round is a 404, not an empty committee. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditActor, AuditService } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -55,31 +55,31 @@ export class MeetingsService {
     private readonly audit: AuditService,
   ) {}
 
-  /** Who is present for the vote; may be taken again (late arrivals) until the ballots are counted. */
+  /**
+   * Who is present for the vote; may be taken again (late arrivals) until the ballots are counted.
+   * Checked against the committee under the round's lock, which a withdrawal (回避) and the tally
+   * take too: a member who withdrew meanwhile is not recorded present.
+   */
   async recordAttendance(roundId: number, present: string[], actor: AuditActor): Promise<RoundEntity> {
     const round = await this.meetingRound(roundId, 'Recording attendance', actor);
-    if (round.talliedAt)
-      throw new AppError(
-        'TALLY_ALREADY_RECORDED',
-        'The ballots are counted: attendance can no longer change (四.三.5: no later votes).',
-      );
     const codes = [...new Set(present)].sort();
     if (codes.length !== present.length)
       throw new AppError('VALIDATION_FAILED', 'A member is listed twice.', { field: 'present' });
-    const committee = await this.draws.committee(roundId);
-    const unknown = codes.filter((c) => !committee.some((m) => m.code === c));
-    if (unknown.length > 0)
-      throw new AppError('NOT_A_COMMITTEE_MEMBER', `Not members of this round's committee: ${unknown.join(', ')}.`, {
-        codes: unknown,
-      });
     const attendance = JSON.stringify(codes);
     await this.transactions.run(async (manager) => {
-      await this.rounds.lockInState(manager, roundId, 'PRE_EVALUATION_REPORTED', 'Recording attendance');
-      const result = await manager
-        .getRepository(RoundEntity)
-        .update({ id: roundId, talliedAt: IsNull() }, { attendance });
-      if (result.affected !== 1)
-        throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots are counted: attendance can no longer change.');
+      const locked = await this.rounds.lockInState(manager, roundId, 'PRE_EVALUATION_REPORTED', 'Recording attendance');
+      if (locked.talliedAt)
+        throw new AppError(
+          'TALLY_ALREADY_RECORDED',
+          'The ballots are counted: attendance can no longer change (四.三.5: no later votes).',
+        );
+      const committee = await this.draws.committee(roundId, manager);
+      const unknown = codes.filter((c) => !committee.some((m) => m.code === c));
+      if (unknown.length > 0)
+        throw new AppError('NOT_A_COMMITTEE_MEMBER', `Not members of this round's committee: ${unknown.join(', ')}.`, {
+          codes: unknown,
+        });
+      await manager.getRepository(RoundEntity).update({ id: roundId }, { attendance });
       const absent = committee.filter((m) => !codes.includes(m.code)).map((m) => m.code);
       await this.audit.append(manager, {
         ...actor,
@@ -94,38 +94,36 @@ export class MeetingsService {
   /**
    * Records the counted ballots, once: a quorum of two thirds must be present (四.二), every
    * eligible applicant has one line, and each line's ballots add up to the members present.
-   * An applicant passes with yes from two thirds of the members present (四.三.5).
+   * An applicant passes with yes from two thirds of the members present (四.三.5). Checked
+   * against the attendance under the round's lock, so attendance taken again meanwhile cannot
+   * leave lines counted for another number present.
    */
   async recordTally(roundId: number, lines: TallyLine[], actor: AuditActor): Promise<TallyEntity[]> {
-    const round = await this.meetingRound(roundId, 'Counting the ballots', actor);
-    if (!round.attendance) throw new AppError('ATTENDANCE_NOT_RECORDED', 'Record who is present before the vote.');
-    if (round.talliedAt)
-      throw new AppError(
-        'TALLY_ALREADY_RECORDED',
-        `The ballots of round ${roundId} were counted at ${round.talliedAt}; no further votes (四.三.5).`,
+    await this.meetingRound(roundId, 'Counting the ballots', actor);
+    return this.transactions.run(async (manager) => {
+      const round = await this.rounds.lockInState(manager, roundId, 'PRE_EVALUATION_REPORTED', 'Counting the ballots');
+      if (!round.attendance) throw new AppError('ATTENDANCE_NOT_RECORDED', 'Record who is present before the vote.');
+      if (round.talliedAt)
+        throw new AppError(
+          'TALLY_ALREADY_RECORDED',
+          `The ballots of round ${roundId} were counted at ${round.talliedAt}; no further votes (四.三.5).`,
+        );
+      const present = (JSON.parse(round.attendance) as string[]).length;
+      checkQuorum(present, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
+      await this.checkCoverage(manager, roundId, lines);
+      for (const line of lines) checkTally(line, present, line.applicationId);
+      const rows = lines.map((l) =>
+        Object.assign(new TallyEntity(), {
+          roundId,
+          applicationId: l.applicationId,
+          yes: l.yes,
+          no: l.no,
+          abstentions: l.abstain,
+          present,
+          passed: passes(l.yes, present),
+        }),
       );
-    const present = (JSON.parse(round.attendance) as string[]).length;
-    checkQuorum(present, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
-    await this.checkCoverage(roundId, lines);
-    for (const line of lines) checkTally(line, present, line.applicationId);
-    const rows = lines.map((l) =>
-      Object.assign(new TallyEntity(), {
-        roundId,
-        applicationId: l.applicationId,
-        yes: l.yes,
-        no: l.no,
-        abstentions: l.abstain,
-        present,
-        passed: passes(l.yes, present),
-      }),
-    );
-    await this.transactions.run(async (manager) => {
-      await this.rounds.lockInState(manager, roundId, 'PRE_EVALUATION_REPORTED', 'Counting the ballots');
-      const result = await manager
-        .getRepository(RoundEntity)
-        .update({ id: roundId, talliedAt: IsNull() }, { talliedAt: this.rounds.nowIso() });
-      if (result.affected !== 1)
-        throw new AppError('TALLY_ALREADY_RECORDED', 'The ballots of this round are already counted.');
+      await manager.getRepository(RoundEntity).update({ id: roundId }, { talliedAt: this.rounds.nowIso() });
       for (let i = 0; i < rows.length; i += 200)
         await manager.getRepository(TallyEntity).insert(rows.slice(i, i + 200));
       const passed = rows.filter((r) => r.passed).map((r) => r.applicationId);
@@ -135,12 +133,17 @@ export class MeetingsService {
         subject: roundSubject(roundId),
         details: { present, passed: passed.length, failed: rows.length - passed.length },
       });
+      return rows;
     });
-    return rows;
   }
 
   /** The same from the scrutineers' CSV file, applicants named by ID number (the CLI's `evaluation:meeting`). */
   async recordTallyCsv(roundId: number, data: Buffer, actor: AuditActor): Promise<TallyEntity[]> {
+    return this.recordTally(roundId, await this.tallyLinesOfCsv(roundId, data), actor);
+  }
+
+  /** The tally lines of the scrutineers' CSV file, or its problems (a CSV refusal). */
+  async tallyLinesOfCsv(roundId: number, data: Buffer): Promise<TallyLine[]> {
     const { rows, problems } = readTallyCsv(data);
     const idOf = new Map(
       (await this.applications.find({ select: { id: true, idNumber: true }, where: { roundId } })).map((a) => [
@@ -158,11 +161,7 @@ export class MeetingsService {
         });
     }
     if (problems.length > 0) throw csvRefusal(problems);
-    return this.recordTally(
-      roundId,
-      rows.map((r) => ({ applicationId: idOf.get(r.idNumber) ?? 0, yes: r.yes, no: r.no, abstain: r.abstain })),
-      actor,
-    );
+    return rows.map((r) => ({ applicationId: idOf.get(r.idNumber) ?? 0, yes: r.yes, no: r.no, abstain: r.abstain }));
   }
 
   /** 四.三.5: the chair or a vice-chair who presided, present at the vote (`requirePresiding`), confirms the result. */
@@ -199,9 +198,13 @@ export class MeetingsService {
   }
 
   /** Every eligible applicant exactly once, and no one else. */
-  private async checkCoverage(roundId: number, lines: TallyLine[]): Promise<void> {
+  private async checkCoverage(manager: EntityManager, roundId: number, lines: TallyLine[]): Promise<void> {
     const eligible = new Set(
-      (await this.applications.find({ select: { id: true }, where: { roundId, eligible: true } })).map((a) => a.id),
+      (
+        await manager
+          .getRepository(ApplicationEntity)
+          .find({ select: { id: true }, where: { roundId, eligible: true } })
+      ).map((a) => a.id),
     );
     const given = lines.map((l) => l.applicationId);
     const missing = [...eligible].filter((id) => !given.includes(id));

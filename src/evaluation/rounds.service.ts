@@ -240,12 +240,17 @@ export class RoundsService {
     const today = this.today();
     return this.transactions.run(async (manager) => {
       const round = await this.lockInState(manager, id, 'OPEN', 'Closing applications');
-      const { end } = (await manager
+      const { end, count } = (await manager
         .getRepository(ApplicationEntity)
         .createQueryBuilder('a')
         .select('MAX(a.publicityEnd)', 'end')
+        .addSelect('COUNT(*)', 'count')
         .where('a.roundId = :id', { id })
-        .getRawOne<{ end: string | null }>()) ?? { end: null };
+        .getRawOne<{ end: string | null; count: number | string }>()) ?? { end: null, count: 0 };
+      // A round closed without applications could go no further (nobody to check, draw for or
+      // vote on) and would hold its level and year: it stays open for them instead.
+      if (Number(count) === 0)
+        throw new AppError('NO_APPLICATIONS', `Round ${id} has no applications: file or import them before closing.`);
       const timeline = { ...timelineOf(round), employerPublicityEnd: end };
       requireInTimeline(timeline, 'applicationsClosure', today, today);
       const patch = { applicationsClosedOn: today };

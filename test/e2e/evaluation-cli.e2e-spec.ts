@@ -142,6 +142,14 @@ describe('evaluation round through the office CLI (e2e)', () => {
     const wrongChair = ['meeting:record', ...AMR, ...r, '--tally', tally, '--present', 'all', '--yes'];
     const refused = await cli(...wrongChair, '--presiding', ordinary);
     expect([refused.code, refused.stderr]).toEqual([1, expect.stringContaining('error PRESIDING_MEMBER_INVALID')]);
+    // Nor is anything written when the roll call is short of the quorum (16 of 25), or when the
+    // ballots do not add up to those present (all 25 present, lines of 18).
+    const nine = [...drawn.matchAll(/^member\s+(\S+)/gm)].map((m) => m[1]).slice(0, 9);
+    const short = await cli(...meetingArgs, '--yes', '--absent', nine.join(','));
+    expect([short.code, short.stderr]).toEqual([1, expect.stringContaining('error QUORUM_NOT_MET')]);
+    const mismatch = await cli(...wrongChair, '--presiding', chair);
+    expect([mismatch.code, mismatch.stderr]).toEqual([1, expect.stringContaining('error TALLY_MISMATCH')]);
+    expect(await step('round:show', ...AMR, ...r)).not.toMatch(/present, presiding/);
     const meeting = await onTerminal(meetingArgs, [
       { when: /absent> $/, type: '19-25\r' },
       { when: /18 of 25 present\.[\s\S]*absent> $/, type: '\r' },

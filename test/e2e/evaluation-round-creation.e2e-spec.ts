@@ -105,6 +105,14 @@ describe('opening a round: a meeting its timeline can reach, a threshold only wh
     expect((await post('/rounds', { level: 'professor', year: 2027, meetingDate: '2027-03-05' })).status).toBe(201);
   });
 
+  it('keeps a round without applications open: closing it would leave a round that can go no further', async () => {
+    const id = (await step('/rounds', { level: 'professor', year: 2027, meetingDate: '2027-03-05' })).body.id as number;
+    const refused = await post(`/rounds/${id}/applications-closure`);
+    expect([refused.status, refused.body.code]).toEqual([409, 'NO_APPLICATIONS']);
+    const round = await api(t, 'GET', `/api/v1/evaluation/rounds/${id}`, undefined, amr.token);
+    expect(round.body.state).toBe('OPEN');
+  });
+
   it('accepts the earliest meeting, and the round reaches it with every step on time', async () => {
     await step('/pools/professor/import?reviewedOn=2026-06-30', fixture('pool-professor.csv'), amr, CSV);
     const created = await step('/rounds', { level: 'professor', year: 2026, meetingDate: EARLIEST });

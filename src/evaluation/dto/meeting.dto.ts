@@ -22,14 +22,20 @@ export class AttendanceDto {
   present!: string[];
 }
 
-/** The counted ballots on one applicant: totals only (四.三.5 无记名投票). */
+const COUNT = (field: string) => ({ message: `${field} must be a whole number from 0`, ...code('VALIDATION_FAILED') });
+
+/**
+ * The counted ballots on one applicant: totals only (四.三.5 无记名投票). A count that is not a
+ * whole number from 0 is malformed (400); counts that do not add up to the members present are
+ * TALLY_MISMATCH (422, checkTally).
+ */
 export class TallyLineDto {
   @ApiProperty() @IsInt(code('VALIDATION_FAILED')) applicationId!: number;
-  @ApiProperty() @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) yes!: number;
-  @ApiProperty() @IsInt(code('TALLY_MISMATCH')) @Min(0, code('TALLY_MISMATCH')) no!: number;
-  @ApiProperty({ description: 'abstentions, blank and spoiled ballots' })
-  @IsInt(code('TALLY_MISMATCH'))
-  @Min(0, code('TALLY_MISMATCH'))
+  @ApiProperty({ minimum: 0 }) @IsInt(COUNT('yes')) @Min(0, COUNT('yes')) yes!: number;
+  @ApiProperty({ minimum: 0 }) @IsInt(COUNT('no')) @Min(0, COUNT('no')) no!: number;
+  @ApiProperty({ minimum: 0, description: 'abstentions, blank and spoiled ballots' })
+  @IsInt(COUNT('abstain'))
+  @Min(0, COUNT('abstain'))
   abstain!: number;
 }
 

@@ -139,6 +139,7 @@ export const API_MESSAGES: Readonly<Record<string, string>> = {
   POOL_TOO_SMALL: '专家库中符合条件的专家不足 50 人。',
   POOL_SPECIALTY_SHORT: '某专业符合条件的专家不足。',
   NO_ELIGIBLE_APPLICANTS: '没有资格审查合格的申报人。',
+  NO_APPLICATIONS: '本评审尚无申报，请先录入或导入申报材料再截止申报。',
   SEED_MISMATCH: '种子与公布的承诺值不符。',
   DRAW_WITNESS_BEFORE_COMMITMENT: '见证值的公布日期不能早于承诺值的公布日期。',
   PRE_EVALUATION_REPORT_TOO_LATE: '报送日期晚于会前 10 个工作日。',
