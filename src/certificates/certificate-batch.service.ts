@@ -3,7 +3,10 @@ import { EntityManager } from 'typeorm';
 import type { AuditActor } from '../audit/audit.service';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
+import { BOTH_CHAIN_LOCKS, lockChains } from '../database/chain-locks';
 import { TransactionRunner } from '../database/transaction-runner';
+import { AppError } from '../common/app-error';
+import { BansService } from '../revocation/bans.service';
 import { uniqueViolation } from '../database/unique-violation';
 import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { allocateCertificateNos } from './certificate-numbers';
@@ -31,6 +34,7 @@ export class CertificateBatchService {
     private readonly writer: CertificateWriter,
     private readonly fonts: CertificateFontsService,
     private readonly clock: Clock,
+    private readonly bans: BansService,
   ) {}
 
   /**
@@ -83,10 +87,25 @@ export class CertificateBatchService {
       return answer.value;
     });
     await this.transactions.run(async (manager) => {
+      // The bans again, under the chain locks a ban's confirmation takes too: one confirmed since
+      // the caller chose its holders is seen here (四.四.3), one confirmed later sees these.
+      await lockChains(manager, BOTH_CHAIN_LOCKS);
+      const bars = await this.bans.barsOf(
+        records.map((record) => ({ idNumber: record.idNumber, date: chinaDate(now) })),
+        evaluationYear,
+        manager,
+      );
+      const barred = records.filter((_, k) => bars[k] !== undefined).map((record) => record.idNumber);
+      if (barred.length > 0)
+        throw new AppError(
+          'APPLICANT_BANNED',
+          `${barred.length} of these holders were barred meanwhile (四.四.3): no certificate of ${evaluationYear} is issued to them.`,
+          { idNumbers: barred },
+        );
       await this.writer.write(
         manager,
         records.map((record) => ({ record, actor })),
-        { checkpoint: true },
+        { checkpoint: true, chainsLocked: true },
       );
       await withinWrite?.(manager, done);
     });

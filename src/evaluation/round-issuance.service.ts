@@ -165,32 +165,52 @@ export class RoundIssuanceService {
     let failure: Error | undefined;
     const worker = async () => {
       while (failure === undefined && next < chunks.length) {
-        const chunk = chunks[next++];
-        try {
-          const results = await this.batches.issueMany(
-            chunk.map((application) => requestFor(round, application)),
-            actor,
-            (manager, issued) =>
-              linkApplications(
-                manager,
-                chunk,
-                issued.map((r) => r.certificate.certificateNo),
-              ),
-          );
-          for (const { created } of results) progress[created ? 'created' : 'existing'] += 1;
-          progress.done += results.length;
-          options.onProgress?.({ ...progress });
-          // Signing and SQLite's writes are synchronous: without a turn of the event loop between
-          // chunks, the console's progress polls would be answered only once the whole run ended.
-          await setImmediate();
-        } catch (error) {
-          failure ??= error instanceof Error ? error : new Error(String(error));
+        let chunk = chunks[next++];
+        while (chunk.length > 0) {
+          try {
+            const issuing = chunk;
+            const results = await this.batches.issueMany(
+              issuing.map((application) => requestFor(round, application)),
+              actor,
+              (manager, issued) =>
+                linkApplications(
+                  manager,
+                  issuing,
+                  issued.map((r) => r.certificate.certificateNo),
+                ),
+            );
+            for (const { created } of results) progress[created ? 'created' : 'existing'] += 1;
+            progress.done += results.length;
+            options.onProgress?.({ ...progress });
+            // Signing and SQLite's writes are synchronous: without a turn of the event loop between
+            // chunks, the console's progress polls would be answered only once the whole run ended.
+            await setImmediate();
+            break;
+          } catch (error) {
+            // A ban confirmed since the candidates were chosen: they are no longer candidates
+            // (四.四.3), the rest of the chunk is written without them.
+            const barred = barredIn(error);
+            if (barred === undefined) {
+              failure ??= error instanceof Error ? error : new Error(String(error));
+              break;
+            }
+            const left = chunk.filter((application) => !barred.has(application.idNumber));
+            progress.total -= chunk.length - left.length;
+            chunk = left;
+          }
         }
       }
     };
     await Promise.all(Array.from({ length: Math.min(2, Math.max(1, options.concurrency ?? 2)) }, worker));
     if (failure !== undefined) throw failure;
   }
+}
+
+/** The ID numbers a chunk's write found barred (CertificateBatchService), or undefined for another error. */
+function barredIn(error: unknown): Set<string> | undefined {
+  if (!(error instanceof AppError) || error.code !== 'APPLICANT_BANNED') return undefined;
+  const idNumbers = error.details?.idNumbers;
+  return Array.isArray(idNumbers) ? new Set(idNumbers as string[]) : undefined;
 }
 
 /** Each application's certificate number, in one statement for the chunk. */

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { AuditService, officerActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
 import { requireDocumentYear, requireNotFuture } from '../common/formats';
+import { BOTH_CHAIN_LOCKS, lockChains } from '../database/chain-locks';
 import { TransactionRunner } from '../database/transaction-runner';
 import { uniqueViolation } from '../database/unique-violation';
 import type { ApplicationEntity } from '../evaluation/application.entity';
@@ -56,6 +57,13 @@ export class ApplicantBansService {
         field: 'decisionDate',
       });
     await this.checkNoBanOrCase(application);
+    const held = await this.certificateHeld(this.cases.manager, {
+      applicationId: application.id,
+      idNumber: application.idNumber,
+      level: round.level,
+      evaluationYear: round.year,
+    });
+    if (held) throw this.hasCertificate(application.id, held);
     const proposal = this.newCase(round, application, request, officer);
     await this.insert(proposal, officer);
     return proposal;
@@ -75,11 +83,15 @@ export class ApplicantBansService {
         'CONFIRMATION_BY_SAME_AUTHORITY',
         'A decision is confirmed by an officer of the other authority, never by the proposing one.',
       );
-    // A certificate issued since the proposal is revoked instead (docs/revocation.md).
-    const application = await this.application(pending.roundId, pending.applicationId);
-    if (application.certificateNo) throw this.hasCertificate(application);
     const decision = { state: 'CONFIRMED' as const, ...this.decidedBy(officer) };
-    await this.decide(pending, decision, officer, { ban: { from: pending.fromDate, until: pending.untilDate } });
+    // A certificate issued since the proposal is revoked instead (docs/revocation.md). Checked
+    // under the chain locks that every issuance takes too: a round's chunk or a direct issuance
+    // committed before is seen here, and one after reads this ban under the same locks.
+    await this.decide(pending, decision, officer, { ban: { from: pending.fromDate, until: pending.untilDate } }, (m) =>
+      this.certificateHeld(m, pending).then((held) => {
+        if (held) throw this.hasCertificate(pending.applicationId, held);
+      }),
+    );
     return this.get(id);
   }
 
@@ -98,7 +110,7 @@ export class ApplicantBansService {
   }
 
   private async checkNoBanOrCase(application: ApplicationEntity): Promise<void> {
-    if (application.certificateNo) throw this.hasCertificate(application);
+    if (application.certificateNo) throw this.hasCertificate(application.id, application.certificateNo);
     if (await this.cases.existsBy({ applicationId: application.id, state: 'CONFIRMED' }))
       throw new AppError('APPLICANT_ALREADY_BANNED', `Application ${application.id} has already led to a ban.`);
     if (await this.cases.existsBy({ idNumber: application.idNumber, state: 'PROPOSED' }))
@@ -169,47 +181,54 @@ export class ApplicantBansService {
     decision: Partial<ApplicantBanEntity> & { state: 'CONFIRMED' | 'REJECTED' },
     officer: AuthenticatedOfficer,
     details: Record<string, unknown>,
+    checkUnderLocks?: (manager: EntityManager) => Promise<void>,
   ): Promise<void> {
     try {
       await this.transactions.run(async (manager) => {
+        await lockChains(manager, BOTH_CHAIN_LOCKS);
+        await checkUnderLocks?.(manager);
         const result = await manager
           .getRepository(ApplicantBanEntity)
           .update({ id: pending.id, state: 'PROPOSED' }, decision);
         if (result.affected !== 1) throw new AppError('CASE_NOT_PENDING', `Case ${pending.id} was decided meanwhile.`);
-        await this.acts.write(manager, [
-          {
-            event: {
-              ...officerActor(officer),
-              action: `applicant-ban.${decision.state.toLowerCase()}`,
-              subject: subjectOf(pending.id),
-              details: this.auditDetails(pending, details),
+        await this.acts.write(
+          manager,
+          [
+            {
+              event: {
+                ...officerActor(officer),
+                action: `applicant-ban.${decision.state.toLowerCase()}`,
+                subject: subjectOf(pending.id),
+                details: this.auditDetails(pending, details),
+              },
+              // A confirmed ban is public: its leaf; a rejected proposal stays in the audit log only.
+              leaf:
+                decision.state === 'CONFIRMED'
+                  ? {
+                      kind: 'ban',
+                      certificateNo: null,
+                      date: pending.fromDate,
+                      document: pending.decisionDocument,
+                      subjectSha256: decisionDigest([
+                        pending.id,
+                        'APPLICANT_BAN',
+                        pending.roundId,
+                        pending.applicationId,
+                        pending.decisionDocument,
+                        pending.decisionDate,
+                        pending.fromDate,
+                        pending.untilDate,
+                        pending.reasonCategory,
+                        pending.proposedAuthority,
+                        decision.decidedAuthority ?? null,
+                        decision.decidedAt ?? null,
+                      ]),
+                    }
+                  : undefined,
             },
-            // A confirmed ban is public: its leaf; a rejected proposal stays in the audit log only.
-            leaf:
-              decision.state === 'CONFIRMED'
-                ? {
-                    kind: 'ban',
-                    certificateNo: null,
-                    date: pending.fromDate,
-                    document: pending.decisionDocument,
-                    subjectSha256: decisionDigest([
-                      pending.id,
-                      'APPLICANT_BAN',
-                      pending.roundId,
-                      pending.applicationId,
-                      pending.decisionDocument,
-                      pending.decisionDate,
-                      pending.fromDate,
-                      pending.untilDate,
-                      pending.reasonCategory,
-                      pending.proposedAuthority,
-                      decision.decidedAuthority ?? null,
-                      decision.decidedAt ?? null,
-                    ]),
-                  }
-                : undefined,
-          },
-        ]);
+          ],
+          { chainsLocked: true },
+        );
       });
     } catch (error) {
       if (uniqueViolation(error))
@@ -235,11 +254,30 @@ export class ApplicantBansService {
     return { caseId: c.id, roundId: c.roundId, applicationId: c.applicationId, ...more };
   }
 
-  private hasCertificate(application: ApplicationEntity): AppError {
+  private hasCertificate(applicationId: number, certificateNo: string): AppError {
     return new AppError(
       'APPLICANT_HAS_CERTIFICATE',
-      `Application ${application.id} led to certificate ${application.certificateNo}: propose its revocation instead.`,
+      `The applicant of application ${applicationId} holds certificate ${certificateNo} of this level and year: propose its revocation instead.`,
+      { certificateNo },
     );
+  }
+
+  /**
+   * The certificate the applicant holds of the round's level and year, if any: the one linked to
+   * the application, or one issued to the ID number otherwise (a direct issuance).
+   */
+  private async certificateHeld(
+    manager: EntityManager,
+    c: Pick<ApplicantBanEntity, 'applicationId' | 'idNumber' | 'level' | 'evaluationYear'>,
+  ): Promise<string | undefined> {
+    const p = manager.connection.options.type === 'postgres' ? (n: number) => `$${n}` : () => '?';
+    const [row] = await manager.query<Array<{ certificate_no: string }>>(
+      `SELECT certificate_no FROM evaluation_applications WHERE id = ${p(1)} AND certificate_no IS NOT NULL
+       UNION ALL
+       SELECT certificate_no FROM certificates WHERE id_number = ${p(2)} AND level = ${p(3)} AND evaluation_year = ${p(4)}`,
+      [c.applicationId, c.idNumber, c.level, c.evaluationYear],
+    );
+    return row?.certificate_no;
   }
 
   private alreadyOpen(applicationId: number): AppError {

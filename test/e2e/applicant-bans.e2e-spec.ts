@@ -292,6 +292,31 @@ describe('banning an applicant without a certificate for misconduct found during
     expect(codes(await propose(amrRevoker, { applicationId: linId }))).toEqual([409, 'APPLICANT_HAS_CERTIFICATE']);
   });
 
+  it('finds a certificate of the level and year issued to the applicant directly, not linked to the application', async () => {
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    const direct = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      {
+        holder: { name: '陈晓峰', gender: '男', idNumber: ID_NUMBER, employer: '浙江省计量科学研究院' },
+        level: 'professor',
+        specialty: 'metrology',
+        evaluationYear: 2026,
+        passedOn: '2026-11-02',
+        approvalDocument: '浙市监人〔2026〕50号',
+      },
+      issuer.token,
+    );
+    expect(direct.status).toBe(201);
+    const refused = await propose(amrRevoker);
+    expect([...codes(refused), refused.body.details?.certificateNo]).toEqual([
+      409,
+      'APPLICANT_HAS_CERTIFICATE',
+      direct.body.certificateNo,
+    ]);
+  });
+
   it('refuses a direct issuance whose holder is banned while it is being planned (the bans are read under the chain locks)', async () => {
     const proposed = await propose(amrRevoker);
     expect(proposed.status).toBe(201);
@@ -415,5 +440,87 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
       `/api/v1/registry/certificates?name=${encodeURIComponent('陈晓峰')}&idNumber=${ID_NUMBER}`,
     );
     expect([registry.status, registry.body]).toEqual([200, []]);
+  });
+
+  /** A published round, and a proposed ban on 陈晓峰 ready for AMR's confirmation. */
+  async function proposedAfterPublication() {
+    t = await startTestApp({ now: chinaMorning('2026-11-02') });
+    const amrAdmin = await officer(t, 'amr-office', 'amr', ['admin', 'issuer', 'revoker']);
+    const hrssAdmin = await officer(t, 'hrss-office', 'hrss', ['admin', 'revoker']);
+    const roundId = await publishedProfessorRound(t, amrAdmin, hrssAdmin);
+    const [amr, hrss] = [(await signIn(t, amrAdmin)).token, (await signIn(t, hrssAdmin)).token];
+    const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr))
+      .body as Array<{ id: number; name: string }>;
+    const applicationId = applications.find((a) => a.name === '陈晓峰')!.id;
+    const proposed = await api(
+      t,
+      'POST',
+      '/api/v1/applicant-bans',
+      {
+        roundId,
+        applicationId,
+        reasonCategory: 'fabricated-achievements',
+        description: '公示后查实申报材料所列科研成果系编造。',
+        decisionDocument: '浙市监人〔2026〕60号',
+        decisionDate: '2026-12-28',
+      },
+      hrss,
+    );
+    expect(proposed.status).toBe(201);
+    return {
+      roundId,
+      applicationId,
+      confirm: () => api(t, 'POST', `/api/v1/applicant-bans/${proposed.body.id}/confirmation`, undefined, amr),
+      issue: () => api(t, 'POST', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr),
+      applications: async () =>
+        (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr)).body as Array<{
+          id: number;
+          certificateNo: string | null;
+        }>,
+    };
+  }
+
+  /** Runs `step` just before the app's next transaction starts (a parallel request landing then); its reply. */
+  function meanwhile(step: () => Promise<ApiResponse>): () => ApiResponse | undefined {
+    const runner = t.app.get(TransactionRunner);
+    const run = runner.run.bind(runner);
+    let reply: ApiResponse | undefined;
+    const spy = jest.spyOn(runner, 'run').mockImplementationOnce(async (work) => {
+      spy.mockRestore();
+      reply = await step();
+      return run(work);
+    });
+    return () => reply;
+  }
+
+  it('leaves out an applicant whose ban is confirmed while the round is being issued', async () => {
+    const round = await proposedAfterPublication();
+    // The confirmation lands after the run chose its candidates, as its numbers are allocated.
+    const confirmed = meanwhile(round.confirm);
+    const issued = await round.issue();
+    expect([confirmed()?.status, confirmed()?.body.state]).toEqual([200, 'CONFIRMED']);
+    expect([issued.status, issued.body]).toEqual([
+      200,
+      expect.objectContaining({ total: 7, created: 7, state: 'CERTIFICATES_ISSUED' }),
+    ]);
+    const after = await round.applications();
+    expect(after.find((a) => a.id === round.applicationId)!.certificateNo).toBeNull();
+    const held = await t.dataSource.query(`SELECT certificate_no FROM certificates WHERE id_number = '${ID_NUMBER}'`);
+    expect(held).toEqual([]);
+  });
+
+  it('refuses to confirm a ban once the round issued the applicant a certificate meanwhile', async () => {
+    const round = await proposedAfterPublication();
+    // The round's issuance lands after the confirmation's checks outside its transaction.
+    const issued = meanwhile(round.issue);
+    const confirmed = await round.confirm();
+    expect(issued()?.body).toEqual(expect.objectContaining({ total: 8, created: 8 }));
+    const certificateNo = (await round.applications()).find((a) => a.id === round.applicationId)!.certificateNo;
+    expect(certificateNo).toMatch(/^ZJZ2026/);
+    expect([confirmed.status, confirmed.body.code, confirmed.body.details?.certificateNo]).toEqual([
+      409,
+      'APPLICANT_HAS_CERTIFICATE',
+      certificateNo,
+    ]);
   });
 });
