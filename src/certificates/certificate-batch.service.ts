@@ -72,8 +72,23 @@ export class CertificateBatchService {
     withinWrite?: (manager: EntityManager, results: IssuanceResult[]) => Promise<void>,
   ): Promise<IssuanceResult[]> {
     const plan = await this.certificates.planIssuance(requests);
-    // A retry that cannot be answered (revoked, other facts) stops the chunk before anything is written.
-    for (const [position, found] of plan.existing) this.certificates.replay(found, requests[position]);
+    // Holders whose certificate of the level and year cannot be returned (revoked, other facts)
+    // stop the chunk before anything is written, all named, so a caller can go on without them.
+    const conflicts = [...plan.existing].flatMap(([position, found]) => {
+      try {
+        this.certificates.replay(found, requests[position]);
+        return [];
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        return [{ idNumber: requests[position].holder.idNumber, certificateNo: found.certificateNo, code: error.code }];
+      }
+    });
+    if (conflicts.length > 0)
+      throw new AppError(
+        'CERTIFICATE_CONFLICT',
+        `${conflicts.length} of these holders already hold a certificate of this level and year that cannot be returned (revoked, or other details): ${conflicts.map((c) => c.certificateNo).join(', ')}.`,
+        { conflicts },
+      );
     const { level, evaluationYear } = requests[0];
     const numbers = plan.fresh.length
       ? await this.transactions.run((m) => allocateCertificateNos(m, level, evaluationYear, plan.fresh.length))

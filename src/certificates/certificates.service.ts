@@ -356,6 +356,16 @@ export class CertificatesService {
     return page(found, limit);
   }
 
+  /** The certificates of one level and year held by these ID numbers (at most one each). */
+  ofHolders(idNumbers: string[], level: Level, evaluationYear: number): Promise<CertificateEntity[]> {
+    return idNumbers.length === 0
+      ? Promise.resolve([])
+      : this.certificates.find({
+          select: { certificateNo: true, idNumber: true, status: true },
+          where: { idNumber: In(idNumbers), level, evaluationYear },
+        });
+  }
+
   /** Certificates of one person, by exact name and full ID number (never by name alone). */
   async findByHolder(name: string, idNumber: string): Promise<CertificateEntity[]> {
     return this.certificates.find({

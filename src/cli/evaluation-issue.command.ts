@@ -66,6 +66,10 @@ export class EvaluationIssueCommand extends SignedInCommand {
     console.log(
       `Round ${o.round}: ${report.total} certificates — ${report.created} issued now, ${report.existing} already issued; state ${report.state}.`,
     );
+    for (const c of report.conflicts)
+      console.log(
+        `Not issued: application ${c.applicationId} ${c.name} holds ${c.certificateNo} of this level and year (${c.code}).`,
+      );
   }
 
   @Option({ flags: '--round <id>', required: true })

@@ -207,7 +207,7 @@ export class MeetingsController {
     @Param('id', IdParamPipe) id: number,
     @CurrentOfficer() officer: AuthenticatedOfficer,
   ): Promise<IssuanceReportDto> {
-    const { total, created, existing, state } = await this.issuance.issueAll(id, officerActor(officer));
-    return { total, created, existing, state };
+    const { total, created, existing, conflicts, state } = await this.issuance.issueAll(id, officerActor(officer));
+    return { total, created, existing, conflicts, state };
   }
 }

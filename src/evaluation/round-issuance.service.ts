@@ -5,6 +5,7 @@ import { EntityManager, Repository } from 'typeorm';
 import { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import { CertificateBatchService } from '../certificates/certificate-batch.service';
+import { CertificatesService } from '../certificates/certificates.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import { BansService } from '../revocation/bans.service';
@@ -14,11 +15,22 @@ import { RoundEntity } from './round.entity';
 import { requireState } from './round-states';
 import { RoundsService } from './rounds.service';
 
+/** A candidate left without the round's certificate: they hold one of the level and year it cannot return. */
+export interface IssuanceConflict {
+  applicationId: number;
+  name: string;
+  /** The certificate they hold. */
+  certificateNo: string;
+  /** HOLDER_CERTIFICATE_REVOKED (it was revoked) or CERTIFICATE_CONFLICT (other details, e.g. a direct issuance). */
+  code: string;
+}
+
 export interface IssuanceProgress {
   total: number;
   done: number;
   created: number;
   existing: number;
+  conflicts: IssuanceConflict[];
 }
 
 export type IssuanceReport = IssuanceProgress & { state: string };
@@ -49,6 +61,7 @@ export class RoundIssuanceService {
     @InjectRepository(TallyEntity) private readonly tallies: Repository<TallyEntity>,
     private readonly rounds: RoundsService,
     private readonly batches: CertificateBatchService,
+    private readonly certificates: CertificatesService,
     private readonly transactions: TransactionRunner,
     private readonly bans: BansService,
   ) {}
@@ -67,7 +80,7 @@ export class RoundIssuanceService {
   issueAll(roundId: number, actor: AuditActor, options: IssuanceOptions = {}): Promise<IssuanceReport> {
     const running = this.running.get(roundId);
     if (running) return running.run;
-    const progress: IssuanceProgress = { total: 0, done: 0, created: 0, existing: 0 };
+    const progress: IssuanceProgress = { total: 0, done: 0, created: 0, existing: 0, conflicts: [] };
     const run = this.run(roundId, actor, options, progress).finally(() => this.running.delete(roundId));
     this.running.set(roundId, { run, progress });
     return run;
@@ -83,7 +96,16 @@ export class RoundIssuanceService {
     if (running) return { ...running.progress, state: round.state, running: true };
     const candidates = await this.candidates(round);
     const done = candidates.filter((a) => a.certificateNo !== null).length;
-    return { total: candidates.length, done, created: 0, existing: done, state: round.state, running: false };
+    const conflicts = await this.conflictsOf(round, candidates);
+    return {
+      total: candidates.length,
+      done,
+      created: 0,
+      existing: done,
+      conflicts,
+      state: round.state,
+      running: false,
+    };
   }
 
   private async run(
@@ -110,7 +132,12 @@ export class RoundIssuanceService {
    * this run found or linked, so the round is just as issued and the run succeeds.
    */
   private async finish(round: RoundEntity, actor: AuditActor, progress: IssuanceProgress): Promise<void> {
-    const details = { total: progress.total, created: progress.created, existing: progress.existing };
+    const details = {
+      total: progress.total,
+      created: progress.created,
+      existing: progress.existing,
+      conflicts: progress.conflicts.map(({ applicationId, certificateNo, code }) => ({ applicationId, certificateNo, code })),
+    };
     try {
       await this.transactions.run((manager) =>
         this.rounds.advance(manager, round, 'CERTIFICATES_ISSUED', actor, {}, details),
@@ -151,6 +178,28 @@ export class RoundIssuanceService {
     return passing.filter((a) => !barred.has(a.id));
   }
 
+  /**
+   * The candidates without the round's certificate who hold one of its level and year: once the
+   * round is issued, exactly those its runs could not issue (a certificate a run could return is
+   * linked instead). Before, every unlinked candidate is still to do.
+   */
+  private async conflictsOf(round: RoundEntity, candidates: ApplicationEntity[]): Promise<IssuanceConflict[]> {
+    const unlinked = candidates.filter((a) => a.certificateNo === null);
+    if (round.state !== 'CERTIFICATES_ISSUED' || unlinked.length === 0) return [];
+    const held = await this.certificates.ofHolders(
+      unlinked.map((a) => a.idNumber),
+      round.level,
+      round.year,
+    );
+    const byHolder = new Map(held.map((c) => [c.idNumber, c]));
+    return unlinked.flatMap((a) => {
+      const certificate = byHolder.get(a.idNumber);
+      if (!certificate) return [];
+      const code = certificate.status === 'REVOKED' ? 'HOLDER_CERTIFICATE_REVOKED' : 'CERTIFICATE_CONFLICT';
+      return [{ applicationId: a.id, name: a.name, certificateNo: certificate.certificateNo, code }];
+    });
+  }
+
   private async issueEach(
     round: RoundEntity,
     todo: ApplicationEntity[],
@@ -189,13 +238,23 @@ export class RoundIssuanceService {
           } catch (error) {
             // A ban confirmed since the candidates were chosen: they are no longer candidates
             // (四.四.3), the rest of the chunk is written without them.
+            // A candidate who holds a certificate of the level and year it cannot return (revoked,
+            // or issued directly with other details): named in the report, the others issued.
             const barred = barredIn(error);
-            if (barred === undefined) {
+            const conflicts = conflictsIn(error);
+            if (barred === undefined && conflicts === undefined) {
               failure ??= error instanceof Error ? error : new Error(String(error));
               break;
             }
-            const left = chunk.filter((application) => !barred.has(application.idNumber));
-            progress.total -= chunk.length - left.length;
+            const left = chunk.filter(
+              (application) => !barred?.has(application.idNumber) && !conflicts?.has(application.idNumber),
+            );
+            for (const application of chunk) {
+              const conflict = conflicts?.get(application.idNumber);
+              if (conflict)
+                progress.conflicts.push({ applicationId: application.id, name: application.name, ...conflict });
+            }
+            if (barred) progress.total -= chunk.length - left.length;
             chunk = left;
           }
         }
@@ -211,6 +270,19 @@ function barredIn(error: unknown): Set<string> | undefined {
   if (!(error instanceof AppError) || error.code !== 'APPLICANT_BANNED') return undefined;
   const idNumbers = error.details?.idNumbers;
   return Array.isArray(idNumbers) ? new Set(idNumbers as string[]) : undefined;
+}
+
+/** The holders a chunk's plan found holding a certificate it cannot return (CertificateBatchService), by ID number. */
+function conflictsIn(error: unknown): Map<string, { certificateNo: string; code: string }> | undefined {
+  if (!(error instanceof AppError) || error.code !== 'CERTIFICATE_CONFLICT') return undefined;
+  const conflicts = error.details?.conflicts;
+  if (!Array.isArray(conflicts)) return undefined;
+  return new Map(
+    (conflicts as Array<{ idNumber: string; certificateNo: string; code: string }>).map((c) => [
+      c.idNumber,
+      { certificateNo: c.certificateNo, code: c.code },
+    ]),
+  );
 }
 
 /** Each application's certificate number, in one statement for the chunk. */

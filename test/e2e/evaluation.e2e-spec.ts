@@ -408,12 +408,14 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
       total: 6,
       created: 3,
       existing: 3,
+      conflicts: [],
       state: 'CERTIFICATES_ISSUED',
     });
     expect((await post(`/rounds/${id}/issuance`, undefined, issuer)).body).toEqual({
       total: 6,
       created: 0,
       existing: 6,
+      conflicts: [],
       state: 'CERTIFICATES_ISSUED',
     });
     const perPerson = await t.dataSource.query<Array<{ id_number: string; n: string | number }>>(

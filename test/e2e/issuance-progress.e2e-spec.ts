@@ -36,6 +36,7 @@ describe('issuance progress of a round (e2e)', () => {
       done: 0,
       created: 0,
       existing: 0,
+      conflicts: [],
       running: false,
     });
 
@@ -68,7 +69,7 @@ describe('issuance progress of a round (e2e)', () => {
     const finished = await post;
     expect([finished.status, finished.body]).toEqual([
       200,
-      { total: 8, created: 8, existing: 0, state: 'CERTIFICATES_ISSUED' },
+      { total: 8, created: 8, existing: 0, conflicts: [], state: 'CERTIFICATES_ISSUED' },
     ]);
     expect(seen.some((s) => s.running && s.done > 0 && s.done < 8)).toBe(true);
     expect(seen.filter((s) => s.running).every((s, i, all) => i === 0 || s.done >= all[i - 1].done)).toBe(true);
@@ -79,6 +80,7 @@ describe('issuance progress of a round (e2e)', () => {
       done: 8,
       created: 0,
       existing: 8,
+      conflicts: [],
       running: false,
     });
   });
@@ -91,5 +93,55 @@ describe('issuance progress of a round (e2e)', () => {
     expect([unknown.status, unknown.body.code]).toEqual([404, 'ROUND_NOT_FOUND']);
     const forbidden = await get('/api/v1/evaluation/rounds/999/issuance', revoker.token);
     expect([forbidden.status, forbidden.body.code]).toEqual([403, 'FORBIDDEN_ROLE']);
+  });
+
+  it('issues everyone else when a candidate already holds a certificate of the level and year with other details, and names them', async () => {
+    const id = await publishedProfessorRound(
+      t,
+      await officer(t, 'amr-office', 'amr', ['admin']),
+      await officer(t, 'hrss-office', 'hrss', ['admin']),
+    );
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    // 林雪 was issued a professor 2026 certificate directly, under another approval.
+    const direct = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      {
+        holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
+        level: 'professor',
+        specialty: 'quality',
+        evaluationYear: 2026,
+        passedOn: '2026-11-20',
+        approvalDocument: '浙市监人〔2026〕12号',
+      },
+      issuer.token,
+    );
+    expect(direct.status).toBe(201);
+    const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/applications`, undefined, issuer.token))
+      .body as Array<{ id: number; name: string }>;
+    const lin = applications.find((a) => a.name === '林雪')!.id;
+    const conflicts = [
+      { applicationId: lin, name: '林雪', certificateNo: direct.body.certificateNo, code: 'CERTIFICATE_CONFLICT' },
+    ];
+
+    const issued = await api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+    expect([issued.status, issued.body]).toEqual([
+      200,
+      { total: 8, created: 7, existing: 0, conflicts, state: 'CERTIFICATES_ISSUED' },
+    ]);
+    const after = await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+    expect(after.body).toEqual({
+      state: 'CERTIFICATES_ISSUED',
+      total: 8,
+      done: 7,
+      created: 0,
+      existing: 7,
+      conflicts,
+      running: false,
+    });
+    // A rerun changes nothing and names them again.
+    const again = await api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+    expect(again.body).toEqual({ total: 8, created: 0, existing: 7, conflicts, state: 'CERTIFICATES_ISSUED' });
   });
 });

@@ -58,7 +58,7 @@ describe('concurrent issuance of a round (e2e)', () => {
 
     const replies = await Promise.all([1, 2, 3].map(() => issue(t, id, issuer.token)));
 
-    const report = { total: 8, created: 8, existing: 0, state: 'CERTIFICATES_ISSUED' };
+    const report = { total: 8, created: 8, existing: 0, conflicts: [], state: 'CERTIFICATES_ISSUED' };
     expect(replies.map((r) => [r.status, r.body])).toEqual(Array(3).fill([200, report]));
     expect(await outcome(id)).toEqual({ perHolder: Array(8).fill(1), issuedEntries: 1 });
     expect(await count(`SELECT COUNT(*) AS n FROM audit_log WHERE action = 'certificate.issued'`)).toBe(8);
@@ -67,6 +67,7 @@ describe('concurrent issuance of a round (e2e)', () => {
       total: 8,
       created: 0,
       existing: 8,
+      conflicts: [],
       state: 'CERTIFICATES_ISSUED',
     });
   });
@@ -92,14 +93,14 @@ describe('concurrent issuance of a round (e2e)', () => {
       const second = await issue(other, id, otherToken);
       expect([second.status, second.body]).toEqual([
         200,
-        { total: 8, created: 8, existing: 0, state: 'CERTIFICATES_ISSUED' },
+        { total: 8, created: 8, existing: 0, conflicts: [], state: 'CERTIFICATES_ISSUED' },
       ]);
       released = true;
       const late = await first;
 
       expect([late.status, late.body]).toEqual([
         200,
-        { total: 8, created: 0, existing: 8, state: 'CERTIFICATES_ISSUED' },
+        { total: 8, created: 0, existing: 8, conflicts: [], state: 'CERTIFICATES_ISSUED' },
       ]);
       expect(await outcome(id)).toEqual({ perHolder: Array(8).fill(1), issuedEntries: 1 });
     } finally {

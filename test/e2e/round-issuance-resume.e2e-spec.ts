@@ -65,7 +65,7 @@ describe('round issuance resumed after a crash (e2e)', () => {
 
     jest.restoreAllMocks();
     const report = await issuance.issueAll(id, ACTOR, { chunkSize: 3 });
-    expect(report).toEqual({ total: 8, done: 8, created: 2, existing: 6, state: 'CERTIFICATES_ISSUED' });
+    expect(report).toEqual({ total: 8, done: 8, created: 2, existing: 6, conflicts: [], state: 'CERTIFICATES_ISSUED' });
 
     const perHolder = await rows<{ n: string | number }>(
       'SELECT COUNT(*) AS n FROM certificates GROUP BY id_number, level, evaluation_year',

@@ -101,9 +101,26 @@ export class ObjectionResponseDto {
   }
 }
 
+export class IssuanceConflictDto {
+  @ApiProperty() applicationId!: number;
+  @ApiProperty() name!: string;
+  @ApiProperty({ description: 'the certificate of this level and year the applicant holds' }) certificateNo!: string;
+  @ApiProperty({
+    enum: ['CERTIFICATE_CONFLICT', 'HOLDER_CERTIFICATE_REVOKED'],
+    description: 'other details (e.g. issued directly), or revoked',
+  })
+  code!: string;
+}
+
 export class IssuanceReportDto {
   @ApiProperty({ description: 'applicants who passed and are not withheld' }) total!: number;
   @ApiProperty({ description: 'certificates issued by this run' }) created!: number;
   @ApiProperty({ description: 'certificates that already existed (an earlier, interrupted run)' }) existing!: number;
+  @ApiProperty({
+    type: [IssuanceConflictDto],
+    description:
+      'applicants left without the round’s certificate: they hold one of its level and year that cannot be returned',
+  })
+  conflicts!: IssuanceConflictDto[];
   @ApiProperty() state!: string;
 }

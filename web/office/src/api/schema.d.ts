@@ -2190,6 +2190,17 @@ export interface components {
             /** @description why the proposed joint publication is turned down */
             reason: string;
         };
+        IssuanceConflictDto: {
+            applicationId: number;
+            name: string;
+            /** @description the certificate of this level and year the applicant holds */
+            certificateNo: string;
+            /**
+             * @description other details (e.g. issued directly), or revoked
+             * @enum {string}
+             */
+            code: "CERTIFICATE_CONFLICT" | "HOLDER_CERTIFICATE_REVOKED";
+        };
         IssuanceProgressDto: {
             /** @description applicants who passed and are not withheld */
             total: number;
@@ -2197,6 +2208,8 @@ export interface components {
             created: number;
             /** @description certificates that already existed (an earlier, interrupted run) */
             existing: number;
+            /** @description applicants left without the round’s certificate: they hold one of its level and year that cannot be returned */
+            conflicts: components["schemas"]["IssuanceConflictDto"][];
             state: string;
             /** @description certificates of the round that exist so far */
             done: number;
@@ -2210,6 +2223,8 @@ export interface components {
             created: number;
             /** @description certificates that already existed (an earlier, interrupted run) */
             existing: number;
+            /** @description applicants left without the round’s certificate: they hold one of its level and year that cannot be returned */
+            conflicts: components["schemas"]["IssuanceConflictDto"][];
             state: string;
         };
         HolderPdfRequestDto: {

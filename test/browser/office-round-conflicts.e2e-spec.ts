@@ -1,0 +1,66 @@
+import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
+import { api, officer, startTestApp, TestApp } from '../support/test-app';
+import { ensureBuilt, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
+
+/**
+ * A round's issuance in the console when one applicant already holds a certificate of the level
+ * and year with other details: the others are issued, and the panel names the one who was not.
+ */
+describe('office console: a round issued around a conflicting certificate (e2e)', () => {
+  let t: TestApp;
+  let browser: Phone | undefined;
+
+  beforeAll(async () => {
+    ensureBuilt();
+    t = await startTestApp({ now: chinaMorning('2026-11-02') });
+  });
+  afterAll(async () => {
+    if (browser) {
+      await browser.close();
+      expect(browser.problems).toEqual([]);
+    }
+    await t.close();
+  });
+
+  it('names the applicant left without the round’s certificate, and why', async () => {
+    const roundId = await publishedProfessorRound(
+      t,
+      await officer(t, 'amr-admin', 'amr', ['admin']),
+      await officer(t, 'hrss-admin', 'hrss', ['admin']),
+    );
+    const issuer = await officer(t, 'hrss-issuer', 'hrss', ['issuer']);
+    const direct = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      {
+        holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
+        level: 'professor',
+        specialty: 'quality',
+        evaluationYear: 2026,
+        passedOn: '2026-11-20',
+        approvalDocument: '浙市监人〔2026〕12号',
+      },
+      issuer.token,
+    );
+    expect(direct.status).toBe(201);
+    const issued = await api(t, 'POST', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, issuer.token);
+    expect(issued.body).toMatchObject({ created: 7, state: 'CERTIFICATES_ISSUED' });
+
+    browser = await openPhone({ now: t.clock.now() });
+    const page = browser.page;
+    await page.setViewportSize(OFFICE_SCREEN);
+    await page.goto(`${t.baseUrl}/office/login`);
+    await page.locator('input[name="username"]').fill('hrss-issuer');
+    await page.locator('input[name="password"]').fill('pw-hrss-issuer-correct-horse');
+    await page.getByRole('button', { name: '登录' }).click();
+    await page.waitForURL((url) => !url.pathname.endsWith('/login'));
+    await page.goto(`${t.baseUrl}/office/evaluation/rounds/${roundId}`);
+    await page.getByTestId('issuance-progress').getByText('发证已完成（部分未签发，见下）：7 / 8').waitFor();
+    const conflicts = page.getByTestId('issuance-conflicts');
+    await conflicts.getByText('1 名申报人未签发本次证书').waitFor();
+    expect(await conflicts.innerText()).toContain(`林雪（申报 #`);
+    expect(await conflicts.innerText()).toContain(`已持有 ${direct.body.certificateNo as string}`);
+    await page.screenshot({ path: screenshotPath('office-round-conflicts'), fullPage: true });
+  });
+});
