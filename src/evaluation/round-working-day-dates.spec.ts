@@ -8,9 +8,10 @@ describe('roundWorkingDayDates', () => {
     expect(roundWorkingDayDates(round, '2026-11-27', PACKAGE_CALENDAR).preEvaluationReportLatest).toBe('2026-12-04');
   });
 
-  it('counts a publicity from today until one is recorded, then from its start', () => {
+  it('counts a publicity from today (after the meeting) until one is recorded, then from its start', () => {
+    const met = { ...round, meetingDate: '2026-11-20' };
     // Friday 27 November counts; the weekend does not: 27, 30 Nov, 1, 2, 3 Dec.
-    expect(roundWorkingDayDates(round, '2026-11-27', PACKAGE_CALENDAR)).toMatchObject({
+    expect(roundWorkingDayDates(met, '2026-11-27', PACKAGE_CALENDAR)).toMatchObject({
       resultsPublicityEarliestEnd: '2026-12-03',
       resultsPublicityWorkingDays: null,
     });
@@ -21,9 +22,14 @@ describe('roundWorkingDayDates', () => {
     });
   });
 
+  it('counts from the meeting while it is ahead: the publicity follows it', () => {
+    // Friday 18 December, then 21–24 December.
+    expect(roundWorkingDayDates(round, '2026-11-27', PACKAGE_CALENDAR).resultsPublicityEarliestEnd).toBe('2026-12-24');
+  });
+
   it('starts counting on the next working day when the start is a holiday', () => {
     // Saturday 26 September, then 28–30 September and 9 October: the National Day holiday lies between.
-    const dates = roundWorkingDayDates(round, '2026-09-26', PACKAGE_CALENDAR);
+    const dates = roundWorkingDayDates({ ...round, meetingDate: '2026-09-25' }, '2026-09-26', PACKAGE_CALENDAR);
     expect(dates.resultsPublicityEarliestEnd).toBe('2026-10-09');
   });
 

@@ -11,7 +11,10 @@ const PUBLICITY_WORKING_DAYS = 5;
 export interface RoundWorkingDayDates {
   /** The last day the pre-evaluation report may reach HRSS. */
   preEvaluationReportLatest: string | null;
-  /** The first end giving the publicity its working days: from its recorded start, else from today. */
+  /**
+   * The first end giving the publicity its working days: from its recorded start, else from the
+   * earliest start it can have, today or the meeting date if later (it follows the meeting).
+   */
   resultsPublicityEarliestEnd: string | null;
   /** The working days of the recorded publicity, both ends included. */
   resultsPublicityWorkingDays: number | null;
@@ -38,9 +41,10 @@ export function roundWorkingDayDates(
   calendar: HolidayCalendar,
 ): RoundWorkingDayDates {
   const { publicityStart: start, publicityEnd: end } = round;
+  const earliestStart = start ?? (today > round.meetingDate ? today : round.meetingDate);
   return {
     preEvaluationReportLatest: unlessUncovered(() => preEvaluationReportLatest(round.meetingDate, calendar)),
-    resultsPublicityEarliestEnd: unlessUncovered(() => periodEnd(start ?? today, PUBLICITY_WORKING_DAYS, calendar)),
+    resultsPublicityEarliestEnd: unlessUncovered(() => periodEnd(earliestStart, PUBLICITY_WORKING_DAYS, calendar)),
     resultsPublicityWorkingDays: start && end ? unlessUncovered(() => countWorkingDays(start, end, calendar)) : null,
   };
 }

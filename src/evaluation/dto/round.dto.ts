@@ -146,7 +146,8 @@ export class RoundDetailDto extends RoundResponseDto implements RoundWorkingDayD
   @ApiProperty({
     type: String,
     nullable: true,
-    description: 'the first end giving the results publicity 5 working days, from its start or else from today',
+    description:
+      'the first end giving the results publicity 5 working days, from its start, else from today or the meeting date if later',
   })
   resultsPublicityEarliestEnd!: string | null;
   @ApiProperty({ type: Number, nullable: true, description: 'working days of the recorded results publicity' })

@@ -1873,7 +1873,7 @@ export interface components {
             publicationProposedAuthority: "amr" | "hrss" | null;
             /** @description the last day the report may reach HRSS: 10 working days before the meeting (四.三.4) */
             preEvaluationReportLatest: string | null;
-            /** @description the first end giving the results publicity 5 working days, from its start or else from today */
+            /** @description the first end giving the results publicity 5 working days, from its start, else from today or the meeting date if later */
             resultsPublicityEarliestEnd: string | null;
             /** @description working days of the recorded results publicity */
             resultsPublicityWorkingDays: number | null;
