@@ -28,7 +28,7 @@ describe('a round with its working-day dates (e2e)', () => {
     });
   });
 
-  it('counts a publicity not yet recorded from today', async () => {
+  it('counts a publicity not yet recorded from the meeting while it is ahead (it follows the meeting)', async () => {
     const amr = await officer(t, 'amr-office', 'amr', ['admin']);
     const created = await api(
       t,
@@ -39,10 +39,10 @@ describe('a round with its working-day dates (e2e)', () => {
     );
     expect(created.status).toBe(201);
     const round = await api(t, 'GET', `/api/v1/evaluation/rounds/${created.body.id}`, undefined, amr.token);
-    // Monday 2 November to Friday 6 November.
+    // From Friday 18 December (the meeting), not today (2 November): 18, 21–24 December.
     expect(round.body).toMatchObject({
       preEvaluationReportLatest: '2026-12-04',
-      resultsPublicityEarliestEnd: '2026-11-06',
+      resultsPublicityEarliestEnd: '2026-12-24',
       resultsPublicityWorkingDays: null,
     });
   });
