@@ -7,6 +7,8 @@ import { preparedQuery } from '../database/prepared-query';
 import { BOTH_CHAIN_LOCKS } from '../database/chain-locks';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
+import { idNumberProblem } from '../common/id-number';
+import { normalizeTypedCode } from '../common/text-input';
 import { Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
 import { allocateCertificateNos } from './certificate-numbers';
@@ -342,12 +344,24 @@ export class CertificatesService {
       throw new AppError('VALIDATION_FAILED', 'Search by certificateNo, or by name and/or idNumber.', {
         field: byNumber ? 'name' : 'certificateNo',
       });
+    // Typed as anywhere else (full-width digits, a lowercase x), and checked: a mistyped digit is
+    // refused, not answered with "no certificate", which an officer could take for a fact.
+    const certificateNo = query.certificateNo === undefined ? undefined : normalizeTypedCode(query.certificateNo);
+    if (certificateNo !== undefined && !CERTIFICATE_NO_PATTERN.test(certificateNo))
+      throw new AppError(
+        'CERTIFICATE_NO_INVALID',
+        'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
+        { field: 'certificateNo' },
+      );
+    const idNumber = query.idNumber === undefined ? undefined : normalizeTypedCode(query.idNumber);
+    const problem = idNumber === undefined ? undefined : idNumberProblem(idNumber, chinaDate(this.clock.now()));
+    if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`, { field: 'idNumber' });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.certificates.find({
       where: {
-        ...(byNumber ? { certificateNo: query.certificateNo?.toUpperCase() } : {}),
+        ...(certificateNo !== undefined ? { certificateNo } : {}),
         ...(query.name !== undefined ? { holderName: query.name.trim() } : {}),
-        ...(query.idNumber !== undefined ? { idNumber: query.idNumber.toUpperCase() } : {}),
+        ...(idNumber !== undefined ? { idNumber } : {}),
         ...(query.before !== undefined ? { id: LessThan(query.before) } : {}),
       },
       order: { id: 'DESC' },

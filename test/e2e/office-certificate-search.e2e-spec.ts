@@ -82,14 +82,24 @@ describe('officer certificate search by name or ID number (e2e)', () => {
   });
 
   it.each([
-    ['', 'certificateNo'],
-    [`certificateNo=ZJZ2026000001&name=${encodeURIComponent('张三')}`, 'name'],
-    ['name=', 'name'],
-    ['idNumber=', 'idNumber'],
-    [`idNumber=${'1'.repeat(19)}`, 'idNumber'],
-    [`name=${encodeURIComponent('张\u200b三')}`, 'name'],
-  ])('refuses "%s" with 400 VALIDATION_FAILED on %s', async (query, field) => {
-    expect(codes(await search(query))).toEqual([400, 'VALIDATION_FAILED', field]);
+    ['', 'VALIDATION_FAILED', 'certificateNo'],
+    [`certificateNo=ZJZ2026000001&name=${encodeURIComponent('张三')}`, 'VALIDATION_FAILED', 'name'],
+    ['name=', 'NAME_INVALID', 'name'],
+    [`name=${encodeURIComponent('张\u200b三')}`, 'NAME_INVALID', 'name'],
+    ['idNumber=', 'ID_NUMBER_INVALID', 'idNumber'],
+    [`idNumber=${'1'.repeat(19)}`, 'ID_NUMBER_INVALID', 'idNumber'],
+    // A mistyped digit is refused, not answered "no certificate" (which an officer could take for a fact).
+    ['idNumber=330102198001011273', 'ID_NUMBER_INVALID', 'idNumber'],
+    ['idNumber=abc', 'ID_NUMBER_INVALID', 'idNumber'],
+    ['certificateNo=abc', 'CERTIFICATE_NO_INVALID', 'certificateNo'],
+    ['certificateNo=ZJZ20260001', 'CERTIFICATE_NO_INVALID', 'certificateNo'],
+  ])('refuses "%s" with 400 %s on %s', async (query, code, field) => {
+    expect(codes(await search(query))).toEqual([400, code, field]);
+  });
+
+  it('reads a number typed with full-width characters, as the registry does', async () => {
+    const fullWidth = [...numbers.li].map((c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0)).join('');
+    expect(await found(`certificateNo=${encodeURIComponent(fullWidth)}`)).toEqual([numbers.li]);
   });
 
   it('answers officers only', async () => {
