@@ -28,6 +28,16 @@ export function invisibleCharacterIn(value: string): string | undefined {
 
 const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'gu');
 
+/** Emoji and other pictographic symbols (☆, ®, flags): never part of an organisation's name. */
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{So}]/u;
+
+/** The first pictographic symbol of a text with its code point (`😀 U+1F600`), or undefined. */
+export function pictographIn(value: string): string | undefined {
+  const match = PICTOGRAPH.exec(value);
+  if (!match) return undefined;
+  return `${match[0]} U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** The text without its invisible characters: what a form shows back, so the next try can match. */
 export function withoutInvisibleCharacters(value: string): string {
   return value.replace(EVERY_INVISIBLE, '');

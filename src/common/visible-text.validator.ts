@@ -1,5 +1,11 @@
 import { ValidateBy, ValidationArguments, ValidationOptions } from 'class-validator';
-import { FORMULA_START, hasMisplacedMarks, invisibleCharacterIn, invisibleCharacterInProse } from './text-input';
+import {
+  FORMULA_START,
+  hasMisplacedMarks,
+  invisibleCharacterIn,
+  invisibleCharacterInProse,
+  pictographIn,
+} from './text-input';
 
 /**
  * A rule on text: `problemIn` names what is wrong with a string (undefined: nothing), and the
@@ -61,6 +67,17 @@ export function HasNoMisplacedMarks(options?: ValidationOptions): PropertyDecora
     (text) =>
       hasMisplacedMarks(text) ? 'a combining mark with no letter before it, or more than two on one' : undefined,
     (property, problem) => `${property} must not contain ${problem}`,
+    options,
+  );
+}
+
+/** An organisation's name as printed on a certificate: no emoji or other pictographic symbol (`pictographIn`). */
+export function HasNoPictographs(options?: ValidationOptions): PropertyDecorator {
+  return textRule(
+    'hasNoPictographs',
+    pictographIn,
+    (property, symbol) =>
+      `${property} must not contain the symbol ${symbol}: emoji and pictographs are not part of a name`,
     options,
   );
 }

@@ -251,6 +251,19 @@ describe('hostile input (e2e)', () => {
       });
     });
 
+    it.each(['杭州😀公司', '浙江★质量研究院', '杭州\u{1F1E8}\u{1F1F3}公司'])(
+      'refuses an emoji or pictograph in the employer (%s), which the certificate would print',
+      async (employer) => {
+        const refused = await api(t, 'POST', '/api/v1/certificates', issuanceRequest({}, { employer }), office.token);
+        expect([refused.status, refused.body.code, refused.body.details?.field]).toEqual([
+          400,
+          'EMPLOYER_INVALID',
+          'holder.employer',
+        ]);
+        expect(refused.body.message).toMatch(/^employer must not contain the symbol \S+ U\+[0-9A-F]{4,5}: emoji/);
+      },
+    );
+
     it('refuses invisible characters in the employer, the holder PDF name, the registry name and the username', async () => {
       const employer = await api(
         t,

@@ -15,7 +15,12 @@ import {
 } from 'class-validator';
 import { DATE_SHAPE, DOCUMENT_NUMBER_PATTERN, PERSON_NAME } from '../../common/formats';
 import { code } from '../../common/validation.pipe';
-import { HasNoInvisibleCharacters, HasNoMisplacedMarks, IsNotFormula } from '../../common/visible-text.validator';
+import {
+  HasNoInvisibleCharacters,
+  HasNoMisplacedMarks,
+  HasNoPictographs,
+  IsNotFormula,
+} from '../../common/visible-text.validator';
 import { LEVELS, SPECIALTIES, type Level, type Specialty } from '../../common/qualifications';
 
 const NO_CONTROL = /^[^\p{C}]*$/u;
@@ -48,6 +53,7 @@ export class HolderDto {
   @ApiProperty({ example: '浙江省计量科学研究院' })
   @IsString(code('EMPLOYER_INVALID'))
   @HasNoInvisibleCharacters(code('EMPLOYER_INVALID'))
+  @HasNoPictographs(code('EMPLOYER_INVALID'))
   @IsNotFormula(code('EMPLOYER_INVALID'))
   @MinLength(2, code('EMPLOYER_INVALID'))
   @MaxLength(100, code('EMPLOYER_INVALID'))
