@@ -43,8 +43,9 @@ export class WebPagesService {
 
   /** `/v`, or with `?no=` (the lookup form without JavaScript) a redirect to `/v/{no}`. */
   verifyPage(no: unknown): Page {
-    if (typeof no === 'string' && no.trim() !== '')
-      return { status: 303, location: `/v/${encodeURIComponent(normalizeTypedCode(no).slice(0, 32))}` };
+    // Read as typed (full-width, spaces, a zero-width character pasted along): nothing left is the empty form.
+    const typed = typeof no === 'string' ? normalizeTypedCode(no).slice(0, 32) : '';
+    if (typed !== '') return { status: 303, location: `/v/${encodeURIComponent(typed)}` };
     return { status: 200, html: this.verifyShell };
   }
 

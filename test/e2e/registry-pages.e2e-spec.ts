@@ -44,6 +44,11 @@ describe('verification pages, security headers and public rate limits (e2e)', ()
       const response = await page(`/v?no=${encodeURIComponent(no)}`);
       expect([no, response.status, response.headers.get('location')]).toEqual([no, 303, `/v/${certificateNo}`]);
     }
+    // Nothing left once tidied (a zero-width character alone, spaces): the empty form again, not a 404.
+    for (const no of ['\u200b', ' ', '\u3000']) {
+      const response = await page(`/v?no=${encodeURIComponent(no)}`);
+      expect([no, response.status, response.headers.get('location')]).toEqual([no, 200, null]);
+    }
   });
 
   it('renders the registry record at /v/{no} on the server, ID number masked', async () => {
