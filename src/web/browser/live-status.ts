@@ -33,19 +33,21 @@ export function lastKnown(certificateNo: string): KnownStatus | null {
   }
 }
 
-/** Asks the registry; any failure to get an answer (offline, blocked, 429, 5xx) is "unreachable". */
+/** Asks the registry; any failure to get an answer (offline, blocked, 429, 5xx) is "unreachable", a 429 marked busy. */
 export async function fetchLiveStatus(token: string, certificateNo: string): Promise<LiveAnswer> {
   let result: VerificationResultDto;
+  let busy = false;
   try {
     const response = await fetch('/api/v1/verifications', {
       method: 'POST',
       headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: JSON.stringify({ token }),
     });
+    busy = response.status === 429;
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     result = (await response.json()) as VerificationResultDto;
   } catch {
-    return { live: { kind: 'unreachable', lastKnown: lastKnown(certificateNo) }, extras: null };
+    return { live: { kind: 'unreachable', lastKnown: lastKnown(certificateNo), busy }, extras: null };
   }
   const status: KnownStatus = {
     verdict: result.verdict,

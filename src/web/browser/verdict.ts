@@ -29,9 +29,15 @@ export interface KnownStatus {
 export type LiveStatus =
   | { kind: 'pending' }
   | { kind: 'answered'; status: KnownStatus }
-  | { kind: 'unreachable'; lastKnown: KnownStatus | null }
-  /** The registry was out of reach; the signed status list answered instead. */
-  | { kind: 'from-list'; revoked: boolean; listIssuedAt: string; now: Date };
+  /** `busy`: the registry answered 429, this device asked too often (not out of reach). */
+  | { kind: 'unreachable'; lastKnown: KnownStatus | null; busy?: boolean }
+  /** The registry was out of reach (or busy); the signed status list answered instead. */
+  | { kind: 'from-list'; revoked: boolean; listIssuedAt: string; now: Date; busy?: boolean };
+
+/** Why the registry gave no answer, in words. */
+function noAnswer(busy: boolean | undefined): string {
+  return busy ? '本设备查询过于频繁，登记系统暂不受理，请稍后再试' : '暂时无法连接登记系统';
+}
 
 const BOTH_VALID = '两个发证机关的电子签名均有效';
 
@@ -96,10 +102,10 @@ export function verdictFor(check: SignatureCheck<TokenClaims>, live: LiveStatus)
       return {
         verdictClass: 'unknown',
         title: '签名有效，状态未知',
-        detail: `${BOTH_VALID}，证书内容未被改动。\n暂时无法连接登记系统，不能确认证书目前是否已被撤销。${lastKnownText(live.lastKnown)}`,
+        detail: `${BOTH_VALID}，证书内容未被改动。\n${noAnswer(live.busy)}，不能确认证书目前是否已被撤销。${lastKnownText(live.lastKnown)}`,
       };
     case 'from-list': {
-      const source = `暂时无法连接登记系统；根据两个发证机关于 ${chinaDateTime(live.listIssuedAt)} 发布的证书状态列表（${ageText(live.listIssuedAt, live.now)}）`;
+      const source = `${noAnswer(live.busy)}；根据两个发证机关于 ${chinaDateTime(live.listIssuedAt)} 发布的证书状态列表（${ageText(live.listIssuedAt, live.now)}）`;
       return live.revoked
         ? {
             verdictClass: 'revoked',

@@ -59,7 +59,7 @@ async function verify(token: string): Promise<void> {
   ]);
   if (answer.live.kind === 'unreachable') {
     const listed = await statusFromList(check.claims.x, keys.lookup);
-    if (listed) answer.live = { kind: 'from-list', ...listed, now: new Date() };
+    if (listed) answer.live = { kind: 'from-list', ...listed, now: new Date(), busy: answer.live.busy };
   }
   if (mine !== run) return;
   if (answer.extras) renderFields(tokenRows(check.claims, answer.extras));
