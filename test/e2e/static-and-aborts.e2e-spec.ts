@@ -144,6 +144,9 @@ describe('static asset paths and aborted requests (e2e)', () => {
     const script = await fetch(`${t.baseUrl}/office/assets/${consoleScript}`);
     await script.arrayBuffer();
     expect([script.status, script.headers.get('cache-control')]).toEqual([200, 'public, max-age=31536000, immutable']);
+    // The console names its icon, the public pages' mark: a browser then asks for no /favicon.ico (a 404).
+    const shell = await (await fetch(`${t.baseUrl}/office/`)).text();
+    expect(shell).toContain('<link rel="icon" href="/v/assets/mark.svg" type="image/svg+xml"');
   });
 
   it('refuses a range past the end of an asset with 416 in the body shape, naming the length, nothing logged as an error', async () => {
