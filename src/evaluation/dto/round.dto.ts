@@ -31,7 +31,10 @@ export class CreateRoundDto {
     description: 'senior rounds only: the quantitative score a regular applicant must reach (三.四)',
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 }, { message: 'scoreThreshold must be a number', ...code('SCORE_THRESHOLD_INVALID') })
+  @IsNumber(
+    { maxDecimalPlaces: 2 },
+    { message: 'scoreThreshold must be a number with at most 2 decimal places', ...code('SCORE_THRESHOLD_INVALID') },
+  )
   @Min(0, code('SCORE_THRESHOLD_INVALID'))
   @Max(999, code('SCORE_THRESHOLD_INVALID'))
   // @IsOptional lets an explicit null through: the service takes it as no threshold, as a missing one.
