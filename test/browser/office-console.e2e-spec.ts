@@ -58,6 +58,11 @@ describe('office console in a browser (e2e)', () => {
     ]);
 
     await page.getByRole('button', { name: '签发证书' }).click();
+    // An empty form names every field to fill at once, and sends nothing.
+    await page.getByRole('button', { name: '签发', exact: true }).click();
+    await expect(formItem('姓名').locator('.el-form-item__error').innerText()).resolves.toBe('请填写姓名。');
+    await expect(formItem('批准文号').locator('.el-form-item__error').innerText()).resolves.toBe('请填写批准文号。');
+    expect(await page.locator('.el-form-item__error').count()).toBe(7);
     await fillIssuance('330102198001011273'); // check digit off by one
     await page.getByRole('button', { name: '签发', exact: true }).click();
     await expect(formItem('身份证号').locator('.el-form-item__error').innerText()).resolves.toContain('身份证号无效');

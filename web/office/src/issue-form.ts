@@ -25,10 +25,28 @@ export function emptyIssueForm(year: number): IssueForm {
 /** Messages under a form item, keyed by the API's `details.field` (`holder.idNumber`, `passedOn`…). */
 export type FieldErrors = Partial<Record<string, string>>;
 
+const REQUIRED: Array<[string, string, (form: IssueForm) => unknown]> = [
+  ['holder.name', '请填写姓名。', (f) => f.holder.name.trim()],
+  ['holder.idNumber', '请填写身份证号。', (f) => f.holder.idNumber.trim()],
+  ['holder.employer', '请填写工作单位。', (f) => f.holder.employer.trim()],
+  ['level', '请选择资格名称。', (f) => f.level],
+  ['specialty', '请选择专业。', (f) => f.specialty],
+  ['passedOn', '请选择评审通过日期。', (f) => f.passedOn],
+  ['approvalDocument', '请填写批准文号。', (f) => f.approvalDocument.trim()],
+];
+
+/**
+ * Every field left empty, at once, before anything is sent: the API names only the first
+ * problem, so without this an officer would fill one field per try.
+ */
+export function missingFields(form: IssueForm): FieldErrors {
+  return Object.fromEntries(REQUIRED.filter(([, , value]) => !value(form)).map(([field, message]) => [field, message]));
+}
+
 /** What the issuance form says more precisely than error-messages.ts, which answers every other code. */
 const FIELD_MESSAGES: Record<string, string> = {
   NAME_INVALID: '姓名应为文字（可含间隔号“·”），不含空格以外的符号。',
-  EMPLOYER_INVALID: '请填写工作单位（2–100 个字）。',
+  EMPLOYER_INVALID: '工作单位应为 2–100 个字，不含表情符号等图形符号或不可见字符。',
   EVALUATION_YEAR_INVALID: '评审年度无效（不能晚于今年）。',
   DATE_INVALID: '评审通过日期无效：应为评审年度当年或次年的日期。',
   DATE_IN_FUTURE: '评审通过日期不能晚于今天。',
