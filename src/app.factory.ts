@@ -7,7 +7,7 @@ import { SESSION_COOKIE } from './auth/session-cookie';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError, type ErrorCode } from './common/app-error';
 import { AppExceptionFilter, ErrorBody, type RefusalPage, useErrorStatuses } from './common/app-exception.filter';
-import { clientErrorResponse } from './common/client-error-response';
+import { clientErrorResponse, rejectedTarget } from './common/client-error-response';
 import {
   jsonNestsDeeperThan,
   jsonRepeatedName,
@@ -137,9 +137,16 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     routerOptions: { querystringParser: parseQueryString },
     // Node's parser refuses some requests (oversized headers, raw UTF-8 in the address) before
     // Fastify routes them; they are answered here, in the same body shape.
-    clientErrorHandler: (error: NodeJS.ErrnoException, socket) => {
+    // At a page's address (raw UTF-8 typed into `/v/…`), a Chinese page, as everywhere else.
+    clientErrorHandler: (error: NodeJS.ErrnoException & { rawPacket?: unknown }, socket) => {
       if (error.code === 'ECONNRESET' || socket.destroyed) return;
-      if (socket.writable) socket.write(clientErrorResponse(error.code));
+      const target = rejectedTarget(error.rawPacket);
+      const refusalPage = adapter.getInstance().refusalPage;
+      const page =
+        target !== undefined && refusalPage !== undefined
+          ? (status: number, code: ErrorCode) => refusalPage(target, status, code)
+          : undefined;
+      if (socket.writable) socket.write(clientErrorResponse(error.code, page, securityHeaders));
       socket.destroy(error);
     },
   });

@@ -24,6 +24,17 @@ describe('which addresses get a page for a refusal', () => {
     ['/download/', 'download'],
     ['/notices', 'notices'],
     ['/notices/x', 'notices'],
+    // Beside a page, where no other route is: still that section's page.
+    ['/v%FF', 'verification'],
+    ['/v;x', 'verification'],
+    ['/v%2FZJZ2026000001', 'verification'],
+    ['/notices%00', 'notices'],
+    ['/download.php', 'download'],
+    // Raw UTF-8, as Node's parser hands it over (Latin-1).
+    ['/v/\u00e5\u00bc\u00a0', 'verification'],
+    ['/vote', undefined],
+    ['/downloads', undefined],
+    ['/v-1', undefined],
     ['/v/assets/verify.js', undefined],
     ['/verify', undefined],
     ['/api/v1/registry/certificates/ZJZ2026000001', undefined],

@@ -5,8 +5,13 @@ import { NoticesPageService } from './notices-page.service';
 import { refusalPageText } from './page-text';
 import { WebPagesService } from './web-pages.service';
 
-/** The address of a page, and of nothing else under it: `/v`, `/v/…`, `/download/`, `/notices/x`. */
-const under = (path: string, prefix: string) => path === prefix || path.startsWith(`${prefix}/`);
+/**
+ * The address of a page, or anything under or beside it that is no other route's: `/v`, `/v/…`,
+ * `/download/`, `/notices/x`, and `/v%FF`, `/v;x`, `/notices.php`: the prefix not followed by a
+ * letter, digit, `-` or `_` (so `/verify` would be another address).
+ */
+const under = (path: string, prefix: string) =>
+  path.startsWith(prefix) && /^(?:$|[^A-Za-z0-9_-])/.test(path.slice(prefix.length));
 
 /**
  * Every refusal at a page's address — a throttle, an outage, a malformed query or path, an

@@ -30,6 +30,21 @@ function rawRequest(t: TestApp, request: Buffer): Promise<{ status: number; body
   });
 }
 
+/** The status, headers and text of the answer to a raw request (a page, not JSON). */
+function rawPage(t: TestApp, request: Buffer): Promise<{ status: number; head: string; text: string }> {
+  const { port } = new URL(t.baseUrl);
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    const socket = connect(Number(port), '127.0.0.1', () => socket.write(request));
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('error', () => undefined);
+    socket.on('close', () => {
+      const [head, ...rest] = Buffer.concat(chunks).toString('utf8').split('\r\n\r\n');
+      resolve({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), head, text: rest.join('\r\n\r\n') });
+    });
+  });
+}
+
 const get = (path: string, extra = '') =>
   Buffer.from(`GET ${path} HTTP/1.1\r\nHost: localhost\r\n${extra}Connection: close\r\n\r\n`, 'utf8');
 const errorShape = (r: ApiResponse | { status: number; body: unknown }) => [
@@ -529,6 +544,28 @@ describe('hostile input (e2e)', () => {
       ]);
       expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
     });
+
+    it.each([
+      ['raw UTF-8 in a page address', get('/v/张三'), 400, '网址有误'],
+      ['raw UTF-8 in a page query', get('/v?no=张三'), 400, '网址有误'],
+      ['a 20 KB page address', get(`/v?no=${'A'.repeat(20_000)}`), 431, '无法处理该请求'],
+    ])('%s, refused by Node before any route, is still a Chinese page', async (_what, request, status, title) => {
+      const answer = await rawPage(t, request);
+      expect([answer.status, /content-type: text\/html; charset=utf-8/i.test(answer.head)]).toEqual([status, true]);
+      expect(answer.text).toContain(title);
+      expect(answer.text).toContain('<html lang="zh-CN"');
+      expect(answer.head).toMatch(/cache-control: no-store/i);
+      expect(answer.head).toMatch(/content-security-policy: default-src 'self'/i);
+    });
+
+    it.each(['/v%FF', '/v;x', '/notices%00', '/v%2FZJZ2026000001', '/download.php'])(
+      'an address beside a page (%s) is answered with a page too',
+      async (path) => {
+        const answer = await rawPage(t, get(path));
+        expect([answer.status >= 400, /content-type: text\/html/i.test(answer.head)]).toEqual([true, true]);
+        expect(answer.text).not.toContain('"code"');
+      },
+    );
 
     it('a request line that is not HTTP is a 400 in the same shape', async () => {
       const response = await rawRequest(t, Buffer.from('HELLO THERE\r\n\r\n'));
