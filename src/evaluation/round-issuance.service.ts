@@ -136,7 +136,11 @@ export class RoundIssuanceService {
       total: progress.total,
       created: progress.created,
       existing: progress.existing,
-      conflicts: progress.conflicts.map(({ applicationId, certificateNo, code }) => ({ applicationId, certificateNo, code })),
+      conflicts: progress.conflicts.map(({ applicationId, certificateNo, code }) => ({
+        applicationId,
+        certificateNo,
+        code,
+      })),
     };
     try {
       await this.transactions.run((manager) =>

@@ -235,7 +235,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     // A withdrawal (回避) landing while attendance is taken is seen by it: the attendance reads the
     // committee under the round's lock, which the withdrawal takes too.
     const leaving = members[24];
-    const withdrawn = await meanwhile(() =>
+    const withdrawn = meanwhile(() =>
       post(`/rounds/${id}/committee/withdrawals`, { code: leaving, reason: '与申报人存在利害关系' }),
     );
     const lateRollCall = await post(`/rounds/${id}/attendance`, { present: members.slice(0, 25) });
@@ -284,7 +284,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     expect(codes(await post(`/rounds/${id}/tally`, { tallies: tallies.slice(1) }))).toEqual([422, 'TALLY_INCOMPLETE']);
     // Attendance retaken while the ballots are counted is seen by the count: 16 present now, the
     // lines add up to 17.
-    const retaken = await meanwhile(() => post(`/rounds/${id}/attendance`, { present: members.slice(0, 16) }));
+    const retaken = meanwhile(() => post(`/rounds/${id}/attendance`, { present: members.slice(0, 16) }));
     const stale = await post(`/rounds/${id}/tally`, { tallies });
     expect([retaken()?.status, ...codes(stale)]).toEqual([200, 422, 'QUORUM_NOT_MET']);
     expect((await post(`/rounds/${id}/attendance`, { present: members.slice(0, 17) })).status).toBe(200);
