@@ -2503,7 +2503,7 @@ export interface operations {
                 certificateNo?: string;
                 /** @description exact name (alone or with idNumber) */
                 name?: string;
-                /** @description the full 18-character ID number (alone or with name) */
+                /** @description the full 18-character ID number (alone or with name); the check character is verified */
                 idNumber?: string;
             };
             header?: never;
