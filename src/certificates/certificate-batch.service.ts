@@ -17,6 +17,39 @@ import { answersOf } from './issuance-plan';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
 
+/** A holder who already has a certificate of the level and year that an issuance cannot return. */
+export interface HeldCertificate {
+  idNumber: string;
+  certificateNo: string;
+  /** Revoked, or issued with other details (e.g. directly). */
+  code: 'HOLDER_CERTIFICATE_REVOKED' | 'CERTIFICATE_CONFLICT';
+}
+
+/** A chunk refused before anything was written: these holders hold a certificate it cannot return. */
+export class CertificatesHeld extends AppError {
+  constructor(readonly held: HeldCertificate[]) {
+    super(
+      'CERTIFICATE_CONFLICT',
+      `${held.length} of these holders already hold a certificate of this level and year that cannot be returned (revoked, or other details): ${held.map((h) => h.certificateNo).join(', ')}.`,
+      { held },
+    );
+  }
+}
+
+/** A chunk's write refused under the chain locks: a ban confirmed since bars these holders (四.四.3). */
+export class HoldersBarredMeanwhile extends AppError {
+  constructor(
+    readonly idNumbers: string[],
+    evaluationYear: number,
+  ) {
+    super(
+      'APPLICANT_BANNED',
+      `${idNumbers.length} of these holders were barred meanwhile (四.四.3): no certificate of ${evaluationYear} is issued to them.`,
+      { idNumbers },
+    );
+  }
+}
+
 /** Tries of a chunk that met a parallel writer (a holder issued elsewhere, a status index taken). */
 const ATTEMPTS = 3;
 
@@ -74,21 +107,17 @@ export class CertificateBatchService {
     const plan = await this.certificates.planIssuance(requests);
     // Holders whose certificate of the level and year cannot be returned (revoked, other facts)
     // stop the chunk before anything is written, all named, so a caller can go on without them.
-    const conflicts = [...plan.existing].flatMap(([position, found]) => {
+    const held = [...plan.existing].flatMap(([position, found]): HeldCertificate[] => {
       try {
         this.certificates.replay(found, requests[position]);
         return [];
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
-        return [{ idNumber: requests[position].holder.idNumber, certificateNo: found.certificateNo, code: error.code }];
+        const code = error.code === 'HOLDER_CERTIFICATE_REVOKED' ? error.code : 'CERTIFICATE_CONFLICT';
+        return [{ idNumber: requests[position].holder.idNumber, certificateNo: found.certificateNo, code }];
       }
     });
-    if (conflicts.length > 0)
-      throw new AppError(
-        'CERTIFICATE_CONFLICT',
-        `${conflicts.length} of these holders already hold a certificate of this level and year that cannot be returned (revoked, or other details): ${conflicts.map((c) => c.certificateNo).join(', ')}.`,
-        { conflicts },
-      );
+    if (held.length > 0) throw new CertificatesHeld(held);
     const { level, evaluationYear } = requests[0];
     const numbers = plan.fresh.length
       ? await this.transactions.run((m) => allocateCertificateNos(m, level, evaluationYear, plan.fresh.length))
@@ -111,12 +140,7 @@ export class CertificateBatchService {
         manager,
       );
       const barred = records.filter((_, k) => bars[k] !== undefined).map((record) => record.idNumber);
-      if (barred.length > 0)
-        throw new AppError(
-          'APPLICANT_BANNED',
-          `${barred.length} of these holders were barred meanwhile (四.四.3): no certificate of ${evaluationYear} is issued to them.`,
-          { idNumbers: barred },
-        );
+      if (barred.length > 0) throw new HoldersBarredMeanwhile(barred, evaluationYear);
       await this.writer.write(
         manager,
         records.map((record) => ({ record, actor })),

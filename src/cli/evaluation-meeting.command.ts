@@ -2,7 +2,6 @@ import { Command, Option } from 'nest-commander';
 import type { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
 import type { RoundEntity } from '../evaluation/round.entity';
-import { checkQuorum, checkTally } from '../evaluation/ballot-rules';
 import { ApplicationsService } from '../evaluation/applications.service';
 import { DrawsService } from '../evaluation/draws.service';
 import { MeetingsService, requirePresiding } from '../evaluation/meetings.service';
@@ -72,10 +71,10 @@ export class EvaluationMeetingCommand extends SignedInCommand {
     const present = await this.attendance(o, committee);
     // A wrong code found only at the confirmation would leave the ballots counted and unconfirmed.
     const chair = requirePresiding(committee, present, o.presiding);
-    // Likewise a quorum or a line that does not add up, found at the tally, would leave attendance recorded.
-    checkQuorum(present.length, committee.length);
+    // Likewise a quorum, a missing line or one that does not add up, found at the tally, would
+    // leave attendance recorded.
     const lines = await withProblemsPrinted(() => this.meetings.tallyLinesOfCsv(o.round, tally));
-    for (const line of lines) checkTally(line, present.length, line.applicationId);
+    await this.meetings.checkMeetingRecord(o.round, present, lines);
     await this.confirm(
       o,
       `Record ${present.length} of ${committee.length} present, the ballots of ${o.tally}, confirmed by ${memberLabel(chair)}? The ballots are counted once.`,

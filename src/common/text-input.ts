@@ -28,7 +28,7 @@ export function invisibleCharacterIn(value: string): string | undefined {
 
 const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'gu');
 
-/** Emoji and other pictographic symbols (☆, ®, flags): never part of an organisation's name. */
+/** Emoji, pictographs and other symbols (☆, ®, flags, Kangxi radicals ⼯): never part of an organisation's name. */
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{So}]/u;
 
 /** The first pictographic symbol of a text with its code point (`😀 U+1F600`), or undefined. */

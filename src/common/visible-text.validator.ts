@@ -71,7 +71,11 @@ export function HasNoMisplacedMarks(options?: ValidationOptions): PropertyDecora
   );
 }
 
-/** An organisation's name as printed on a certificate: no emoji or other pictographic symbol (`pictographIn`). */
+/**
+ * An organisation's name as printed on a certificate: no emoji, pictograph or other symbol
+ * (`pictographIn`; Unicode So, which takes in the Kangxi radicals that look like 工 or 人 when
+ * text is copied out of a PDF, and are not the characters of the name).
+ */
 export function HasNoPictographs(options?: ValidationOptions): PropertyDecorator {
   return textRule(
     'hasNoPictographs',

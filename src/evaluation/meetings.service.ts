@@ -137,6 +137,18 @@ export class MeetingsService {
     });
   }
 
+  /**
+   * Whether attendance `present` and these tally lines would be taken, without writing: the
+   * quorum (四.二), one line per eligible applicant and each adding up to those present. The
+   * CLI records a whole meeting in three steps and asks first, so a refusal leaves nothing half done.
+   */
+  async checkMeetingRecord(roundId: number, present: string[], lines: TallyLine[]): Promise<void> {
+    const round = await this.rounds.get(roundId);
+    checkQuorum(present.length, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
+    await this.checkCoverage(this.applications.manager, roundId, lines);
+    for (const line of lines) checkTally(line, present.length, line.applicationId);
+  }
+
   /** The same from the scrutineers' CSV file, applicants named by ID number (the CLI's `evaluation:meeting`). */
   async recordTallyCsv(roundId: number, data: Buffer, actor: AuditActor): Promise<TallyEntity[]> {
     return this.recordTally(roundId, await this.tallyLinesOfCsv(roundId, data), actor);

@@ -4,7 +4,12 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import { CertificateBatchService } from '../certificates/certificate-batch.service';
+import {
+  CertificateBatchService,
+  CertificatesHeld,
+  HoldersBarredMeanwhile,
+  type HeldCertificate,
+} from '../certificates/certificate-batch.service';
 import { CertificatesService } from '../certificates/certificates.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
@@ -22,7 +27,7 @@ export interface IssuanceConflict {
   /** The certificate they hold. */
   certificateNo: string;
   /** HOLDER_CERTIFICATE_REVOKED (it was revoked) or CERTIFICATE_CONFLICT (other details, e.g. a direct issuance). */
-  code: string;
+  code: HeldCertificate['code'];
 }
 
 export interface IssuanceProgress {
@@ -199,7 +204,8 @@ export class RoundIssuanceService {
     return unlinked.flatMap((a) => {
       const certificate = byHolder.get(a.idNumber);
       if (!certificate) return [];
-      const code = certificate.status === 'REVOKED' ? 'HOLDER_CERTIFICATE_REVOKED' : 'CERTIFICATE_CONFLICT';
+      const code: HeldCertificate['code'] =
+        certificate.status === 'REVOKED' ? 'HOLDER_CERTIFICATE_REVOKED' : 'CERTIFICATE_CONFLICT';
       return [{ applicationId: a.id, name: a.name, certificateNo: certificate.certificateNo, code }];
     });
   }
@@ -242,23 +248,33 @@ export class RoundIssuanceService {
           } catch (error) {
             // A ban confirmed since the candidates were chosen: they are no longer candidates
             // (四.四.3), the rest of the chunk is written without them.
-            // A candidate who holds a certificate of the level and year it cannot return (revoked,
-            // or issued directly with other details): named in the report, the others issued.
-            const barred = barredIn(error);
-            const conflicts = conflictsIn(error);
-            if (barred === undefined && conflicts === undefined) {
+            // A ban confirmed since the candidates were chosen, or a candidate who holds a
+            // certificate of the level and year it cannot return (revoked, or issued directly with
+            // other details): the rest of the chunk is written without them, the latter named in the report.
+            const leftOut = new Set(
+              error instanceof HoldersBarredMeanwhile
+                ? error.idNumbers
+                : error instanceof CertificatesHeld
+                  ? error.held.map((h) => h.idNumber)
+                  : [],
+            );
+            const left = chunk.filter((application) => !leftOut.has(application.idNumber));
+            if (left.length === chunk.length) {
               failure ??= error instanceof Error ? error : new Error(String(error));
               break;
             }
-            const left = chunk.filter(
-              (application) => !barred?.has(application.idNumber) && !conflicts?.has(application.idNumber),
-            );
-            for (const application of chunk) {
-              const conflict = conflicts?.get(application.idNumber);
-              if (conflict)
-                progress.conflicts.push({ applicationId: application.id, name: application.name, ...conflict });
-            }
-            if (barred) progress.total -= chunk.length - left.length;
+            if (error instanceof CertificatesHeld)
+              for (const application of chunk) {
+                const held = error.held.find((h) => h.idNumber === application.idNumber);
+                if (held)
+                  progress.conflicts.push({
+                    applicationId: application.id,
+                    name: application.name,
+                    certificateNo: held.certificateNo,
+                    code: held.code,
+                  });
+              }
+            else progress.total -= chunk.length - left.length;
             chunk = left;
           }
         }
@@ -267,26 +283,6 @@ export class RoundIssuanceService {
     await Promise.all(Array.from({ length: Math.min(2, Math.max(1, options.concurrency ?? 2)) }, worker));
     if (failure !== undefined) throw failure;
   }
-}
-
-/** The ID numbers a chunk's write found barred (CertificateBatchService), or undefined for another error. */
-function barredIn(error: unknown): Set<string> | undefined {
-  if (!(error instanceof AppError) || error.code !== 'APPLICANT_BANNED') return undefined;
-  const idNumbers = error.details?.idNumbers;
-  return Array.isArray(idNumbers) ? new Set(idNumbers as string[]) : undefined;
-}
-
-/** The holders a chunk's plan found holding a certificate it cannot return (CertificateBatchService), by ID number. */
-function conflictsIn(error: unknown): Map<string, { certificateNo: string; code: string }> | undefined {
-  if (!(error instanceof AppError) || error.code !== 'CERTIFICATE_CONFLICT') return undefined;
-  const conflicts = error.details?.conflicts;
-  if (!Array.isArray(conflicts)) return undefined;
-  return new Map(
-    (conflicts as Array<{ idNumber: string; certificateNo: string; code: string }>).map((c) => [
-      c.idNumber,
-      { certificateNo: c.certificateNo, code: c.code },
-    ]),
-  );
 }
 
 /** Each application's certificate number, in one statement for the chunk. */

@@ -264,7 +264,8 @@ export class ApplicantBansService {
 
   /**
    * The certificate the applicant holds of the round's level and year, if any: the one linked to
-   * the application, or one issued to the ID number otherwise (a direct issuance).
+   * the application, or one in force issued to the ID number otherwise (a direct issuance; one
+   * revoked already, say for an error, leaves the applicant to be banned).
    */
   private async certificateHeld(
     manager: EntityManager,
@@ -274,7 +275,8 @@ export class ApplicantBansService {
     const [row] = await manager.query<Array<{ certificate_no: string }>>(
       `SELECT certificate_no FROM evaluation_applications WHERE id = ${p(1)} AND certificate_no IS NOT NULL
        UNION ALL
-       SELECT certificate_no FROM certificates WHERE id_number = ${p(2)} AND level = ${p(3)} AND evaluation_year = ${p(4)}`,
+       SELECT certificate_no FROM certificates
+       WHERE id_number = ${p(2)} AND level = ${p(3)} AND evaluation_year = ${p(4)} AND status <> 'REVOKED'`,
       [c.applicationId, c.idNumber, c.level, c.evaluationYear],
     );
     return row?.certificate_no;

@@ -315,6 +315,11 @@ describe('banning an applicant without a certificate for misconduct found during
       'APPLICANT_HAS_CERTIFICATE',
       direct.body.certificateNo,
     ]);
+    // One revoked already (say, issued in error) leaves the applicant to be banned.
+    await t.adminQuery(
+      `UPDATE certificates SET status = 'REVOKED' WHERE certificate_no = '${direct.body.certificateNo}'`,
+    );
+    expect((await propose(amrRevoker)).status).toBe(201);
   });
 
   it('refuses a direct issuance whose holder is banned while it is being planned (the bans are read under the chain locks)', async () => {

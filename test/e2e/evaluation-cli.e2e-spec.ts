@@ -149,6 +149,28 @@ describe('evaluation round through the office CLI (e2e)', () => {
     expect([short.code, short.stderr]).toEqual([1, expect.stringContaining('error QUORUM_NOT_MET')]);
     const mismatch = await cli(...wrongChair, '--presiding', chair);
     expect([mismatch.code, mismatch.stderr]).toEqual([1, expect.stringContaining('error TALLY_MISMATCH')]);
+    const partial = join(work, 'tally-partial.csv');
+    // Without 陈晓峰's line (the first): every eligible applicant needs one.
+    writeFileSync(
+      partial,
+      readFileSync(tally, 'utf8')
+        .split('\n')
+        .filter((_, i) => i !== 1)
+        .join('\n'),
+    );
+    const incomplete = await cli(
+      'meeting:record',
+      ...AMR,
+      ...r,
+      '--tally',
+      partial,
+      '--present',
+      'all',
+      '--yes',
+      '--presiding',
+      chair,
+    );
+    expect([incomplete.code, incomplete.stderr]).toEqual([1, expect.stringContaining('error TALLY_INCOMPLETE')]);
     expect(await step('round:show', ...AMR, ...r)).not.toMatch(/present, presiding/);
     const meeting = await onTerminal(meetingArgs, [
       { when: /absent> $/, type: '19-25\r' },

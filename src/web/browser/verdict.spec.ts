@@ -140,9 +140,9 @@ describe('verdictFor', () => {
     expect(revoked.detail).toContain('（刚刚发布），该证书已被撤销');
   });
 
-  it('says this device asked too often, not that the registry is out of reach, when it answered 429', () => {
+  it('says too many lookups, not that the registry is out of reach, when it answered 429', () => {
     const busy = verdictFor(check(true, []), { kind: 'unreachable', lastKnown: null, busy: true });
-    expect(busy.detail).toContain('本设备查询过于频繁');
+    expect(busy.detail).toContain('查询过于频繁，登记系统暂不受理');
     expect(busy.detail).not.toContain('无法连接');
     const listed = verdictFor(check(true, []), {
       kind: 'from-list',
@@ -151,6 +151,6 @@ describe('verdictFor', () => {
       now: new Date('2026-11-27T02:30:00Z'),
       busy: true,
     });
-    expect(listed.detail).toContain('本设备查询过于频繁，登记系统暂不受理，请稍后再试；根据两个发证机关');
+    expect(listed.detail).toContain('查询过于频繁，登记系统暂不受理，请稍后再试；根据两个发证机关');
   });
 });

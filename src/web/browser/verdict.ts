@@ -29,14 +29,14 @@ export interface KnownStatus {
 export type LiveStatus =
   | { kind: 'pending' }
   | { kind: 'answered'; status: KnownStatus }
-  /** `busy`: the registry answered 429, this device asked too often (not out of reach). */
+  /** `busy`: the registry answered 429, too many lookups from this address (not out of reach). */
   | { kind: 'unreachable'; lastKnown: KnownStatus | null; busy?: boolean }
   /** The registry was out of reach (or busy); the signed status list answered instead. */
   | { kind: 'from-list'; revoked: boolean; listIssuedAt: string; now: Date; busy?: boolean };
 
 /** Why the registry gave no answer, in words. */
 function noAnswer(busy: boolean | undefined): string {
-  return busy ? '本设备查询过于频繁，登记系统暂不受理，请稍后再试' : '暂时无法连接登记系统';
+  return busy ? '查询过于频繁，登记系统暂不受理，请稍后再试' : '暂时无法连接登记系统';
 }
 
 const BOTH_VALID = '两个发证机关的电子签名均有效';

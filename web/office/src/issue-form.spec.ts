@@ -44,5 +44,9 @@ describe('issue form refusals', () => {
       approvalDocument: ' ',
     };
     expect(missingFields(filled)).toEqual({ approvalDocument: '请填写批准文号。' });
+    // The year's number box, cleared, holds null.
+    expect(missingFields({ ...filled, approvalDocument: 'x', evaluationYear: null as unknown as number })).toEqual({
+      evaluationYear: '请填写评审年度。',
+    });
   });
 });

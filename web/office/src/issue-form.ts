@@ -31,6 +31,7 @@ const REQUIRED: Array<[string, string, (form: IssueForm) => unknown]> = [
   ['holder.employer', '请填写工作单位。', (f) => f.holder.employer.trim()],
   ['level', '请选择资格名称。', (f) => f.level],
   ['specialty', '请选择专业。', (f) => f.specialty],
+  ['evaluationYear', '请填写评审年度。', (f) => f.evaluationYear],
   ['passedOn', '请选择评审通过日期。', (f) => f.passedOn],
   ['approvalDocument', '请填写批准文号。', (f) => f.approvalDocument.trim()],
 ];
