@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chinaMorning, publishedProfessorRound, signIn } from '../support/evaluation-round';
+import { Client } from 'pg';
+import { AUDIT_CHAIN_LOCK } from '../../src/database/chain-locks';
 import { TransactionRunner } from '../../src/database/transaction-runner';
-import { api, ApiResponse, officer, Officer, startTestApp, TestApp } from '../support/test-app';
+import { api, ApiResponse, officer, Officer, startTestApp, TEST_DB, TestApp } from '../support/test-app';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
 const codes = (r: ApiResponse) => [r.status, r.body.code];
@@ -528,4 +530,58 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
       certificateNo,
     ]);
   });
+
+  /**
+   * PostgreSQL, two transactions truly in flight: the audit chain's lock is held from outside
+   * while the confirmation and a chunk of the round queue for it, in the order given; then it is
+   * let go and PostgreSQL grants it in that order. Whichever comes second must see the first.
+   */
+  async function queuedForTheChainLock(first: () => Promise<ApiResponse>, second: () => Promise<ApiResponse>) {
+    const holder = new Client({ connectionString: t.databaseUrl });
+    await holder.connect();
+    try {
+      await holder.query('SELECT pg_advisory_lock($1)', [AUDIT_CHAIN_LOCK]);
+      const waiting = async (n: number) => {
+        for (let tries = 0; tries < 500; tries++) {
+          const { rows } = await holder.query<{ n: string }>(
+            `SELECT COUNT(*) AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = $1 AND NOT granted`,
+            [AUDIT_CHAIN_LOCK],
+          );
+          if (Number(rows[0].n) >= n) return;
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        throw new Error(`${n} transactions never queued for the audit chain's lock`);
+      };
+      const firstReply = first();
+      await waiting(1);
+      const secondReply = second();
+      await waiting(2);
+      await holder.query('SELECT pg_advisory_unlock($1)', [AUDIT_CHAIN_LOCK]);
+      return { first: await firstReply, second: await secondReply };
+    } finally {
+      await holder.end();
+    }
+  }
+
+  (TEST_DB === 'postgres' ? it : it.skip)(
+    'PostgreSQL: a confirmation queued behind a chunk that issues the applicant is refused',
+    async () => {
+      const round = await proposedAfterPublication();
+      const { first: issued, second: confirmed } = await queuedForTheChainLock(round.issue, round.confirm);
+      expect(issued.body).toEqual(expect.objectContaining({ total: 8, created: 8 }));
+      expect([confirmed.status, confirmed.body.code]).toEqual([409, 'APPLICANT_HAS_CERTIFICATE']);
+    },
+  );
+
+  (TEST_DB === 'postgres' ? it : it.skip)(
+    'PostgreSQL: a chunk queued behind a confirmation leaves the banned applicant out',
+    async () => {
+      const round = await proposedAfterPublication();
+      const { first: confirmed, second: issued } = await queuedForTheChainLock(round.confirm, round.issue);
+      expect([confirmed.status, confirmed.body.state]).toEqual([200, 'CONFIRMED']);
+      expect(issued.body).toEqual(expect.objectContaining({ total: 7, created: 7 }));
+      const after = await round.applications();
+      expect(after.find((a) => a.id === round.applicationId)!.certificateNo).toBeNull();
+    },
+  );
 });
