@@ -2,18 +2,23 @@ import { Controller, Get, Header, Param, Query, Res } from '@nestjs/common';
 import { ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/app-error';
+import { canonicalInteger, MAX_ID } from '../common/id-param.pipe';
 import { CERTIFICATE_NO_PATTERN } from '../common/qualifications';
 import { PublicRateLimit, RegistryCors } from '../common/route-rules';
 import { LOG_ORIGIN } from './checkpoint';
 import { LogTilesService } from './log-tiles.service';
 import { MAX_ENTRIES_PAGE, TransparencyLogService } from './transparency-log.service';
 
-/** A non-negative decimal integer query parameter, or LOG_PARAMETER_INVALID naming it. */
+/**
+ * A decimal integer query parameter from 0 to MAX_ID (the log's indices and sizes are 32-bit
+ * integers in the database; a larger one names nothing), or LOG_PARAMETER_INVALID naming it.
+ */
 function count(value: string | undefined, field: string, fallback?: number): number {
   if (value === undefined && fallback !== undefined) return fallback;
-  if (value === undefined || !/^(0|[1-9]\d{0,14})$/.test(value))
-    throw new AppError('LOG_PARAMETER_INVALID', `${field} must be a non-negative integer.`, { field });
-  return Number(value);
+  const n = canonicalInteger(value);
+  if (n === undefined)
+    throw new AppError('LOG_PARAMETER_INVALID', `${field} must be a whole number from 0 to ${MAX_ID}.`, { field });
+  return n;
 }
 
 /** The log's JSON API: checkpoint, proofs, entries and the verifier keys; public, CORS-open. */
