@@ -110,7 +110,6 @@ export class ApplicantBansService {
   }
 
   private async checkNoBanOrCase(application: ApplicationEntity): Promise<void> {
-    if (application.certificateNo) throw this.hasCertificate(application.id, application.certificateNo);
     if (await this.cases.existsBy({ applicationId: application.id, state: 'CONFIRMED' }))
       throw new AppError('APPLICANT_ALREADY_BANNED', `Application ${application.id} has already led to a ban.`);
     if (await this.cases.existsBy({ idNumber: application.idNumber, state: 'PROPOSED' }))
@@ -263,9 +262,10 @@ export class ApplicantBansService {
   }
 
   /**
-   * The certificate the applicant holds of the round's level and year, if any: the one linked to
-   * the application, or one in force issued to the ID number otherwise (a direct issuance; one
-   * revoked already, say for an error, leaves the applicant to be banned).
+   * The certificate in force the applicant holds of the round's level and year, if any: the one
+   * linked to the application, or one issued to the ID number otherwise (a direct issuance). One
+   * revoked already leaves the applicant to be banned: a revocation that was not serious bans
+   * nobody, and a serious one cannot be proposed again for a revoked certificate.
    */
   private async certificateHeld(
     manager: EntityManager,
@@ -273,7 +273,9 @@ export class ApplicantBansService {
   ): Promise<string | undefined> {
     const p = manager.connection.options.type === 'postgres' ? (n: number) => `$${n}` : () => '?';
     const [row] = await manager.query<Array<{ certificate_no: string }>>(
-      `SELECT certificate_no FROM evaluation_applications WHERE id = ${p(1)} AND certificate_no IS NOT NULL
+      `SELECT a.certificate_no FROM evaluation_applications a
+       JOIN certificates c ON c.certificate_no = a.certificate_no
+       WHERE a.id = ${p(1)} AND c.status <> 'REVOKED'
        UNION ALL
        SELECT certificate_no FROM certificates
        WHERE id_number = ${p(2)} AND level = ${p(3)} AND evaluation_year = ${p(4)} AND status <> 'REVOKED'`,

@@ -285,13 +285,36 @@ describe('banning an applicant without a certificate for misconduct found during
     const linId = other.find((a) => a.name === '林雪')!.id;
     const pending = await propose(amrRevoker, { applicationId: linId });
     expect(pending.status).toBe(201);
-    await t.dataSource.query(`UPDATE evaluation_applications SET certificate_no = 'ZJZ2026000001' WHERE id = ${linId}`);
+    const lin = await api(
+      t,
+      'POST',
+      '/api/v1/certificates',
+      {
+        holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
+        level: 'professor',
+        specialty: 'quality',
+        evaluationYear: 2026,
+        passedOn: '2026-11-02',
+        approvalDocument: '浙市监人〔2026〕50号',
+      },
+      issuer.token,
+    );
+    expect(lin.status).toBe(201);
+    await t.dataSource.query(
+      `UPDATE evaluation_applications SET certificate_no = '${lin.body.certificateNo as string}' WHERE id = ${linId}`,
+    );
     expect(codes(await decide(pending.body.id, 'confirmation', hrssRevoker))).toEqual([
       409,
       'APPLICANT_HAS_CERTIFICATE',
     ]);
     await decide(pending.body.id, 'rejection', amrRevoker, { reason: '已取得证书，另行撤销。' });
     expect(codes(await propose(amrRevoker, { applicationId: linId }))).toEqual([409, 'APPLICANT_HAS_CERTIFICATE']);
+    // Revoked without a ban (not serious), the certificate no longer stands in the way: else no
+    // path would be left to ban the applicant (a revoked certificate cannot be revoked again).
+    await t.adminQuery(
+      `UPDATE certificates SET status = 'REVOKED' WHERE certificate_no = '${lin.body.certificateNo as string}'`,
+    );
+    expect((await propose(amrRevoker, { applicationId: linId })).status).toBe(201);
   });
 
   it('finds a certificate of the level and year issued to the applicant directly, not linked to the application', async () => {
