@@ -36,19 +36,8 @@ export class CertificatesHeld extends AppError {
   }
 }
 
-/** A chunk's write refused under the chain locks: a ban confirmed since bars these holders (四.四.3). */
-export class HoldersBarredMeanwhile extends AppError {
-  constructor(
-    readonly idNumbers: string[],
-    evaluationYear: number,
-  ) {
-    super(
-      'APPLICANT_BANNED',
-      `${idNumbers.length} of these holders were barred meanwhile (四.四.3): no certificate of ${evaluationYear} is issued to them.`,
-      { idNumbers },
-    );
-  }
-}
+/** A request's result in a batch; undefined when a ban confirmed meanwhile bars its holder. */
+export type BatchResult = IssuanceResult | undefined;
 
 /** Tries of a chunk that met a parallel writer (a holder issued elsewhere, a status index taken). */
 const ATTEMPTS = 3;
@@ -73,13 +62,15 @@ export class CertificateBatchService {
   /**
    * The result of each request, in order. Idempotent: a holder who already has the certificate
    * gets it back (created false), as CertificatesService.issue answers a retry. `withinWrite`
-   * runs in the chunk's transaction (a round links its applications there).
+   * runs in the chunk's transaction (a round links its applications there). Undefined: a ban
+   * confirmed since the caller chose the holder bars them (四.四.3); nothing is written for them,
+   * and the rest of the chunk is (their number stays unused).
    */
   async issueMany(
     requests: IssueCertificateDto[],
     actor: AuditActor,
-    withinWrite?: (manager: EntityManager, results: IssuanceResult[]) => Promise<void>,
-  ): Promise<IssuanceResult[]> {
+    withinWrite?: (manager: EntityManager, results: BatchResult[]) => Promise<void>,
+  ): Promise<BatchResult[]> {
     if (requests.length === 0) return [];
     const now = this.clock.now();
     for (const request of requests) {
@@ -102,8 +93,8 @@ export class CertificateBatchService {
     requests: IssueCertificateDto[],
     actor: AuditActor,
     now: Date,
-    withinWrite?: (manager: EntityManager, results: IssuanceResult[]) => Promise<void>,
-  ): Promise<IssuanceResult[]> {
+    withinWrite?: (manager: EntityManager, results: BatchResult[]) => Promise<void>,
+  ): Promise<BatchResult[]> {
     const plan = await this.certificates.planIssuance(requests);
     // Holders whose certificate of the level and year cannot be returned (revoked, other facts)
     // stop the chunk before anything is written, all named, so a caller can go on without them.
@@ -130,7 +121,7 @@ export class CertificateBatchService {
       if (answer.status === 'rejected') throw answer.reason;
       return answer.value;
     });
-    await this.transactions.run(async (manager) => {
+    return this.transactions.run(async (manager) => {
       // The bans again, under the chain locks a ban's confirmation takes too: one confirmed since
       // the caller chose its holders is seen here (四.四.3), one confirmed later sees these.
       await lockChains(manager, BOTH_CHAIN_LOCKS);
@@ -139,15 +130,17 @@ export class CertificateBatchService {
         evaluationYear,
         manager,
       );
-      const barred = records.filter((_, k) => bars[k] !== undefined).map((record) => record.idNumber);
-      if (barred.length > 0) throw new HoldersBarredMeanwhile(barred, evaluationYear);
-      await this.writer.write(
-        manager,
-        records.map((record) => ({ record, actor })),
-        { checkpoint: true, chainsLocked: true },
-      );
-      await withinWrite?.(manager, done);
+      const barred = new Set(records.filter((_, k) => bars[k] !== undefined));
+      const results = done.map((result) => (barred.has(result.certificate) ? undefined : result));
+      const kept = records.filter((record) => !barred.has(record));
+      if (kept.length > 0)
+        await this.writer.write(
+          manager,
+          kept.map((record) => ({ record, actor })),
+          { checkpoint: true, chainsLocked: true },
+        );
+      await withinWrite?.(manager, results);
+      return results;
     });
-    return done;
   }
 }

@@ -7,7 +7,7 @@ import { AppError } from '../common/app-error';
 import {
   CertificateBatchService,
   CertificatesHeld,
-  HoldersBarredMeanwhile,
+  type BatchResult,
   type HeldCertificate,
 } from '../certificates/certificate-batch.service';
 import { CertificatesService } from '../certificates/certificates.service';
@@ -231,15 +231,13 @@ export class RoundIssuanceService {
             const results = await this.batches.issueMany(
               issuing.map((application) => requestFor(round, application)),
               actor,
-              (manager, issued) =>
-                linkApplications(
-                  manager,
-                  issuing,
-                  issued.map((r) => r.certificate.certificateNo),
-                ),
+              (manager, issued) => linkApplications(manager, issuing, issued),
             );
-            for (const { created } of results) progress[created ? 'created' : 'existing'] += 1;
-            progress.done += results.length;
+            // A ban confirmed since the candidates were chosen: no longer candidates (四.四.3).
+            const issued = results.filter((r) => r !== undefined);
+            progress.total -= results.length - issued.length;
+            for (const { created } of issued) progress[created ? 'created' : 'existing'] += 1;
+            progress.done += issued.length;
             options.onProgress?.({ ...progress });
             // Signing and SQLite's writes are synchronous: without a turn of the event loop between
             // chunks, the console's progress polls would be answered only once the whole run ended.
@@ -248,33 +246,25 @@ export class RoundIssuanceService {
           } catch (error) {
             // A ban confirmed since the candidates were chosen: they are no longer candidates
             // (四.四.3), the rest of the chunk is written without them.
-            // A ban confirmed since the candidates were chosen, or a candidate who holds a
-            // certificate of the level and year it cannot return (revoked, or issued directly with
-            // other details): the rest of the chunk is written without them, the latter named in the report.
-            const leftOut = new Set(
-              error instanceof HoldersBarredMeanwhile
-                ? error.idNumbers
-                : error instanceof CertificatesHeld
-                  ? error.held.map((h) => h.idNumber)
-                  : [],
-            );
-            const left = chunk.filter((application) => !leftOut.has(application.idNumber));
+            // A candidate who holds a certificate of the level and year it cannot return (revoked,
+            // or issued directly with other details): named in the report, the rest of the chunk
+            // written without them.
+            const held = error instanceof CertificatesHeld ? error.held : [];
+            const left = chunk.filter((application) => !held.some((h) => h.idNumber === application.idNumber));
             if (left.length === chunk.length) {
               failure ??= error instanceof Error ? error : new Error(String(error));
               break;
             }
-            if (error instanceof CertificatesHeld)
-              for (const application of chunk) {
-                const held = error.held.find((h) => h.idNumber === application.idNumber);
-                if (held)
-                  progress.conflicts.push({
-                    applicationId: application.id,
-                    name: application.name,
-                    certificateNo: held.certificateNo,
-                    code: held.code,
-                  });
-              }
-            else progress.total -= chunk.length - left.length;
+            for (const application of chunk) {
+              const conflict = held.find((h) => h.idNumber === application.idNumber);
+              if (conflict)
+                progress.conflicts.push({
+                  applicationId: application.id,
+                  name: application.name,
+                  certificateNo: conflict.certificateNo,
+                  code: conflict.code,
+                });
+            }
             chunk = left;
           }
         }
@@ -285,15 +275,27 @@ export class RoundIssuanceService {
   }
 }
 
-/** Each application's certificate number, in one statement for the chunk. */
-async function linkApplications(manager: EntityManager, chunk: ApplicationEntity[], numbers: string[]): Promise<void> {
+/**
+ * Each application's certificate number, in one statement for the chunk; an application whose
+ * holder a ban barred meanwhile (no result) is left unlinked.
+ */
+async function linkApplications(
+  manager: EntityManager,
+  chunk: ApplicationEntity[],
+  results: BatchResult[],
+): Promise<void> {
+  const linked = chunk.flatMap((application, k) => {
+    const result = results[k];
+    return result ? [{ id: application.id, certificateNo: result.certificate.certificateNo }] : [];
+  });
+  if (linked.length === 0) return;
   const postgres = manager.connection.options.type === 'postgres';
   const p = (n: number) => (postgres ? `$${n}` : '?');
-  const cases = chunk.map((_, k) => `WHEN ${p(2 * k + 1)} THEN ${p(2 * k + 2)}`).join(' ');
-  const ids = chunk.map((_, k) => p(2 * chunk.length + k + 1)).join(', ');
+  const cases = linked.map((_, k) => `WHEN ${p(2 * k + 1)} THEN ${p(2 * k + 2)}`).join(' ');
+  const ids = linked.map((_, k) => p(2 * linked.length + k + 1)).join(', ');
   await manager.query(`UPDATE evaluation_applications SET certificate_no = CASE id ${cases} END WHERE id IN (${ids})`, [
-    ...chunk.flatMap((a, k) => [a.id, numbers[k]]),
-    ...chunk.map((a) => a.id),
+    ...linked.flatMap((l) => [l.id, l.certificateNo]),
+    ...linked.map((l) => l.id),
   ]);
 }
 

@@ -537,6 +537,16 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
     expect(after.find((a) => a.id === round.applicationId)!.certificateNo).toBeNull();
     const held = await t.dataSource.query(`SELECT certificate_no FROM certificates WHERE id_number = '${ID_NUMBER}'`);
     expect(held).toEqual([]);
+    // The rest of the chunk was written with the numbers it had drawn: one unused, not a chunk's worth.
+    const numbers = (await t.dataSource.query('SELECT certificate_no FROM certificates')) as Array<{
+      certificate_no: string;
+    }>;
+    expect(
+      numbers
+        .map((n) => n.certificate_no)
+        .sort()
+        .pop(),
+    ).toBe('ZJZ2026000008');
   });
 
   it('refuses to confirm a ban once the round issued the applicant a certificate meanwhile', async () => {
