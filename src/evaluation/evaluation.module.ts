@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { OfficersModule } from '../officers/officers.module';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { CalendarModule } from '../calendar/calendar.module';
@@ -41,6 +42,7 @@ import { RoundsService } from './rounds.service';
     CertificatesModule,
     CertificateFontsModule,
     RevocationModule,
+    OfficersModule,
   ],
   providers: [
     RoundsService,

@@ -19,6 +19,7 @@ import { TallyEntity } from './meeting.entities';
 import { RoundEntity } from './round.entity';
 import { requireState } from './round-states';
 import { RoundsService } from './rounds.service';
+import { OfficersService } from '../officers/officers.service';
 
 /** A candidate left without the round's certificate: they hold one of the level and year it cannot return. */
 export interface IssuanceConflict {
@@ -67,6 +68,7 @@ export class RoundIssuanceService {
     private readonly rounds: RoundsService,
     private readonly batches: CertificateBatchService,
     private readonly certificates: CertificatesService,
+    private readonly officers: OfficersService,
     private readonly transactions: TransactionRunner,
     private readonly bans: BansService,
   ) {}
@@ -222,9 +224,16 @@ export class RoundIssuanceService {
     for (let start = 0; start < todo.length; start += size) chunks.push(todo.slice(start, start + size));
     let next = 0;
     let failure: Error | undefined;
+    let actorDisabled = false;
     const worker = async () => {
-      while (failure === undefined && next < chunks.length) {
+      while (failure === undefined && !actorDisabled && next < chunks.length) {
         let chunk = chunks[next++];
+        // A run takes seconds: an officer disabled meanwhile stops it (what is issued stays; an
+        // active issuer finishes it), as their next request would be refused.
+        if (actor.authority !== null && !(await this.officers.findActive(actor.actor))) {
+          actorDisabled = true;
+          break;
+        }
         while (chunk.length > 0) {
           try {
             const issuing = chunk;
@@ -272,6 +281,12 @@ export class RoundIssuanceService {
     };
     await Promise.all(Array.from({ length: Math.min(2, Math.max(1, options.concurrency ?? 2)) }, worker));
     if (failure !== undefined) throw failure;
+    // Said once every chunk under way is written, so the count is what the run left.
+    if (actorDisabled)
+      throw new AppError(
+        'AUTH_TOKEN_INVALID',
+        `${actor.actor} was disabled during the run: it stopped after ${progress.done} of ${progress.total} certificates; an active issuer may run it again to finish.`,
+      );
   }
 }
 

@@ -144,4 +144,47 @@ describe('issuance progress of a round (e2e)', () => {
     const again = await api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
     expect(again.body).toEqual({ total: 8, created: 0, existing: 7, conflicts, state: 'CERTIFICATES_ISSUED' });
   });
+
+  it('stops a run whose officer is disabled meanwhile; an active issuer finishes it', async () => {
+    const admin = await officer(t, 'amr-office', 'amr', ['admin']);
+    const id = await publishedProfessorRound(t, admin, await officer(t, 'hrss-office', 'hrss', ['admin']));
+    const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
+    const other = await officer(t, 'amr-issuer2', 'amr', ['issuer']);
+    const issuance = t.app.get(RoundIssuanceService);
+    const realIssueAll = issuance.issueAll.bind(issuance);
+    jest
+      .spyOn(issuance, 'issueAll')
+      .mockImplementation((round, actor, options) => realIssueAll(round, actor, { ...options, chunkSize: 2 }));
+    // The first chunk is held until the issuer is disabled.
+    const batches = t.app.get(CertificateBatchService);
+    const realIssue = batches.issueMany.bind(batches);
+    let disabled = false;
+    jest.spyOn(batches, 'issueMany').mockImplementation(async (requests, actor, withinWrite) => {
+      while (!disabled) await sleep(5);
+      return realIssue(requests, actor, withinWrite);
+    });
+    const run = api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+    await sleep(50);
+    const signedIn = await api(t, 'POST', '/api/v1/auth/token', { username: admin.username, password: admin.password });
+    const patched = await api(t, 'PATCH', '/api/v1/officers/amr-issuer', { disabled: true }, signedIn.body.accessToken);
+    expect(patched.status).toBe(200);
+    disabled = true;
+    const stopped = await run;
+    expect([stopped.status, stopped.body.code, stopped.body.message]).toEqual([
+      401,
+      'AUTH_TOKEN_INVALID',
+      expect.stringMatching(/^amr-issuer was disabled during the run: it stopped after [24] of 8 certificates/),
+    ]);
+    // The chunks already under way (two workers, 2 each) were written; no later one was.
+    const done = Number(/after (\d) of/.exec(stopped.body.message as string)?.[1]);
+    jest.restoreAllMocks();
+    const finished = await api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, other.token);
+    expect(finished.body).toEqual({
+      total: 8,
+      created: 8 - done,
+      existing: done,
+      conflicts: [],
+      state: 'CERTIFICATES_ISSUED',
+    });
+  });
 });
