@@ -538,9 +538,9 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
     const held = await t.dataSource.query(`SELECT certificate_no FROM certificates WHERE id_number = '${ID_NUMBER}'`);
     expect(held).toEqual([]);
     // The rest of the chunk was written with the numbers it had drawn: one unused, not a chunk's worth.
-    const numbers = (await t.dataSource.query('SELECT certificate_no FROM certificates')) as Array<{
-      certificate_no: string;
-    }>;
+    const numbers = await t.dataSource.query<Array<{ certificate_no: string }>>(
+      'SELECT certificate_no FROM certificates',
+    );
     expect(
       numbers
         .map((n) => n.certificate_no)
