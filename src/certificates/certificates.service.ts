@@ -374,10 +374,7 @@ export class CertificatesService {
   ofHolders(idNumbers: string[], level: Level, evaluationYear: number): Promise<CertificateEntity[]> {
     return idNumbers.length === 0
       ? Promise.resolve([])
-      : this.certificates.find({
-          select: { certificateNo: true, idNumber: true, status: true },
-          where: { idNumber: In(idNumbers), level, evaluationYear },
-        });
+      : this.certificates.find({ where: { idNumber: In(idNumbers), level, evaluationYear } });
   }
 
   /** Certificates of one person, by exact name and full ID number (never by name alone). */

@@ -190,9 +190,9 @@ export class RoundIssuanceService {
   }
 
   /**
-   * The candidates without the round's certificate who hold one of its level and year: once the
-   * round is issued, exactly those its runs could not issue (a certificate a run could return is
-   * linked instead). Before, every unlinked candidate is still to do.
+   * The candidates without the round's certificate who hold one of its level and year that a run
+   * could not return either (revoked, other details): once the round is issued, those its runs
+   * left out. Before, every unlinked candidate is still to do.
    */
   private async conflictsOf(round: RoundEntity, candidates: ApplicationEntity[]): Promise<IssuanceConflict[]> {
     const unlinked = candidates.filter((a) => a.certificateNo === null);
@@ -203,12 +203,19 @@ export class RoundIssuanceService {
       round.year,
     );
     const byHolder = new Map(held.map((c) => [c.idNumber, c]));
-    return unlinked.flatMap((a) => {
+    return unlinked.flatMap((a): IssuanceConflict[] => {
       const certificate = byHolder.get(a.idNumber);
       if (!certificate) return [];
-      const code: HeldCertificate['code'] =
-        certificate.status === 'REVOKED' ? 'HOLDER_CERTIFICATE_REVOKED' : 'CERTIFICATE_CONFLICT';
-      return [{ applicationId: a.id, name: a.name, certificateNo: certificate.certificateNo, code }];
+      try {
+        // One a rerun would return and link (reinstated since, say) is no conflict.
+        this.certificates.replay(certificate, requestFor(round, a));
+        return [];
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const code: HeldCertificate['code'] =
+          error.code === 'HOLDER_CERTIFICATE_REVOKED' ? error.code : 'CERTIFICATE_CONFLICT';
+        return [{ applicationId: a.id, name: a.name, certificateNo: certificate.certificateNo, code }];
+      }
     });
   }
 

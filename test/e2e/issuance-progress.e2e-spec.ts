@@ -143,6 +143,15 @@ describe('issuance progress of a round (e2e)', () => {
     // A rerun changes nothing and names them again.
     const again = await api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
     expect(again.body).toEqual({ total: 8, created: 0, existing: 7, conflicts, state: 'CERTIFICATES_ISSUED' });
+    // Once the certificate held could be returned (its details corrected to the round's), it is no
+    // longer named: a rerun links it.
+    await t.adminQuery(
+      `UPDATE certificates SET passed_on = '2026-12-18', approval_document = '浙市监人〔2026〕50号' WHERE certificate_no = '${direct.body.certificateNo as string}'`,
+    );
+    const settled = await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+    expect(settled.body.conflicts).toEqual([]);
+    const linked = await api(t, 'POST', `/api/v1/evaluation/rounds/${id}/issuance`, undefined, issuer.token);
+    expect(linked.body).toEqual({ total: 8, created: 0, existing: 8, conflicts: [], state: 'CERTIFICATES_ISSUED' });
   });
 
   it('stops a run whose officer is disabled meanwhile; an active issuer finishes it', async () => {
