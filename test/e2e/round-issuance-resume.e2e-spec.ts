@@ -27,6 +27,8 @@ describe('round issuance resumed after a crash (e2e)', () => {
   const count = async (sql: string) => Number((await rows<{ n: string | number }>(sql))[0].n);
 
   async function round(): Promise<number> {
+    // The run's officer (ACTOR): a run stops once its officer is no longer active.
+    await officer(t, 'amr-issuer', 'amr', ['issuer']);
     return publishedProfessorRound(
       t,
       await officer(t, 'amr-office', 'amr', ['admin']),
