@@ -62,5 +62,16 @@ describe('office console: a round issued around a conflicting certificate (e2e)'
     expect(await conflicts.innerText()).toContain(`林雪（申报 #`);
     expect(await conflicts.innerText()).toContain(`已持有 ${direct.body.certificateNo as string}`);
     await page.screenshot({ path: screenshotPath('office-round-conflicts'), fullPage: true });
+
+    // Corrected to the round's details, the certificate is no conflict: the step opens again and
+    // a rerun links it.
+    await t.adminQuery(
+      `UPDATE certificates SET passed_on = '2026-12-18', approval_document = '浙市监人〔2026〕50号' WHERE certificate_no = '${direct.body.certificateNo as string}'`,
+    );
+    await page.reload();
+    await page.getByTestId('issuance-progress').getByText('尚有 1 人待签发，可再次执行批量发证：7 / 8').waitFor();
+    await page.getByRole('button', { name: '开始批量发证' }).click();
+    await page.getByTestId('issuance-progress').getByText('已全部签发：8 / 8').waitFor();
+    expect(await page.getByTestId('issuance-conflicts').count()).toBe(0);
   });
 });
