@@ -12,7 +12,7 @@ import { CertificateFontsService } from '../pdf/certificate-fonts.service';
 import { allocateCertificateNos } from './certificate-numbers';
 import { CertificateEntity } from './certificate.entity';
 import { CertificateWriter } from './certificate-writer';
-import { CertificatesService, type IssuanceResult } from './certificates.service';
+import { CertificatesService, type IssuanceResult, type NotReturnable } from './certificates.service';
 import { answersOf } from './issuance-plan';
 import type { IssueCertificateDto } from './dto/issue-certificate.dto';
 import { checkIssuanceRules, printedRequestFields } from './issuance-rules';
@@ -22,7 +22,7 @@ export interface HeldCertificate {
   idNumber: string;
   certificateNo: string;
   /** Revoked, or issued with other details (e.g. directly). */
-  code: 'HOLDER_CERTIFICATE_REVOKED' | 'CERTIFICATE_CONFLICT';
+  code: NotReturnable;
 }
 
 /** A chunk refused before anything was written: these holders hold a certificate it cannot return. */
@@ -99,14 +99,8 @@ export class CertificateBatchService {
     // Holders whose certificate of the level and year cannot be returned (revoked, other facts)
     // stop the chunk before anything is written, all named, so a caller can go on without them.
     const held = [...plan.existing].flatMap(([position, found]): HeldCertificate[] => {
-      try {
-        this.certificates.replay(found, requests[position]);
-        return [];
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const code = error.code === 'HOLDER_CERTIFICATE_REVOKED' ? error.code : 'CERTIFICATE_CONFLICT';
-        return [{ idNumber: requests[position].holder.idNumber, certificateNo: found.certificateNo, code }];
-      }
+      const code = this.certificates.whyNotReturnable(found, requests[position]);
+      return code ? [{ idNumber: requests[position].holder.idNumber, certificateNo: found.certificateNo, code }] : [];
     });
     if (held.length > 0) throw new CertificatesHeld(held);
     const { level, evaluationYear } = requests[0];

@@ -7,7 +7,7 @@ import { preparedQuery } from '../database/prepared-query';
 import { BOTH_CHAIN_LOCKS } from '../database/chain-locks';
 import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
-import { idNumberProblem } from '../common/id-number';
+import { typedIdNumber } from '../common/id-number';
 import { normalizeTypedCode } from '../common/text-input';
 import { Clock } from '../common/clock';
 import { SigningService } from '../signing/signing.service';
@@ -40,6 +40,17 @@ interface PendingIssuance {
   now: Date;
 }
 
+/** The certificate number, or 400 CERTIFICATE_NO_INVALID (with `details`, naming the field). */
+function requireCertificateNo(certificateNo: string, details?: Record<string, unknown>): string {
+  if (!CERTIFICATE_NO_PATTERN.test(certificateNo))
+    throw new AppError(
+      'CERTIFICATE_NO_INVALID',
+      'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
+      details,
+    );
+  return certificateNo;
+}
+
 /** Holders a ban bars from a new certificate, found inside the issuing transaction (rolled back). */
 class HoldersBarred extends Error {
   constructor(readonly bans: Map<string, BanStatus>) {
@@ -61,6 +72,9 @@ export type PublicRecordFields = Pick<CertificateEntity, PublicFactsSource | 'st
 const PUBLIC_COLUMNS =
   'certificate_no, holder_name, gender, id_number, employer, level, specialty, evaluation_year, passed_on, ' +
   'approval_document, issued_at, status';
+
+/** Why a holder's certificate of the level and year cannot answer a request: revoked, or other facts. */
+export type NotReturnable = 'HOLDER_CERTIFICATE_REVOKED' | 'CERTIFICATE_CONFLICT';
 
 export interface IssuanceResult {
   /** False when an identical earlier request already issued this certificate. */
@@ -291,12 +305,7 @@ export class CertificatesService {
 
   /** One raw, parameterised statement: a fraction of findOneBy's query building and hydration (bench/registry.bench.ts). */
   private selectByNumber(columns: string, certificateNo: string): Promise<Array<Record<string, unknown>>> {
-    if (!CERTIFICATE_NO_PATTERN.test(certificateNo)) {
-      throw new AppError(
-        'CERTIFICATE_NO_INVALID',
-        'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
-      );
-    }
+    requireCertificateNo(certificateNo);
     return preparedQuery<Record<string, unknown>>(
       this.certificates.manager,
       `SELECT ${columns} FROM certificates WHERE certificate_no = ${this.placeholder()(1)}`,
@@ -346,16 +355,14 @@ export class CertificatesService {
       });
     // Typed as anywhere else (full-width digits, a lowercase x), and checked: a mistyped digit is
     // refused, not answered with "no certificate", which an officer could take for a fact.
-    const certificateNo = query.certificateNo === undefined ? undefined : normalizeTypedCode(query.certificateNo);
-    if (certificateNo !== undefined && !CERTIFICATE_NO_PATTERN.test(certificateNo))
-      throw new AppError(
-        'CERTIFICATE_NO_INVALID',
-        'A certificate number is ZJ, Z or G, the year and six digits, e.g. ZJZ2026000001.',
-        { field: 'certificateNo' },
-      );
-    const idNumber = query.idNumber === undefined ? undefined : normalizeTypedCode(query.idNumber);
-    const problem = idNumber === undefined ? undefined : idNumberProblem(idNumber, chinaDate(this.clock.now()));
-    if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`, { field: 'idNumber' });
+    const certificateNo =
+      query.certificateNo === undefined
+        ? undefined
+        : requireCertificateNo(normalizeTypedCode(query.certificateNo), { field: 'certificateNo' });
+    const idNumber =
+      query.idNumber === undefined
+        ? undefined
+        : typedIdNumber(query.idNumber, chinaDate(this.clock.now()), { field: 'idNumber' });
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const found = await this.certificates.find({
       where: {
@@ -445,23 +452,33 @@ export class CertificatesService {
     );
   }
 
+  /**
+   * Why the existing certificate of a holder, level and year cannot answer this request, or
+   * undefined when it can (the same facts, in force): what `replay` refuses with.
+   */
+  whyNotReturnable(existing: CertificateEntity, request: IssueCertificateDto): NotReturnable | undefined {
+    if (existing.status === 'REVOKED') return 'HOLDER_CERTIFICATE_REVOKED';
+    return sameFacts(existing, request) ? undefined : 'CERTIFICATE_CONFLICT';
+  }
+
   /** The existing certificate as the answer to a repeated request, or why it cannot be. */
   replay(existing: CertificateEntity, request: IssueCertificateDto): IssuanceResult {
-    if (existing.status === 'REVOKED') {
-      throw new AppError(
-        'HOLDER_CERTIFICATE_REVOKED',
-        `This holder's certificate ${existing.certificateNo} for this level and year was revoked; it cannot be issued again.`,
-        { certificateNo: existing.certificateNo },
-      );
+    switch (this.whyNotReturnable(existing, request)) {
+      case 'HOLDER_CERTIFICATE_REVOKED':
+        throw new AppError(
+          'HOLDER_CERTIFICATE_REVOKED',
+          `This holder's certificate ${existing.certificateNo} for this level and year was revoked; it cannot be issued again.`,
+          { certificateNo: existing.certificateNo },
+        );
+      case 'CERTIFICATE_CONFLICT':
+        throw new AppError(
+          'CERTIFICATE_CONFLICT',
+          `This holder already has certificate ${existing.certificateNo} for this level and year, with different details.`,
+          { certificateNo: existing.certificateNo },
+        );
+      default:
+        return { created: false, certificate: existing };
     }
-    if (!sameFacts(existing, request)) {
-      throw new AppError(
-        'CERTIFICATE_CONFLICT',
-        `This holder already has certificate ${existing.certificateNo} for this level and year, with different details.`,
-        { certificateNo: existing.certificateNo },
-      );
-    }
-    return { created: false, certificate: existing };
   }
 
   private newRecord(request: IssueCertificateDto, certificateNo: string, now: Date): CertificateEntity {

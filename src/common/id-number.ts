@@ -1,3 +1,6 @@
+import { AppError } from './app-error';
+import { normalizeTypedCode } from './text-input';
+
 /**
  * Resident identity numbers per GB 11643-1999: 6-digit region, 8-digit birth date,
  * 3-digit sequence (odd for men, even for women) and an ISO 7064 MOD 11-2 check character.
@@ -24,6 +27,17 @@ export function idNumberProblem(idNumber: string, today: string): string | undef
   if (y < 1900 || !isRealDate(y, m, d) || birth > today) return 'contains no real birth date';
   if (idNumberCheckCharacter(idNumber) !== idNumber[17]) return 'fails its check character';
   return undefined;
+}
+
+/**
+ * An ID number as a person typed it, read as every lookup reads one (full-width digits, spaces, a
+ * lowercase x: `normalizeTypedCode`), or 400 ID_NUMBER_INVALID saying why it is none.
+ */
+export function typedIdNumber(typed: string, today: string, details?: Record<string, unknown>): string {
+  const idNumber = normalizeTypedCode(typed);
+  const problem = idNumberProblem(idNumber, today);
+  if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`, details);
+  return idNumber;
 }
 
 export function genderOfIdNumber(idNumber: string): '男' | '女' {

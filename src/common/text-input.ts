@@ -19,11 +19,15 @@ export function toNfc(value: string): string {
 const INVISIBLE =
   /[\p{Cc}\p{Cf}\p{Co}\p{Cs}\p{Zl}\p{Zp}\u115F\u1160\u3164\uFFA0\u2800\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
 
+/** U+20000 for 𠀀: how a message names a character (the reader may not see it, or not tell it from another). */
+export function codePointLabel(ch: string): string {
+  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
+}
+
 /** The first invisible character of a text as `U+XXXX`, or undefined when there is none. */
 export function invisibleCharacterIn(value: string): string | undefined {
   const match = INVISIBLE.exec(value);
-  if (!match) return undefined;
-  return `U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return match ? codePointLabel(match[0]) : undefined;
 }
 
 const EVERY_INVISIBLE = new RegExp(INVISIBLE.source, 'gu');
@@ -34,8 +38,7 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\p{So}]/u;
 /** The first pictographic symbol of a text with its code point (`😀 U+1F600`), or undefined. */
 export function pictographIn(value: string): string | undefined {
   const match = PICTOGRAPH.exec(value);
-  if (!match) return undefined;
-  return `${match[0]} U+${match[0].codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+  return match ? `${match[0]} ${codePointLabel(match[0])}` : undefined;
 }
 
 /** The text without its invisible characters: what a form shows back, so the next try can match. */

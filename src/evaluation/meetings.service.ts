@@ -109,9 +109,7 @@ export class MeetingsService {
           `The ballots of round ${roundId} were counted at ${round.talliedAt}; no further votes (四.三.5).`,
         );
       const present = (JSON.parse(round.attendance) as string[]).length;
-      checkQuorum(present, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
-      await this.checkCoverage(manager, roundId, lines);
-      for (const line of lines) checkTally(line, present, line.applicationId);
+      await this.checkTallyLines(manager, round, present, lines);
       const rows = lines.map((l) =>
         Object.assign(new TallyEntity(), {
           roundId,
@@ -143,10 +141,7 @@ export class MeetingsService {
    * CLI records a whole meeting in three steps and asks first, so a refusal leaves nothing half done.
    */
   async checkMeetingRecord(roundId: number, present: string[], lines: TallyLine[]): Promise<void> {
-    const round = await this.rounds.get(roundId);
-    checkQuorum(present.length, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
-    await this.checkCoverage(this.applications.manager, roundId, lines);
-    for (const line of lines) checkTally(line, present.length, line.applicationId);
+    await this.checkTallyLines(this.applications.manager, await this.rounds.get(roundId), present.length, lines);
   }
 
   /** The same from the scrutineers' CSV file, applicants named by ID number (the CLI's `evaluation:meeting`). */
@@ -207,6 +202,18 @@ export class MeetingsService {
         meetingDate: round.meetingDate,
       });
     return round;
+  }
+
+  /** The quorum of those present (四.二), a line for every eligible applicant, each adding up to those present. */
+  private async checkTallyLines(
+    manager: EntityManager,
+    round: RoundEntity,
+    present: number,
+    lines: TallyLine[],
+  ): Promise<void> {
+    checkQuorum(present, (JSON.parse(round.seatPlan ?? '{}') as SeatPlan).committeeSize);
+    await this.checkCoverage(manager, round.id, lines);
+    for (const line of lines) checkTally(line, present, line.applicationId);
   }
 
   /** Every eligible applicant exactly once, and no one else. */

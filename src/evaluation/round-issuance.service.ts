@@ -4,13 +4,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { AuditActor } from '../audit/audit.service';
 import { AppError } from '../common/app-error';
-import {
-  CertificateBatchService,
-  CertificatesHeld,
-  type BatchResult,
-  type HeldCertificate,
-} from '../certificates/certificate-batch.service';
-import { CertificatesService } from '../certificates/certificates.service';
+import { CertificateBatchService, CertificatesHeld, type BatchResult } from '../certificates/certificate-batch.service';
+import { CertificatesService, type NotReturnable } from '../certificates/certificates.service';
 import type { IssueCertificateDto } from '../certificates/dto/issue-certificate.dto';
 import { TransactionRunner } from '../database/transaction-runner';
 import { BansService } from '../revocation/bans.service';
@@ -28,7 +23,7 @@ export interface IssuanceConflict {
   /** The certificate they hold. */
   certificateNo: string;
   /** HOLDER_CERTIFICATE_REVOKED (it was revoked) or CERTIFICATE_CONFLICT (other details, e.g. a direct issuance). */
-  code: HeldCertificate['code'];
+  code: NotReturnable;
 }
 
 export interface IssuanceProgress {
@@ -206,16 +201,9 @@ export class RoundIssuanceService {
     return unlinked.flatMap((a): IssuanceConflict[] => {
       const certificate = byHolder.get(a.idNumber);
       if (!certificate) return [];
-      try {
-        // One a rerun would return and link (reinstated since, say) is no conflict.
-        this.certificates.replay(certificate, requestFor(round, a));
-        return [];
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const code: HeldCertificate['code'] =
-          error.code === 'HOLDER_CERTIFICATE_REVOKED' ? error.code : 'CERTIFICATE_CONFLICT';
-        return [{ applicationId: a.id, name: a.name, certificateNo: certificate.certificateNo, code }];
-      }
+      // One a rerun would return and link (reinstated since, say) is no conflict.
+      const code = this.certificates.whyNotReturnable(certificate, requestFor(round, a));
+      return code ? [{ applicationId: a.id, name: a.name, certificateNo: certificate.certificateNo, code }] : [];
     });
   }
 

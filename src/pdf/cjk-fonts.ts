@@ -2,7 +2,8 @@ import * as fontkit from 'fontkit';
 import { readFileSync } from 'node:fs';
 import { AppError } from '../common/app-error';
 import type { CertificateLayout } from './certificate-layout';
-import { codePointLabel, missingCharacters, splitRuns } from './font-runs';
+import { codePointLabel } from '../common/text-input';
+import { missingCharacters, splitRuns } from './font-runs';
 
 export type FontKey = 'regular' | 'bold';
 

@@ -3,7 +3,8 @@ import type { Font } from 'fontkit';
 import { HANAZONO_FONTS } from '../config/fallback-fonts';
 import { loadCertificateLayout } from './certificate-layout';
 import { fontChain, fontMeasure, openLayoutFonts } from './cjk-fonts';
-import { codePointLabel, missingCharacters, splitRuns } from './font-runs';
+import { codePointLabel } from '../common/text-input';
+import { missingCharacters, splitRuns } from './font-runs';
 
 /** A font that has exactly the characters of `covered`: run splitting checked without font files. */
 const fakeFont = (covered: string) =>

@@ -61,8 +61,3 @@ export function missingCharacters(chain: readonly Font[], text: string): string[
   const missing = [...text].filter((ch) => !/\s/u.test(ch) && fontIndexFor(chain, ch.codePointAt(0) ?? 0) < 0);
   return [...new Set(missing)];
 }
-
-/** U+20000 for 𠀀: how an error names a character a reader's font may not show either. */
-export function codePointLabel(ch: string): string {
-  return `U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}`;
-}

@@ -2,11 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
 import { preparedQuery } from '../database/prepared-query';
-import { AppError } from '../common/app-error';
 import { chinaDate } from '../common/china-dates';
 import { Clock } from '../common/clock';
-import { idNumberProblem } from '../common/id-number';
-import { normalizeTypedCode } from '../common/text-input';
+import { typedIdNumber } from '../common/id-number';
 import { BanEntity } from './ban.entity';
 import { barsRound, isWithin } from './ban-period';
 
@@ -83,10 +81,7 @@ export class BansService {
    * no ban in force, the latest ban that was not lifted is reported as inactive.
    */
   async statusOf(typed: string, date = chinaDate(this.clock.now())): Promise<BanStatus> {
-    // Read as every lookup reads a typed number (a lowercase x, full-width digits).
-    const idNumber = normalizeTypedCode(typed);
-    const problem = idNumberProblem(idNumber, chinaDate(this.clock.now()));
-    if (problem) throw new AppError('ID_NUMBER_INVALID', `idNumber ${problem}.`);
+    const idNumber = typedIdNumber(typed, chinaDate(this.clock.now()));
     const bans = await this.bansOf([idNumber]);
     const inForce = bans.find((ban) => isWithin(date, period(ban)));
     return toStatus(inForce ?? bans[0], inForce !== undefined);

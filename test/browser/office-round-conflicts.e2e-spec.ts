@@ -1,4 +1,4 @@
-import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
+import { applicantCertificateRequest, chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
 import { ensureBuilt, OFFICE_SCREEN, openPhone, Phone, screenshotPath } from './chromium';
 
@@ -29,20 +29,7 @@ describe('office console: a round issued around a conflicting certificate (e2e)'
       await officer(t, 'hrss-admin', 'hrss', ['admin']),
     );
     const issuer = await officer(t, 'hrss-issuer', 'hrss', ['issuer']);
-    const direct = await api(
-      t,
-      'POST',
-      '/api/v1/certificates',
-      {
-        holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
-        level: 'professor',
-        specialty: 'quality',
-        evaluationYear: 2026,
-        passedOn: '2026-11-20',
-        approvalDocument: '浙市监人〔2026〕12号',
-      },
-      issuer.token,
-    );
+    const direct = await api(t, 'POST', '/api/v1/certificates', applicantCertificateRequest('林雪'), issuer.token);
     expect(direct.status).toBe(201);
     const issued = await api(t, 'POST', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, issuer.token);
     expect(issued.body).toMatchObject({ created: 7, state: 'CERTIFICATES_ISSUED' });

@@ -1,9 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chinaMorning, publishedProfessorRound, signIn } from '../support/evaluation-round';
+import {
+  applicantCertificateRequest,
+  chinaMorning,
+  publishedProfessorRound,
+  signIn,
+} from '../support/evaluation-round';
+import { meanwhile } from '../support/interleave';
 import { Client } from 'pg';
 import { AUDIT_CHAIN_LOCK } from '../../src/database/chain-locks';
-import { TransactionRunner } from '../../src/database/transaction-runner';
 import { api, ApiResponse, officer, Officer, startTestApp, TEST_DB, TestApp } from '../support/test-app';
 
 const at = (date: string) => new Date(`${date}T02:00:00Z`); // 10:00 in China
@@ -263,14 +268,7 @@ describe('banning an applicant without a certificate for misconduct found during
       t,
       'POST',
       '/api/v1/certificates',
-      {
-        holder: { name: '陈晓峰', gender: '男', idNumber: ID_NUMBER, employer: '浙江省计量科学研究院' },
-        level: 'professor',
-        specialty: 'metrology',
-        evaluationYear: 2026,
-        passedOn: '2026-11-02',
-        approvalDocument: '浙市监人〔2026〕50号',
-      },
+      applicantCertificateRequest('陈晓峰', { passedOn: '2026-11-02', approvalDocument: '浙市监人〔2026〕50号' }),
       issuer.token,
     );
     expect([...codes(direct), direct.body.details?.decisionDocument]).toEqual([
@@ -289,14 +287,7 @@ describe('banning an applicant without a certificate for misconduct found during
       t,
       'POST',
       '/api/v1/certificates',
-      {
-        holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
-        level: 'professor',
-        specialty: 'quality',
-        evaluationYear: 2026,
-        passedOn: '2026-11-02',
-        approvalDocument: '浙市监人〔2026〕50号',
-      },
+      applicantCertificateRequest('林雪', { passedOn: '2026-11-02', approvalDocument: '浙市监人〔2026〕50号' }),
       issuer.token,
     );
     expect(lin.status).toBe(201);
@@ -323,14 +314,7 @@ describe('banning an applicant without a certificate for misconduct found during
       t,
       'POST',
       '/api/v1/certificates',
-      {
-        holder: { name: '陈晓峰', gender: '男', idNumber: ID_NUMBER, employer: '浙江省计量科学研究院' },
-        level: 'professor',
-        specialty: 'metrology',
-        evaluationYear: 2026,
-        passedOn: '2026-11-02',
-        approvalDocument: '浙市监人〔2026〕50号',
-      },
+      applicantCertificateRequest('陈晓峰', { passedOn: '2026-11-02', approvalDocument: '浙市监人〔2026〕50号' }),
       issuer.token,
     );
     expect(direct.status).toBe(201);
@@ -353,29 +337,15 @@ describe('banning an applicant without a certificate for misconduct found during
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     // The confirmation lands after the issuance has planned, just before its transaction: a check
     // made before the transaction would miss it.
-    const runner = t.app.get(TransactionRunner);
-    const run = runner.run.bind(runner);
-    let confirmation: ApiResponse | undefined;
-    const spy = jest.spyOn(runner, 'run').mockImplementationOnce(async (work) => {
-      spy.mockRestore();
-      confirmation = await decide(proposed.body.id as number, 'confirmation', hrssRevoker);
-      return run(work);
-    });
+    const confirmation = meanwhile(t, () => decide(proposed.body.id as number, 'confirmation', hrssRevoker));
     const direct = await api(
       t,
       'POST',
       '/api/v1/certificates',
-      {
-        holder: { name: '陈晓峰', gender: '男', idNumber: ID_NUMBER, employer: '浙江省计量科学研究院' },
-        level: 'professor',
-        specialty: 'metrology',
-        evaluationYear: 2026,
-        passedOn: '2026-11-02',
-        approvalDocument: '浙市监人〔2026〕50号',
-      },
+      applicantCertificateRequest('陈晓峰', { passedOn: '2026-11-02', approvalDocument: '浙市监人〔2026〕50号' }),
       issuer.token,
     );
-    expect(confirmation?.status).toBe(200);
+    expect(confirmation()?.status).toBe(200);
     expect([...codes(direct), direct.body.details?.decisionDocument]).toEqual([
       422,
       'APPLICANT_BANNED',
@@ -427,42 +397,18 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
   afterEach(async () => t.close());
 
   it('issues everyone else; the banned applicant gets none, and the registry shows no contradiction', async () => {
-    t = await startTestApp({ now: chinaMorning('2026-11-02') });
-    const amrAdmin = await officer(t, 'amr-office', 'amr', ['admin', 'issuer', 'revoker']);
-    const hrssAdmin = await officer(t, 'hrss-office', 'hrss', ['admin', 'revoker']);
-    const roundId = await publishedProfessorRound(t, amrAdmin, hrssAdmin);
-    const [amr, hrss] = [(await signIn(t, amrAdmin)).token, (await signIn(t, hrssAdmin)).token];
-    const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr))
-      .body as Array<{ id: number; name: string }>;
-    const applicationId = applications.find((a) => a.name === '陈晓峰')!.id;
-    const proposed = await api(
-      t,
-      'POST',
-      '/api/v1/applicant-bans',
-      {
-        roundId,
-        applicationId,
-        reasonCategory: 'fabricated-achievements',
-        description: '公示后查实申报材料所列科研成果系编造。',
-        decisionDocument: '浙市监人〔2026〕60号',
-        decisionDate: '2026-12-28',
-      },
-      hrss,
-    );
-    expect(proposed.status).toBe(201);
-    const confirmed = await api(t, 'POST', `/api/v1/applicant-bans/${proposed.body.id}/confirmation`, undefined, amr);
+    const round = await proposedAfterPublication();
+    const confirmed = await round.confirm();
     expect(confirmed.body.state).toBe('CONFIRMED');
 
-    const progress = await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr);
-    expect(progress.body).toMatchObject({ total: 7, done: 0 });
-    const issued = await api(t, 'POST', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr);
+    expect((await round.progress()).body).toMatchObject({ total: 7, done: 0 });
+    const issued = await round.issue();
     expect([issued.status, issued.body]).toEqual([
       200,
       expect.objectContaining({ total: 7, created: 7, state: 'CERTIFICATES_ISSUED' }),
     ]);
-    const after = (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr))
-      .body as Array<{ id: number; certificateNo: string | null }>;
-    expect(after.find((a) => a.id === applicationId)!.certificateNo).toBeNull();
+    const after = await round.applications();
+    expect(after.find((a) => a.id === round.applicationId)!.certificateNo).toBeNull();
     expect(after.filter((a) => a.certificateNo !== null)).toHaveLength(7);
     const registry = await api(
       t,
@@ -502,6 +448,7 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
       applicationId,
       confirm: () => api(t, 'POST', `/api/v1/applicant-bans/${proposed.body.id}/confirmation`, undefined, amr),
       issue: () => api(t, 'POST', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr),
+      progress: () => api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/issuance`, undefined, amr),
       applications: async () =>
         (await api(t, 'GET', `/api/v1/evaluation/rounds/${roundId}/applications`, undefined, amr)).body as Array<{
           id: number;
@@ -510,23 +457,10 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
     };
   }
 
-  /** Runs `step` just before the app's next transaction starts (a parallel request landing then); its reply. */
-  function meanwhile(step: () => Promise<ApiResponse>): () => ApiResponse | undefined {
-    const runner = t.app.get(TransactionRunner);
-    const run = runner.run.bind(runner);
-    let reply: ApiResponse | undefined;
-    const spy = jest.spyOn(runner, 'run').mockImplementationOnce(async (work) => {
-      spy.mockRestore();
-      reply = await step();
-      return run(work);
-    });
-    return () => reply;
-  }
-
   it('leaves out an applicant whose ban is confirmed while the round is being issued', async () => {
     const round = await proposedAfterPublication();
     // The confirmation lands after the run chose its candidates, as its numbers are allocated.
-    const confirmed = meanwhile(round.confirm);
+    const confirmed = meanwhile(t, round.confirm);
     const issued = await round.issue();
     expect([confirmed()?.status, confirmed()?.body.state]).toEqual([200, 'CONFIRMED']);
     expect([issued.status, issued.body]).toEqual([
@@ -552,7 +486,7 @@ describe('a ban confirmed after the publication withholds the certificate (e2e)'
   it('refuses to confirm a ban once the round issued the applicant a certificate meanwhile', async () => {
     const round = await proposedAfterPublication();
     // The round's issuance lands after the confirmation's checks outside its transaction.
-    const issued = meanwhile(round.issue);
+    const issued = meanwhile(t, round.issue);
     const confirmed = await round.confirm();
     expect(issued()?.body).toEqual(expect.objectContaining({ total: 8, created: 8 }));
     const certificateNo = (await round.applications()).find((a) => a.id === round.applicationId)!.certificateNo;

@@ -6,8 +6,8 @@ import { CertificateBatchService } from '../../src/certificates/certificate-batc
 import { verifyDraw } from '../../src/evaluation/draw-verification';
 import { toDrawRecord } from '../../src/evaluation/draws.service';
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
-import { TransactionRunner } from '../../src/database/transaction-runner';
 import { makeIdNumber } from '../support/builders';
+import { meanwhile } from '../support/interleave';
 import { api, ApiResponse, officer, Officer, startTestApp, TestApp } from '../support/test-app';
 
 const FIXTURES = join(__dirname, '../fixtures/evaluation');
@@ -41,22 +41,6 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
   const post = (path: string, body: unknown, by = admin) => api(t, 'POST', `/api/v1/evaluation${path}`, body, by.token);
   const csv = (path: string, text: string) =>
     api(t, 'POST', `/api/v1/evaluation${path}`, text, admin.token, { 'content-type': 'text/csv; charset=utf-8' });
-
-  /**
-   * Runs `step` just before the next transaction of the app starts, as a parallel request would
-   * land after that request's checks outside its transaction; the step's reply, once made.
-   */
-  function meanwhile(step: () => Promise<ApiResponse>): () => ApiResponse | undefined {
-    const runner = t.app.get(TransactionRunner);
-    const run = runner.run.bind(runner);
-    let reply: ApiResponse | undefined;
-    const spy = jest.spyOn(runner, 'run').mockImplementationOnce(async (work) => {
-      spy.mockRestore();
-      reply = await step();
-      return run(work);
-    });
-    return () => reply;
-  }
 
   it('runs every step in order, enforcing each rule at its boundary', async () => {
     admin = await officer(t, 'amr-office', 'amr', ['admin']);
@@ -235,7 +219,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     // A withdrawal (回避) landing while attendance is taken is seen by it: the attendance reads the
     // committee under the round's lock, which the withdrawal takes too.
     const leaving = members[24];
-    const withdrawn = meanwhile(() =>
+    const withdrawn = meanwhile(t, () =>
       post(`/rounds/${id}/committee/withdrawals`, { code: leaving, reason: '与申报人存在利害关系' }),
     );
     const lateRollCall = await post(`/rounds/${id}/attendance`, { present: members.slice(0, 25) });
@@ -284,7 +268,7 @@ describe('an evaluation round from CSV files to verifiable certificates (e2e)', 
     expect(codes(await post(`/rounds/${id}/tally`, { tallies: tallies.slice(1) }))).toEqual([422, 'TALLY_INCOMPLETE']);
     // Attendance retaken while the ballots are counted is seen by the count: 16 present now, the
     // lines add up to 17.
-    const retaken = meanwhile(() => post(`/rounds/${id}/attendance`, { present: members.slice(0, 16) }));
+    const retaken = meanwhile(t, () => post(`/rounds/${id}/attendance`, { present: members.slice(0, 16) }));
     const stale = await post(`/rounds/${id}/tally`, { tallies });
     expect([retaken()?.status, ...codes(stale)]).toEqual([200, 422, 'QUORUM_NOT_MET']);
     expect((await post(`/rounds/${id}/attendance`, { present: members.slice(0, 17) })).status).toBe(200);

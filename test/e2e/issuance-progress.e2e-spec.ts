@@ -1,6 +1,6 @@
 import { CertificateBatchService } from '../../src/certificates/certificate-batch.service';
 import { RoundIssuanceService } from '../../src/evaluation/round-issuance.service';
-import { chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
+import { applicantCertificateRequest, chinaMorning, publishedProfessorRound } from '../support/evaluation-round';
 import { api, officer, startTestApp, TestApp } from '../support/test-app';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -16,6 +16,15 @@ describe('issuance progress of a round (e2e)', () => {
     jest.restoreAllMocks();
     await t.close();
   });
+
+  /** Round runs issue in chunks of 2 (8 would fit in one), so a run can be seen or stopped part-way. */
+  function inChunksOfTwo(): void {
+    const issuance = t.app.get(RoundIssuanceService);
+    const realIssueAll = issuance.issueAll.bind(issuance);
+    jest
+      .spyOn(issuance, 'issueAll')
+      .mockImplementation((round, actor, options) => realIssueAll(round, actor, { ...options, chunkSize: 2 }));
+  }
 
   it('reports live counts during a run and the database’s counts afterwards', async () => {
     const id = await publishedProfessorRound(
@@ -42,11 +51,7 @@ describe('issuance progress of a round (e2e)', () => {
 
     // The run issues in chunks (8 fit in one): chunks of 2 here, released one by one, so the
     // run is seen part-way.
-    const issuance = t.app.get(RoundIssuanceService);
-    const realIssueAll = issuance.issueAll.bind(issuance);
-    jest
-      .spyOn(issuance, 'issueAll')
-      .mockImplementation((round, actor, options) => realIssueAll(round, actor, { ...options, chunkSize: 2 }));
+    inChunksOfTwo();
     const batches = t.app.get(CertificateBatchService);
     const realIssue = batches.issueMany.bind(batches);
     let calls = 0;
@@ -103,20 +108,7 @@ describe('issuance progress of a round (e2e)', () => {
     );
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     // 林雪 was issued a professor 2026 certificate directly, under another approval.
-    const direct = await api(
-      t,
-      'POST',
-      '/api/v1/certificates',
-      {
-        holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
-        level: 'professor',
-        specialty: 'quality',
-        evaluationYear: 2026,
-        passedOn: '2026-11-20',
-        approvalDocument: '浙市监人〔2026〕12号',
-      },
-      issuer.token,
-    );
+    const direct = await api(t, 'POST', '/api/v1/certificates', applicantCertificateRequest('林雪'), issuer.token);
     expect(direct.status).toBe(201);
     const applications = (await api(t, 'GET', `/api/v1/evaluation/rounds/${id}/applications`, undefined, issuer.token))
       .body as Array<{ id: number; name: string }>;
@@ -159,11 +151,7 @@ describe('issuance progress of a round (e2e)', () => {
     const id = await publishedProfessorRound(t, admin, await officer(t, 'hrss-office', 'hrss', ['admin']));
     const issuer = await officer(t, 'amr-issuer', 'amr', ['issuer']);
     const other = await officer(t, 'amr-issuer2', 'amr', ['issuer']);
-    const issuance = t.app.get(RoundIssuanceService);
-    const realIssueAll = issuance.issueAll.bind(issuance);
-    jest
-      .spyOn(issuance, 'issueAll')
-      .mockImplementation((round, actor, options) => realIssueAll(round, actor, { ...options, chunkSize: 2 }));
+    inChunksOfTwo();
     // The first chunk is held until the issuer is disabled.
     const batches = t.app.get(CertificateBatchService);
     const realIssue = batches.issueMany.bind(batches);

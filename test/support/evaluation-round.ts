@@ -7,6 +7,36 @@ const FIXTURES = join(__dirname, '../fixtures/evaluation');
 /** 10:00 in China on a date. */
 export const chinaMorning = (date: string): Date => new Date(`${date}T02:00:00Z`);
 
+/** Two applicants of applications-professor.csv, as a certificate names its holder. */
+const FIXTURE_APPLICANTS = {
+  陈晓峰: {
+    holder: { name: '陈晓峰', gender: '男', idNumber: '330106197803120113', employer: '浙江省计量科学研究院' },
+    specialty: 'metrology',
+  },
+  林雪: {
+    holder: { name: '林雪', gender: '女', idNumber: '330106198007210227', employer: '杭州市质量技术监督检测院' },
+    specialty: 'quality',
+  },
+} as const;
+
+/**
+ * A direct issuance (POST /api/v1/certificates) of a professor 2026 certificate to an applicant
+ * of the fixture round, under a document of its own: other details than the round's
+ * (passed on 2026-12-18 under 浙市监人〔2026〕50号) unless `details` says otherwise.
+ */
+export function applicantCertificateRequest(
+  name: keyof typeof FIXTURE_APPLICANTS,
+  details: { passedOn?: string; approvalDocument?: string } = {},
+) {
+  return {
+    ...FIXTURE_APPLICANTS[name],
+    level: 'professor',
+    evaluationYear: 2026,
+    passedOn: details.passedOn ?? '2026-11-20',
+    approvalDocument: details.approvalDocument ?? '浙市监人〔2026〕12号',
+  };
+}
+
 /** A fresh access token for an officer (tokens live 15 minutes; the tests move the clock by days). */
 export async function signIn(t: TestApp, officer: Officer): Promise<Officer> {
   const response = await api(t, 'POST', '/api/v1/auth/token', {
