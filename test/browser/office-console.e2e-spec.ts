@@ -65,7 +65,8 @@ describe('office console in a browser (e2e)', () => {
     expect(await page.locator('.el-form-item__error').count()).toBe(7);
     await fillIssuance('330102198001011273'); // check digit off by one
     await page.getByRole('button', { name: '签发', exact: true }).click();
-    await expect(formItem('身份证号').locator('.el-form-item__error').innerText()).resolves.toContain('身份证号无效');
+    // Waited for by its text: the empty-form message under the field may still be fading out.
+    await formItem('身份证号').locator('.el-form-item__error', { hasText: '身份证号无效' }).waitFor();
     await page.screenshot({ path: screenshotPath('office-issue-id-error') });
 
     await page.locator('input[name="idNumber"]').fill('330102198001011272');
